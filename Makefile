@@ -1,0 +1,56 @@
+# One command each: `make test` and `make demo` bootstrap everything from a bare checkout.
+SHELL := /bin/bash
+export UV_PYTHON_DOWNLOADS := never
+PY := .venv/bin/python
+RUN := .venv/bin
+
+.PHONY: bootstrap services test check lint fmt typecheck pytest test-fast demo bench docs docs-check sandbox mcp clean
+
+bootstrap:
+	@bash scripts/bootstrap.sh
+
+services:
+	@bash scripts/ensure-redis.sh
+
+## The command CI runs: lint, types, then every test (including a real redis-server).
+test: bootstrap services lint typecheck pytest
+
+check: test
+
+lint:
+	$(RUN)/ruff format --check src tests bench scripts
+	$(RUN)/ruff check src tests bench scripts
+
+fmt: bootstrap
+	$(RUN)/ruff format src tests bench scripts
+	$(RUN)/ruff check --fix src tests bench scripts
+
+typecheck:
+	$(RUN)/pyright
+
+pytest:
+	$(RUN)/pytest -q
+
+test-fast: bootstrap
+	$(RUN)/pytest -q -m "not slow" -x
+
+demo: bootstrap
+	$(RUN)/incidentio demo
+
+bench: bootstrap
+	$(PY) bench/run_all.py
+
+docs: bootstrap
+	$(PY) scripts/generate.py
+
+docs-check:
+	$(PY) scripts/generate.py --check
+
+sandbox: bootstrap
+	$(RUN)/incidentio sandbox --port 8765
+
+mcp: bootstrap
+	$(RUN)/incidentio mcp --sandbox
+
+clean:
+	rm -rf .venv .tools .pytest_cache .ruff_cache build dist

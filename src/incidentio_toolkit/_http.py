@@ -1,0 +1,112 @@
+"""The only module that imports the HTTP library (httpx2).
+
+It builds the pooled client and turns httpx2's transport exceptions into the toolkit's own, so that the
+rest of the code never depends on httpx2's exception tree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import httpx2
+
+from incidentio_toolkit.client._errors import (
+    APIConnectionError,
+    APITimeoutError,
+    ConnectError,
+    ConnectTimeout,
+    PoolTimeout,
+    ProtocolError,
+    ReadTimeout,
+    WriteTimeout,
+)
+
+AsyncTransport = httpx2.AsyncBaseTransport
+AsyncClient = httpx2.AsyncClient
+
+USER_AGENT = "incidentio-toolkit/0.1"
+
+
+@dataclass(frozen=True, slots=True)
+class RawResponse:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+def new_client(
+    *,
+    base_url: str,
+    connect_timeout: float,
+    read_timeout: float,
+    transport: AsyncTransport | None = None,
+    verify: bool | str = True,
+    max_connections: int = 64,
+) -> httpx2.AsyncClient:
+    """A pooled client with explicit timeouts. Auth is added per request, never stored here."""
+    return httpx2.AsyncClient(
+        base_url=base_url,
+        transport=transport,
+        verify=verify,
+        timeout=httpx2.Timeout(read_timeout, connect=connect_timeout, pool=connect_timeout),
+        limits=httpx2.Limits(
+            max_connections=max_connections, max_keepalive_connections=max_connections
+        ),
+        headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+        follow_redirects=False,
+        trust_env=False,
+    )
+
+
+async def send(
+    client: httpx2.AsyncClient,
+    *,
+    method: str,
+    path: str,
+    query: list[tuple[str, str]],
+    content: bytes | None,
+    api_key: str,
+    timeout: float | None = None,
+) -> RawResponse:
+    """Send one request and read the whole body, mapping transport failures to our exceptions."""
+    headers = {"Authorization": f"Bearer {api_key}"}
+    if content is not None:
+        headers["Content-Type"] = "application/json"
+    try:
+        response = await client.request(
+            method,
+            path,
+            params=query or None,
+            content=content,
+            headers=headers,
+            timeout=httpx2.USE_CLIENT_DEFAULT if timeout is None else _shrink(client, timeout),
+        )
+    except httpx2.ConnectTimeout as exc:
+        raise ConnectTimeout(str(exc) or "connect timeout") from None
+    except httpx2.PoolTimeout as exc:
+        raise PoolTimeout(str(exc) or "pool timeout") from None
+    except httpx2.ReadTimeout as exc:
+        raise ReadTimeout(str(exc) or "read timeout") from None
+    except httpx2.WriteTimeout as exc:
+        raise WriteTimeout(str(exc) or "write timeout") from None
+    except httpx2.TimeoutException as exc:
+        raise APITimeoutError(str(exc) or "timeout") from None
+    except httpx2.ConnectError as exc:
+        raise ConnectError(str(exc) or "connection failed") from None
+    except (httpx2.RemoteProtocolError, httpx2.LocalProtocolError, httpx2.ReadError) as exc:
+        raise ProtocolError(str(exc) or type(exc).__name__) from None
+    except httpx2.TransportError as exc:
+        raise APIConnectionError(str(exc) or type(exc).__name__) from None
+    return RawResponse(response.status_code, dict(response.headers), response.content)
+
+
+def _shrink(client: httpx2.AsyncClient, remaining: float) -> httpx2.Timeout:
+    """The client's timeouts, none longer than what is left of the call's deadline."""
+    base = client.timeout
+    remaining = max(remaining, 0.001)
+    return httpx2.Timeout(
+        connect=min(base.connect or remaining, remaining),
+        read=min(base.read or remaining, remaining),
+        write=min(base.write or remaining, remaining),
+        pool=min(base.pool or remaining, remaining),
+    )

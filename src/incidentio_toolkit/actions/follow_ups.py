@@ -1,0 +1,54 @@
+"""Follow-ups (post-incident work): list and show."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import Field
+
+from incidentio_toolkit import outputs
+from incidentio_toolkit.actions._base import Action, ActionInput
+from incidentio_toolkit.actions._fields import INCIDENT_ID_FIELD, ListIncidentMode, id_field
+
+
+class FollowUpsListInput(ActionInput):
+    incident_id: str | None = INCIDENT_ID_FIELD
+    incident_mode: ListIncidentMode | None = Field(
+        default=None, description="Default: standard and retrospective."
+    )
+
+
+class FollowUpsShowInput(ActionInput):
+    path_params: ClassVar[tuple[str, ...]] = ("id",)
+    id: str = id_field("From follow_ups_list.")
+
+
+ACTIONS = (
+    Action(
+        name="follow_ups_list",
+        description=(
+            "List follow-ups (work to do after an incident) with status, assignee and priority, "
+            "optionally for one incident. Returns follow_ups."
+        ),
+        kind="read",
+        toolset="follow_ups",
+        method="GET",
+        path="/v2/follow_ups",
+        operation_id="Follow-ups V2#List",
+        success_status=200,
+        input=FollowUpsListInput,
+        output=outputs.FollowUpsListOutput,
+    ),
+    Action(
+        name="follow_ups_show",
+        description="Get one follow-up by id (from follow_ups_list).",
+        kind="read",
+        toolset="follow_ups",
+        method="GET",
+        path="/v2/follow_ups/{id}",
+        operation_id="Follow-ups V2#Show",
+        success_status=200,
+        input=FollowUpsShowInput,
+        output=outputs.FollowUpsShowOutput,
+    ),
+)

@@ -1,0 +1,54 @@
+"""Incident actions (tasks logged during an incident): list and show."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import Field
+
+from incidentio_toolkit import outputs
+from incidentio_toolkit.actions._base import Action, ActionInput
+from incidentio_toolkit.actions._fields import INCIDENT_ID_FIELD, ListIncidentMode, id_field
+
+
+class ActionsListInput(ActionInput):
+    incident_id: str | None = INCIDENT_ID_FIELD
+    incident_mode: ListIncidentMode | None = Field(
+        default=None, description="Default: standard and retrospective."
+    )
+
+
+class ActionsShowInput(ActionInput):
+    path_params: ClassVar[tuple[str, ...]] = ("id",)
+    id: str = id_field("From actions_list.")
+
+
+ACTIONS = (
+    Action(
+        name="actions_list",
+        description=(
+            "List incident actions (tasks logged during incidents) with status and assignee, "
+            "optionally for one incident. Returns actions."
+        ),
+        kind="read",
+        toolset="actions",
+        method="GET",
+        path="/v2/actions",
+        operation_id="Actions V2#List",
+        success_status=200,
+        input=ActionsListInput,
+        output=outputs.ActionsListOutput,
+    ),
+    Action(
+        name="actions_show",
+        description="Get one incident action by id (from actions_list).",
+        kind="read",
+        toolset="actions",
+        method="GET",
+        path="/v2/actions/{id}",
+        operation_id="Actions V2#Show",
+        success_status=200,
+        input=ActionsShowInput,
+        output=outputs.ActionsShowOutput,
+    ),
+)

@@ -1,0 +1,5 @@
+"""TODO."""
+
+from incidentio_toolkit.actions._base import Action
+
+ACTIONS: tuple[Action, ...] = ()

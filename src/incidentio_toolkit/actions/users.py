@@ -1,0 +1,57 @@
+"""Users: list (find by email or Slack id) and show."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import Field
+
+from incidentio_toolkit import outputs
+from incidentio_toolkit.actions._base import Action, ActionInput
+from incidentio_toolkit.actions._fields import AFTER_FIELD, id_field, page_size_field
+
+
+class UsersListInput(ActionInput):
+    page_size: int | None = page_size_field(10000)
+    after: str | None = AFTER_FIELD
+    email: str | None = None
+    slack_user_id: str | None = None
+    include_inactive: bool | None = Field(
+        default=None, description="Also deactivated users (default false)."
+    )
+
+
+class UsersShowInput(ActionInput):
+    path_params: ClassVar[tuple[str, ...]] = ("id",)
+    id: str = id_field("From users_list.")
+
+
+ACTIONS = (
+    Action(
+        name="users_list",
+        description=(
+            "Find users by email or Slack user id, or page through all users. Returns users "
+            "(ids and roles) and pagination_meta."
+        ),
+        kind="read",
+        toolset="users",
+        method="GET",
+        path="/v2/users",
+        operation_id="Users V2#List",
+        success_status=200,
+        input=UsersListInput,
+        output=outputs.UsersListOutput,
+    ),
+    Action(
+        name="users_show",
+        description="Get one user with role, email and Slack id, by id (from users_list).",
+        kind="read",
+        toolset="users",
+        method="GET",
+        path="/v2/users/{id}",
+        operation_id="Users V2#Show",
+        success_status=200,
+        input=UsersShowInput,
+        output=outputs.UsersShowOutput,
+    ),
+)

@@ -1,0 +1,147 @@
+"""Workflows: list, create, show, replace and archive automations.
+
+The API requires nine fields on create; the contract requires only `name`. The create model carries
+the contract's defaults (and `[]` for the lists it leaves open), so every request has the full set.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from incidentio_toolkit import outputs
+from incidentio_toolkit.actions._base import Action, ActionInput
+from incidentio_toolkit.actions._fields import JsonObject, id_field
+
+WorkflowState = Literal["active", "disabled", "draft", "error"]
+RunsOnIncidents = Literal["newly_created", "newly_created_and_active"]
+WorkflowIncidentMode = Literal["standard", "test", "retrospective"]
+
+_STEPS = "Steps run in order: [{id, name, param_bindings}]."
+_CONDITION_GROUPS = "Run when any group matches: [{conditions: [{subject, operation, param_bindings}]}]."
+_ONCE_FOR = 'Run once per value of these references, e.g. ["incident.url"].'
+_EXPRESSIONS = "[{label, reference, root_reference, operations}]."
+_DELAY = "{for_seconds, conditions_apply_over_delay}."
+
+
+class WorkflowsListInput(ActionInput):
+    pass
+
+
+class WorkflowsCreateInput(ActionInput):
+    name: str = Field(min_length=1)
+    folder: str | None = None
+    state: WorkflowState = "draft"
+    trigger: str = "incident.updated"
+    steps: list[JsonObject] = Field(default=[], description=_STEPS)
+    condition_groups: list[JsonObject] = Field(default=[], description=_CONDITION_GROUPS)
+    runs_on_incidents: RunsOnIncidents = "newly_created"
+    runs_on_incident_modes: list[WorkflowIncidentMode] = Field(default=["standard"])
+    include_private_incidents: bool = True
+    continue_on_step_error: bool = False
+    once_for: list[str] = Field(default=[], description=_ONCE_FOR)
+    expressions: list[JsonObject] = Field(default=[], description=_EXPRESSIONS)
+    delay: JsonObject | None = Field(default=None, description=_DELAY)
+
+
+class WorkflowsShowInput(ActionInput):
+    path_params: ClassVar[tuple[str, ...]] = ("id",)
+    id: str = id_field("From workflows_list.")
+    skip_step_upgrades: bool | None = None
+
+
+class WorkflowsUpdateInput(ActionInput):
+    path_params: ClassVar[tuple[str, ...]] = ("id",)
+    id: str = id_field("From workflows_list.")
+    name: str = Field(min_length=1)
+    steps: list[JsonObject] = Field(description=_STEPS)
+    condition_groups: list[JsonObject] = Field(description=_CONDITION_GROUPS)
+    runs_on_incidents: RunsOnIncidents
+    runs_on_incident_modes: list[WorkflowIncidentMode]
+    include_private_incidents: bool
+    continue_on_step_error: bool
+    once_for: list[str] = Field(description=_ONCE_FOR)
+    expressions: list[JsonObject] = Field(description=_EXPRESSIONS)
+    state: WorkflowState | None = None
+    folder: str | None = None
+    delay: JsonObject | None = Field(default=None, description=_DELAY)
+
+
+class WorkflowsDeleteInput(ActionInput):
+    path_params: ClassVar[tuple[str, ...]] = ("id",)
+    id: str = id_field("From workflows_list.")
+
+
+ACTIONS = (
+    Action(
+        name="workflows_list",
+        description="List all workflows (automations) with trigger, state and steps. Returns workflows.",
+        kind="read",
+        toolset="workflows",
+        method="GET",
+        path="/v2/workflows",
+        operation_id="Workflows V2#ListWorkflows",
+        success_status=200,
+        input=WorkflowsListInput,
+        output=outputs.WorkflowsListOutput,
+    ),
+    Action(
+        name="workflows_create",
+        description=(
+            "Create a workflow that runs steps when its trigger fires; a draft unless state is "
+            "set. Returns workflow and management_meta."
+        ),
+        kind="write",
+        toolset="workflows",
+        method="POST",
+        path="/v2/workflows",
+        operation_id="Workflows V2#CreateWorkflow",
+        success_status=201,
+        input=WorkflowsCreateInput,
+        output=outputs.WorkflowsCreateOutput,
+    ),
+    Action(
+        name="workflows_show",
+        description=(
+            "Get one workflow's full definition (steps, conditions, expressions) by id "
+            "(from workflows_list)."
+        ),
+        kind="read",
+        toolset="workflows",
+        method="GET",
+        path="/v2/workflows/{id}",
+        operation_id="Workflows V2#ShowWorkflow",
+        success_status=200,
+        input=WorkflowsShowInput,
+        output=outputs.WorkflowsShowOutput,
+    ),
+    Action(
+        name="workflows_update",
+        description=(
+            "Replace a workflow's definition: every list given replaces the old one, so start "
+            "from workflows_show. Returns workflow and management_meta."
+        ),
+        kind="write",
+        toolset="workflows",
+        method="PUT",
+        path="/v2/workflows/{id}",
+        operation_id="Workflows V2#UpdateWorkflow",
+        success_status=200,
+        input=WorkflowsUpdateInput,
+        output=outputs.WorkflowsUpdateOutput,
+    ),
+    Action(
+        name="workflows_delete",
+        description="Archive a workflow by id (from workflows_list); it stops running.",
+        kind="destructive",
+        toolset="workflows",
+        method="DELETE",
+        path="/v2/workflows/{id}",
+        operation_id="Workflows V2#DestroyWorkflow",
+        success_status=204,
+        input=WorkflowsDeleteInput,
+        output=outputs.WorkflowsDeleteOutput,
+        noun="Workflow",
+    ),
+)

@@ -1,0 +1,402 @@
+"""AsyncIncidentIO: every action on one pooled HTTP client, with validation, retries and pacing."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Self
+
+import anyio
+import pydantic_core
+from pydantic import ValidationError
+
+from incidentio_toolkit.actions import ACTIONS, Action, ActionInput, ActionOutput
+from incidentio_toolkit.client._config import ClientConfig
+from incidentio_toolkit.client._errors import (
+    APIConnectionError,
+    DeadlineExceededError,
+    IncidentIOError,
+    InvalidArgumentsError,
+    InvalidResponseError,
+    MissingAPIKeyError,
+    OutcomeUnknownError,
+    ReadTimeout,
+    error_text,
+    parse_envelope,
+    status_error_class,
+)
+from incidentio_toolkit.client._methods import AsyncActionMethods
+from incidentio_toolkit.client._pacing import Pacer, PacingLimits
+from incidentio_toolkit.client._paths import build_path
+from incidentio_toolkit.client._retry import backoff, parse_retry_after, rule_for
+
+if TYPE_CHECKING:
+    import httpx2
+
+    from incidentio_toolkit._http import RawResponse
+
+logger = logging.getLogger("incidentio_toolkit.http")
+
+_OPTIONAL_BODY_KEYS = frozenset({"pagination_meta", "management_meta"})
+
+
+def describe_validation_error(action: Action, exc: ValidationError) -> str:
+    """Name each bad parameter and the fix, in one bounded sentence per problem."""
+    allowed = ", ".join(action.input.model_fields)
+    problems: list[str] = []
+    for err in exc.errors(include_url=False)[:10]:
+        where = ".".join(str(part) for part in err["loc"])
+        kind = err["type"]
+        message = err["msg"].removeprefix("Value error, ")
+        if kind == "extra_forbidden":
+            problems.append(f"unknown parameter {where!r} (valid: {allowed})")
+        elif kind == "missing":
+            problems.append(f"{where!r} is required")
+        elif where:
+            problems.append(f"{where}: {message} (got {err.get('input')!r:.80})")
+        else:
+            problems.append(message)
+    return f"Invalid arguments for {action.name}: " + "; ".join(problems) + ". Nothing was sent."
+
+
+def check_action_for(action: Action) -> str:
+    """The read action that tells whether an ambiguous create, update or delete took effect."""
+    resource = action.name.rsplit("_", 1)[0]
+    candidates = (
+        (f"{resource}_list", f"{resource}_show")
+        if action.verb == "create"
+        else (f"{resource}_show", f"{resource}_list")
+    )
+    for candidate in candidates:
+        if candidate in ACTIONS:
+            return candidate
+    same_toolset = [a.name for a in ACTIONS.values() if a.toolset == action.toolset and a.kind == "read"]
+    return same_toolset[-1] if same_toolset else "the matching list action"
+
+
+class AsyncIncidentIO(AsyncActionMethods):
+    """Asynchronous incident.io client: `await io.incidents_list(...)` or `await io.call(name, args)`.
+
+    One pooled connection per host is reused for every call. Every call validates its arguments
+    before any I/O, paces itself under the key's rate limits, retries only what is safe to retry,
+    and never raises: failures come back as `success=False` with an actionable `error`.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        max_retries: int = 2,
+        deadline: float = 60.0,
+        connect_timeout: float = 5.0,
+        read_timeout: float = 30.0,
+        pacing: PacingLimits | None = PacingLimits(),  # noqa: B008 - frozen dataclass
+        redis_url: str | None = None,
+        transport: httpx2.AsyncBaseTransport | None = None,
+        verify: bool | str = True,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
+        clock: Callable[[], float] | None = None,
+        wall_clock: Callable[[], float] | None = None,
+        jitter: Callable[[], float] | None = None,
+    ) -> None:
+        self._config = ClientConfig.resolve(
+            api_key,
+            base_url=base_url,
+            redis_url=redis_url,
+            max_retries=max_retries,
+            deadline=deadline,
+            connect_timeout=connect_timeout,
+            read_timeout=read_timeout,
+            pacing=pacing,
+        )
+        self._transport = transport
+        self._verify = verify
+        self._http: httpx2.AsyncClient | None = None
+        self._sleep = sleep or anyio.sleep
+        self._clock = clock or time.monotonic
+        self._wall_clock = wall_clock or time.time
+        self._jitter = jitter
+        self._pacer: Pacer | None = None
+        if pacing is not None:
+            self._pacer = Pacer(
+                pacing,
+                redis_url=self._config.redis_url,
+                sleep=self._sleep,
+                wall_clock=self._wall_clock,
+            )
+
+    def __repr__(self) -> str:
+        key = "set" if self._config.has_key else "missing"
+        return f"{type(self).__name__}(base_url={self._config.base_url!r}, api_key={key})"
+
+    @property
+    def base_url(self) -> str:
+        return self._config.base_url
+
+    @property
+    def config(self) -> ClientConfig:
+        return self._config
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the pooled connections."""
+        if self._http is not None:
+            await self._http.aclose()
+            self._http = None
+
+    def _client(self) -> httpx2.AsyncClient:
+        if self._http is None:
+            from incidentio_toolkit._http import new_client
+
+            self._http = new_client(
+                base_url=self._config.base_url,
+                connect_timeout=self._config.connect_timeout,
+                read_timeout=self._config.read_timeout,
+                transport=self._transport,
+                verify=self._verify,
+            )
+        return self._http
+
+    # --- the tool boundary -------------------------------------------------------------------
+
+    async def call(self, name: str, arguments: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Run an action by name: dict in, the contract's output dict out. Never raises."""
+        action = ACTIONS.get(name)
+        if action is None:
+            return {"success": False, "error": unknown_action_text(name)}
+        output = await self.invoke(action, arguments)
+        return output.model_dump(mode="json")
+
+    async def invoke(
+        self, action: Action | str, arguments: Mapping[str, Any] | ActionInput | None = None
+    ) -> ActionOutput:
+        """Run an action and return its output model. Never raises (except on cancellation)."""
+        if isinstance(action, str):
+            found = ACTIONS.get(action)
+            if found is None:
+                raise KeyError(unknown_action_text(action))
+            action = found
+        try:
+            return await self.execute(action, arguments)
+        except Exception as exc:  # every failure becomes the contract's error shape
+            secret = self._config.api_key.get_secret_value()
+            if not isinstance(exc, IncidentIOError):
+                logger.debug("unexpected %s in %s", type(exc).__name__, action.name)
+            return action.output(success=False, error=error_text(exc, secret=secret or None))
+
+    async def _invoke(self, name: str, arguments: dict[str, Any]) -> Any:
+        return await self.invoke(ACTIONS[name], {k: v for k, v in arguments.items() if v is not None})
+
+    # --- the library path: raises IncidentIOError ---------------------------------------------
+
+    async def execute(
+        self, action: Action, arguments: Mapping[str, Any] | ActionInput | None = None
+    ) -> ActionOutput:
+        """Run an action, raising an `IncidentIOError` subclass on failure."""
+        args = validate_arguments(action, arguments)
+        request = action.request(args)
+        path = build_path(action.path, request.path_params)
+        if not self._config.has_key:
+            raise MissingAPIKeyError
+        content = None if request.json is None else pydantic_core.to_json(request.json)
+        raw = await self._send(action, path, request.query, content)
+        return parse_output(action, raw.body, request.path_params)
+
+    async def _send(
+        self, action: Action, path: str, query: list[tuple[str, str]], content: bytes | None
+    ) -> RawResponse:
+        from incidentio_toolkit._http import send
+
+        rule = rule_for(action.method, action.keyed)
+        key = self._config.api_key.get_secret_value()
+        deadline_at = self._clock() + self._config.deadline
+        client = self._client()
+        retries = 0
+        while True:
+            if self._pacer is not None:
+                left = deadline_at - self._clock()
+                await self._pacer.acquire(key, action.name, self._wall_clock() + left)
+            left = deadline_at - self._clock()
+            if left <= 0:
+                raise DeadlineExceededError(
+                    f"{action.name} ran out of its {self._config.deadline:g} s deadline."
+                )
+            started = self._clock()
+            error: IncidentIOError
+            try:
+                with anyio.fail_after(left):
+                    raw = await send(
+                        client,
+                        method=action.method,
+                        path=path,
+                        query=query,
+                        content=content,
+                        api_key=key,
+                        timeout=left,
+                    )
+            except APIConnectionError as exc:
+                error = exc
+            except TimeoutError:
+                error = ReadTimeout("no answer before the call's deadline")
+            else:
+                logger.debug(
+                    "%s %s -> %d in %.1f ms (attempt %d)",
+                    action.method,
+                    path,
+                    raw.status,
+                    (self._clock() - started) * 1000,
+                    retries + 1,
+                )
+                if 200 <= raw.status < 300:
+                    return raw
+                envelope = parse_envelope(raw.body)
+                retry_after = parse_retry_after(
+                    raw.headers.get("retry-after"), self._wall_clock()
+                ) or parse_retry_after(envelope.rate_limit_retry_after, self._wall_clock())
+                error = status_error_class(raw.status)(raw.status, envelope, retry_after)
+            if isinstance(error, APIConnectionError):
+                logger.debug("%s %s failed: %s (attempt %d)", action.method, path, type(error).__name__, retries + 1)
+            if not rule.should_retry(error) or retries >= self._config.max_retries:
+                raise self._final(action, rule.is_ambiguous(error), error)
+            retry_after = getattr(error, "retry_after", None)
+            wait = retry_after if retry_after is not None else backoff(retries, *self._jitter_arg())
+            left = deadline_at - self._clock()
+            if wait > left:
+                if retry_after is not None:
+                    raise DeadlineExceededError(
+                        f"{error} incident.io asked to wait {retry_after:.0f} s, more than the "
+                        f"{max(left, 0):.0f} s left of this call's deadline: retry in "
+                        f"{retry_after:.0f} s.",
+                        retry_after=retry_after,
+                    )
+                raise self._final(action, rule.is_ambiguous(error), error)
+            await self._sleep(wait)
+            retries += 1
+
+    def _jitter_arg(self) -> tuple[Callable[[], float], ...]:
+        return () if self._jitter is None else (self._jitter,)
+
+    @staticmethod
+    def _final(action: Action, ambiguous: bool, error: IncidentIOError) -> IncidentIOError:
+        if ambiguous:
+            return OutcomeUnknownError(action.name, check_action_for(action), error)
+        return error
+
+    # --- pagination ------------------------------------------------------------------------
+
+    async def pages(
+        self, name: str, arguments: Mapping[str, Any] | None = None, *, max_pages: int = 100
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Yield each page's output dict of a paginated list action. Raises on a failed page."""
+        action = ACTIONS[name]
+        cursor_param = pagination_cursor(action)
+        args = dict(arguments or {})
+        for _ in range(max_pages):
+            output = await self.execute(action, args)
+            page = output.model_dump(mode="json")
+            yield page
+            meta = page.get("pagination_meta") or {}
+            cursor = meta.get("after")
+            if cursor_param is None or not cursor or cursor == args.get(cursor_param):
+                return
+            args[cursor_param] = cursor
+
+    async def paginate(
+        self, name: str, arguments: Mapping[str, Any] | None = None, *, max_items: int = 1000
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Yield the items of every page of a list action, stopping after `max_items`.
+
+        For `schedule_entries_list` the items are the `final` entries (after overrides).
+        """
+        if max_items <= 0:
+            return
+        count = 0
+        async for page in self.pages(name, arguments):
+            for item in page_items(ACTIONS[name], page):
+                yield item
+                count += 1
+                if count >= max_items:
+                    return
+
+
+def unknown_action_text(name: str) -> str:
+    return f"Unknown action {name!r}: see `incidentio actions` for the {len(ACTIONS)} action names."
+
+
+def validate_arguments(
+    action: Action, arguments: Mapping[str, Any] | ActionInput | None
+) -> ActionInput:
+    if isinstance(arguments, action.input):
+        return arguments
+    if arguments is not None and not isinstance(arguments, Mapping):
+        raise InvalidArgumentsError(
+            f"Arguments for {action.name} must be an object of named parameters, "
+            f"not {type(arguments).__name__}. Nothing was sent."
+        )
+    try:
+        return action.input.model_validate(dict(arguments or {}))
+    except ValidationError as exc:
+        raise InvalidArgumentsError(describe_validation_error(action, exc)) from None
+
+
+def parse_output(action: Action, body: bytes, path_params: Mapping[str, str]) -> ActionOutput:
+    """Map a 2xx body onto the action's output; a body that does not parse is not a success."""
+    if action.verb == "delete":
+        subject = ", ".join(repr(v) for v in path_params.values())
+        return action.output(success=True, message=f"{action.noun} {subject} deleted.")
+    try:
+        data: Any = pydantic_core.from_json(body)
+    except ValueError:
+        snippet = body[:200].decode("utf-8", "replace")
+        raise InvalidResponseError(
+            f"incident.io answered with a body that is not JSON ({snippet!r}); treat it as failed "
+            f"and check with {check_action_for(action)}."
+        ) from None
+    if not isinstance(data, dict):
+        raise InvalidResponseError(
+            f"incident.io answered with JSON {type(data).__name__}, not an object; "
+            f"check with {check_action_for(action)}."
+        )
+    values: dict[str, Any] = {"success": True}
+    for name in action.data_fields:
+        if name in data:
+            values[name] = data[name]
+        elif name not in _OPTIONAL_BODY_KEYS:
+            raise InvalidResponseError(
+                f"incident.io's answer lacks {name!r}; check with {check_action_for(action)}."
+            )
+    try:
+        return action.output.model_validate(values)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise InvalidResponseError(
+            f"incident.io's answer has an unexpected shape at {where!r}: {first['msg']}."
+        ) from None
+
+
+def pagination_cursor(action: Action) -> str | None:
+    """The parameter that takes the next page's cursor, if the action paginates."""
+    fields = action.input.model_fields
+    if "after" in fields:
+        return "after"
+    if "entry_window_start" in fields:
+        return "entry_window_start"
+    return None
+
+
+def page_items(action: Action, page: Mapping[str, Any]) -> list[dict[str, Any]]:
+    for name in action.data_fields:
+        value = page.get(name)
+        if isinstance(value, list):
+            return value  # type: ignore[return-value]
+        if name == "schedule_entries" and isinstance(value, dict):
+            return list(value.get("final") or [])  # type: ignore[arg-type]
+    return []

@@ -1,0 +1,277 @@
+"""The toolkit's exception tree, and the one function that turns any failure into contract error text.
+
+    IncidentIOError
+    ├── InvalidArgumentsError       arguments rejected before any I/O
+    ├── MissingAPIKeyError          no usable key; nothing was sent
+    ├── ActionNotAllowedError       the caller's policy does not enable the action; nothing was sent
+    ├── APIConnectionError          the transport failed
+    │   ├── ConnectError            could not connect (request never sent)
+    │   ├── ProtocolError           the connection broke mid-exchange (ambiguous)
+    │   └── APITimeoutError
+    │       ├── ConnectTimeout      (request never sent)
+    │       ├── PoolTimeout         (request never sent)
+    │       ├── WriteTimeout        (ambiguous)
+    │       └── ReadTimeout         (ambiguous: the server may have acted)
+    ├── APIStatusError              a non-2xx answer; carries status, type, errors, request_id
+    │   └── one subclass per status family, from STATUS_ERRORS
+    ├── InvalidResponseError        a 2xx whose body did not parse as the expected shape
+    ├── OutcomeUnknownError         an unkeyed create or delete failed ambiguously; not re-sent
+    └── DeadlineExceededError       the call's deadline ran out (or the server asked to wait past it)
+
+Inside the library these are raised; at the tool boundary `error_text` renders them for the contract's
+`{"success": false, "error": ...}`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+MAX_ERROR_CHARS = 2000
+MAX_RAW_BODY_CHARS = 500
+
+
+class IncidentIOError(Exception):
+    """Base of every error the toolkit raises."""
+
+
+class InvalidArgumentsError(IncidentIOError):
+    """The arguments do not match the action's input model; nothing was sent."""
+
+
+class MissingAPIKeyError(IncidentIOError):
+    """No usable API key; nothing was sent."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "No incident.io API key: set INCIDENTIO_API_KEY (or pass api_key=...) with a key from "
+            "incident.io Settings -> API keys. Nothing was sent."
+        )
+
+
+class ActionNotAllowedError(IncidentIOError):
+    """The action exists but this surface's policy does not enable it; nothing was sent."""
+
+
+class APIConnectionError(IncidentIOError):
+    """The transport failed before a complete answer arrived."""
+
+    reached_server: ClassVar[bool] = True
+    """False only when the request provably never left (connect failures, pool timeouts)."""
+
+
+class ConnectError(APIConnectionError):
+    reached_server: ClassVar[bool] = False
+
+
+class ProtocolError(APIConnectionError):
+    pass
+
+
+class APITimeoutError(APIConnectionError):
+    pass
+
+
+class ConnectTimeout(APITimeoutError):
+    reached_server: ClassVar[bool] = False
+
+
+class PoolTimeout(APITimeoutError):
+    reached_server: ClassVar[bool] = False
+
+
+class WriteTimeout(APITimeoutError):
+    pass
+
+
+class ReadTimeout(APITimeoutError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorDetail:
+    code: str | None = None
+    message: str | None = None
+    field: str | None = None
+
+
+@dataclass(slots=True)
+class ErrorEnvelope:
+    """incident.io's error body; every field may be missing."""
+
+    type: str | None = None
+    request_id: str | None = None
+    errors: list[ErrorDetail] = field(default_factory=lambda: [])
+    rate_limit_retry_after: str | None = None
+    raw: str | None = None
+    """Set when the body was not an envelope: the raw text, already cut short."""
+
+
+class APIStatusError(IncidentIOError):
+    """incident.io answered with a non-2xx status."""
+
+    hint: ClassVar[str] = ""
+
+    def __init__(
+        self, status: int, envelope: ErrorEnvelope, retry_after: float | None = None
+    ) -> None:
+        self.status = status
+        self.envelope = envelope
+        self.retry_after = retry_after
+        super().__init__(self._describe())
+
+    @property
+    def request_id(self) -> str | None:
+        return self.envelope.request_id
+
+    def _describe(self) -> str:
+        env = self.envelope
+        head = f"incident.io answered {self.status}"
+        if env.type:
+            head += f" {env.type}"
+        parts: list[str] = []
+        for detail in env.errors:
+            text = ": ".join(p for p in (detail.code, detail.message) if p)
+            if detail.field:
+                text += f" (field {detail.field!r})"
+            if text:
+                parts.append(text)
+        if env.raw is not None:
+            parts.append(f"body: {env.raw!r}" if env.raw else "empty body")
+        text = head + (": " + "; ".join(parts) if parts else "")
+        if env.request_id:
+            text += f" [request_id {env.request_id}]"
+        if self.hint:
+            text += f". {self.hint}"
+        return text
+
+
+class BadRequestError(APIStatusError):
+    hint = "Fix the arguments; retrying the same request will fail again."
+
+
+class AuthenticationError(APIStatusError):
+    hint = "Check INCIDENTIO_API_KEY: the key is missing, revoked or mistyped."
+
+
+class PermissionDeniedError(APIStatusError):
+    hint = "The API key lacks the permission for this action; add it in incident.io Settings -> API keys."
+
+
+class NotFoundError(APIStatusError):
+    hint = "Check the id with the matching list action."
+
+
+class ConflictError(APIStatusError):
+    hint = "The object changed or already exists; fetch it again before retrying."
+
+
+class UnprocessableEntityError(APIStatusError):
+    hint = "Fix the fields named above; retrying the same request will fail again."
+
+
+class RateLimitError(APIStatusError):
+    hint = "Rate limited by incident.io; wait before retrying."
+
+
+class InternalServerError(APIStatusError):
+    hint = "incident.io failed; retry later."
+
+
+STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def status_error_class(status: int) -> type[APIStatusError]:
+    if status >= 500:
+        return InternalServerError
+    return STATUS_ERRORS.get(status, APIStatusError)
+
+
+class InvalidResponseError(IncidentIOError):
+    """A 2xx answer whose body was not the JSON object the action expects."""
+
+
+class OutcomeUnknownError(IncidentIOError):
+    """An unkeyed create or a delete failed after it may have reached incident.io."""
+
+    def __init__(self, action: str, check_with: str, cause: IncidentIOError) -> None:
+        self.cause = cause
+        super().__init__(
+            f"Outcome unknown: {action} may or may not have taken effect ({cause}). It was not "
+            f"re-sent, to avoid doing it twice: check with {check_with} before retrying."
+        )
+
+
+class DeadlineExceededError(IncidentIOError):
+    """The call's deadline ran out, or the server asked for a wait longer than what was left."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        self.retry_after = retry_after
+        super().__init__(message)
+
+
+def parse_envelope(body: bytes) -> ErrorEnvelope:
+    """Read incident.io's error envelope, tolerating any missing field or a non-JSON body."""
+    import json
+
+    try:
+        data: Any = json.loads(body) if body else None
+    except (ValueError, UnicodeDecodeError):
+        data = None
+    if not isinstance(data, dict):
+        raw = body[:MAX_RAW_BODY_CHARS].decode("utf-8", "replace")
+        return ErrorEnvelope(raw=raw)
+    envelope = ErrorEnvelope(
+        type=_text(data.get("type")),  # type: ignore[union-attr]
+        request_id=_text(data.get("request_id")),  # type: ignore[union-attr]
+    )
+    errors: Any = data.get("errors")  # type: ignore[union-attr]
+    if isinstance(errors, list):
+        for item in errors[:20]:  # type: ignore[union-attr]
+            if not isinstance(item, dict):
+                continue
+            source: Any = item.get("source")  # type: ignore[union-attr]
+            where = None
+            if isinstance(source, dict):
+                where = _text(source.get("field")) or _text(source.get("pointer"))  # type: ignore[union-attr]
+            envelope.errors.append(
+                ErrorDetail(
+                    code=_text(item.get("code")),  # type: ignore[union-attr]
+                    message=_text(item.get("message")),  # type: ignore[union-attr]
+                    field=where,
+                )
+            )
+    rate_limit: Any = data.get("rate_limit")  # type: ignore[union-attr]
+    if isinstance(rate_limit, dict):
+        envelope.rate_limit_retry_after = _text(rate_limit.get("retry_after"))  # type: ignore[union-attr]
+    if not (envelope.type or envelope.errors or envelope.request_id):
+        envelope.raw = body[:MAX_RAW_BODY_CHARS].decode("utf-8", "replace")
+    return envelope
+
+
+def _text(value: Any, limit: int = 300) -> str | None:
+    if value is None:
+        return None
+    text = value if isinstance(value, str) else str(value)  # type: ignore[arg-type]
+    return text[:limit]
+
+
+def error_text(exc: BaseException, *, secret: str | None = None) -> str:
+    """The contract's error string for any failure: bounded, and never containing the key."""
+    if isinstance(exc, IncidentIOError):
+        text = str(exc)
+    else:
+        text = f"Unexpected {type(exc).__name__}: {exc}"
+    if secret:
+        text = text.replace(secret, "[redacted]")
+    if len(text) > MAX_ERROR_CHARS:
+        text = text[: MAX_ERROR_CHARS - 1] + "…"
+    return text

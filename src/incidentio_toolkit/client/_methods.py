@@ -1,0 +1,663 @@
+"""Typed per-action methods, generated from the ACTIONS registry by scripts/generate.py.
+
+Do not edit: run `make docs` after changing an action. A test fails when this file is stale.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from incidentio_toolkit import outputs
+
+__all__ = ["AsyncActionMethods", "SyncActionMethods"]
+
+
+class AsyncActionMethods:
+    """One awaitable method per action; each returns its typed output and never raises."""
+
+    async def _invoke(self, name: str, arguments: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    async def incidents_list(
+        self,
+        *,
+        page_size: int | None = None,
+        after: str | None = None,
+        sort_by: Literal["created_at_newest_first", "created_at_oldest_first"] | None = None,
+        filter_mode: Literal["all", "any"] | None = None,
+        status_ids: list[str] | None = None,
+        status_category: list[
+            Literal[
+                "triage", "declined", "merged", "canceled", "live", "learning", "closed", "paused"
+            ]
+        ]
+        | None = None,
+        severity_ids: list[str] | None = None,
+        severity_at_least: str | None = None,
+        severity_at_most: str | None = None,
+        incident_type_ids: list[str] | None = None,
+        mode: list[Literal["standard", "retrospective", "test", "tutorial"]] | None = None,
+        created_after: date | None = None,
+        created_before: date | None = None,
+        updated_after: date | None = None,
+        updated_before: date | None = None,
+    ) -> outputs.IncidentsListOutput:
+        """List incidents, newest first, one page per call. Filter by status, category (live = active), severity, type, mode or dates. Returns incidents and pagination_meta."""
+        return await self._invoke(
+            "incidents_list",
+            {
+                "page_size": page_size,
+                "after": after,
+                "sort_by": sort_by,
+                "filter_mode": filter_mode,
+                "status_ids": status_ids,
+                "status_category": status_category,
+                "severity_ids": severity_ids,
+                "severity_at_least": severity_at_least,
+                "severity_at_most": severity_at_most,
+                "incident_type_ids": incident_type_ids,
+                "mode": mode,
+                "created_after": created_after,
+                "created_before": created_before,
+                "updated_after": updated_after,
+                "updated_before": updated_before,
+            },
+        )
+
+    async def incidents_create(
+        self,
+        *,
+        idempotency_key: str,
+        severity_id: str,
+        visibility: Literal["public", "private"],
+        name: str | None = None,
+        summary: str | None = None,
+        incident_type_id: str | None = None,
+        incident_status_id: str | None = None,
+        mode: Literal["standard", "retrospective", "test", "tutorial"] | None = None,
+    ) -> outputs.IncidentsCreateOutput:
+        """Declare an incident. Ids come from severities_list, incident_types_list and incident_statuses_list. Safe to retry with the same idempotency_key."""
+        return await self._invoke(
+            "incidents_create",
+            {
+                "idempotency_key": idempotency_key,
+                "severity_id": severity_id,
+                "visibility": visibility,
+                "name": name,
+                "summary": summary,
+                "incident_type_id": incident_type_id,
+                "incident_status_id": incident_status_id,
+                "mode": mode,
+            },
+        )
+
+    async def incidents_show(self, *, id: str) -> outputs.IncidentsShowOutput:
+        """Get one incident with status, severity, roles and custom fields."""
+        return await self._invoke("incidents_show", {"id": id})
+
+    async def incidents_update(
+        self,
+        *,
+        id: str,
+        notify_incident_channel: bool,
+        name: str | None = None,
+        summary: str | None = None,
+        severity_id: str | None = None,
+        incident_status_id: str | None = None,
+        incident_type_id: str | None = None,
+    ) -> outputs.IncidentsUpdateOutput:
+        """Edit an incident's name, summary, severity or status; only the fields given change. Status ids come from incident_statuses_list."""
+        return await self._invoke(
+            "incidents_update",
+            {
+                "id": id,
+                "notify_incident_channel": notify_incident_channel,
+                "name": name,
+                "summary": summary,
+                "severity_id": severity_id,
+                "incident_status_id": incident_status_id,
+                "incident_type_id": incident_type_id,
+            },
+        )
+
+    async def actions_list(
+        self,
+        *,
+        incident_id: str | None = None,
+        incident_mode: Literal["standard", "retrospective", "test", "tutorial", "stream"]
+        | None = None,
+    ) -> outputs.ActionsListOutput:
+        """List incident actions (tasks logged during incidents) with status and assignee, optionally for one incident. Returns actions."""
+        return await self._invoke(
+            "actions_list", {"incident_id": incident_id, "incident_mode": incident_mode}
+        )
+
+    async def actions_show(self, *, id: str) -> outputs.ActionsShowOutput:
+        """Get one incident action by id (from actions_list)."""
+        return await self._invoke("actions_show", {"id": id})
+
+    async def follow_ups_list(
+        self,
+        *,
+        incident_id: str | None = None,
+        incident_mode: Literal["standard", "retrospective", "test", "tutorial", "stream"]
+        | None = None,
+    ) -> outputs.FollowUpsListOutput:
+        """List follow-ups (work to do after an incident) with status, assignee and priority, optionally for one incident. Returns follow_ups."""
+        return await self._invoke(
+            "follow_ups_list", {"incident_id": incident_id, "incident_mode": incident_mode}
+        )
+
+    async def follow_ups_show(self, *, id: str) -> outputs.FollowUpsShowOutput:
+        """Get one follow-up by id (from follow_ups_list)."""
+        return await self._invoke("follow_ups_show", {"id": id})
+
+    async def users_list(
+        self,
+        *,
+        page_size: int | None = None,
+        after: str | None = None,
+        email: str | None = None,
+        slack_user_id: str | None = None,
+        include_inactive: bool | None = None,
+    ) -> outputs.UsersListOutput:
+        """Find users by email or Slack user id, or page through all users. Returns users (ids and roles) and pagination_meta."""
+        return await self._invoke(
+            "users_list",
+            {
+                "page_size": page_size,
+                "after": after,
+                "email": email,
+                "slack_user_id": slack_user_id,
+                "include_inactive": include_inactive,
+            },
+        )
+
+    async def users_show(self, *, id: str) -> outputs.UsersShowOutput:
+        """Get one user with role, email and Slack id, by id (from users_list)."""
+        return await self._invoke("users_show", {"id": id})
+
+    async def workflows_list(self) -> outputs.WorkflowsListOutput:
+        """List all workflows (automations) with trigger, state and steps. Returns workflows."""
+        return await self._invoke("workflows_list", {})
+
+    async def workflows_create(
+        self,
+        *,
+        name: str,
+        folder: str | None = None,
+        state: Literal["active", "disabled", "draft", "error"] | None = None,
+        trigger: str | None = None,
+        steps: list[dict[str, Any]] | None = None,
+        condition_groups: list[dict[str, Any]] | None = None,
+        runs_on_incidents: Literal["newly_created", "newly_created_and_active"] | None = None,
+        runs_on_incident_modes: list[Literal["standard", "test", "retrospective"]] | None = None,
+        include_private_incidents: bool | None = None,
+        continue_on_step_error: bool | None = None,
+        once_for: list[str] | None = None,
+        expressions: list[dict[str, Any]] | None = None,
+        delay: dict[str, Any] | None = None,
+    ) -> outputs.WorkflowsCreateOutput:
+        """Create a workflow that runs steps when its trigger fires; a draft unless state is set. Returns workflow and management_meta."""
+        return await self._invoke(
+            "workflows_create",
+            {
+                "name": name,
+                "folder": folder,
+                "state": state,
+                "trigger": trigger,
+                "steps": steps,
+                "condition_groups": condition_groups,
+                "runs_on_incidents": runs_on_incidents,
+                "runs_on_incident_modes": runs_on_incident_modes,
+                "include_private_incidents": include_private_incidents,
+                "continue_on_step_error": continue_on_step_error,
+                "once_for": once_for,
+                "expressions": expressions,
+                "delay": delay,
+            },
+        )
+
+    async def workflows_show(
+        self, *, id: str, skip_step_upgrades: bool | None = None
+    ) -> outputs.WorkflowsShowOutput:
+        """Get one workflow's full definition (steps, conditions, expressions) by id (from workflows_list)."""
+        return await self._invoke(
+            "workflows_show", {"id": id, "skip_step_upgrades": skip_step_upgrades}
+        )
+
+    async def workflows_update(
+        self,
+        *,
+        id: str,
+        name: str,
+        steps: list[dict[str, Any]],
+        condition_groups: list[dict[str, Any]],
+        runs_on_incidents: Literal["newly_created", "newly_created_and_active"],
+        runs_on_incident_modes: list[Literal["standard", "test", "retrospective"]],
+        include_private_incidents: bool,
+        continue_on_step_error: bool,
+        once_for: list[str],
+        expressions: list[dict[str, Any]],
+        state: Literal["active", "disabled", "draft", "error"] | None = None,
+        folder: str | None = None,
+        delay: dict[str, Any] | None = None,
+    ) -> outputs.WorkflowsUpdateOutput:
+        """Replace a workflow's definition: every list given replaces the old one, so start from workflows_show. Returns workflow and management_meta."""
+        return await self._invoke(
+            "workflows_update",
+            {
+                "id": id,
+                "name": name,
+                "steps": steps,
+                "condition_groups": condition_groups,
+                "runs_on_incidents": runs_on_incidents,
+                "runs_on_incident_modes": runs_on_incident_modes,
+                "include_private_incidents": include_private_incidents,
+                "continue_on_step_error": continue_on_step_error,
+                "once_for": once_for,
+                "expressions": expressions,
+                "state": state,
+                "folder": folder,
+                "delay": delay,
+            },
+        )
+
+    async def workflows_delete(self, *, id: str) -> outputs.WorkflowsDeleteOutput:
+        """Archive a workflow by id (from workflows_list); it stops running."""
+        return await self._invoke("workflows_delete", {"id": id})
+
+    async def schedules_list(
+        self, *, page_size: int | None = None, after: str | None = None
+    ) -> outputs.SchedulesListOutput:
+        """List on-call schedules with rotations and current shifts. Returns schedules and pagination_meta."""
+        return await self._invoke("schedules_list", {"page_size": page_size, "after": after})
+
+    async def schedules_create(
+        self, *, name: str, timezone: str, rotations_config: dict[str, Any] | list[dict[str, Any]]
+    ) -> outputs.SchedulesCreateOutput:
+        """Create an on-call schedule with its rotations (user ids from users_list)."""
+        return await self._invoke(
+            "schedules_create",
+            {"name": name, "timezone": timezone, "rotations_config": rotations_config},
+        )
+
+    async def schedules_show(self, *, id: str) -> outputs.SchedulesShowOutput:
+        """Get one schedule with rotations, current and next shifts, by id (from schedules_list)."""
+        return await self._invoke("schedules_show", {"id": id})
+
+    async def schedules_update(
+        self,
+        *,
+        id: str,
+        name: str | None = None,
+        timezone: str | None = None,
+        rotations_config: dict[str, Any] | list[dict[str, Any]] | None = None,
+    ) -> outputs.SchedulesUpdateOutput:
+        """Change a schedule's name, timezone or rotations (id from schedules_list). Rotations sent replace all existing ones: start from schedules_show."""
+        return await self._invoke(
+            "schedules_update",
+            {"id": id, "name": name, "timezone": timezone, "rotations_config": rotations_config},
+        )
+
+    async def schedules_delete(self, *, id: str) -> outputs.SchedulesDeleteOutput:
+        """Archive a schedule by id (from schedules_list). Fails while the schedule has active replicas."""
+        return await self._invoke("schedules_delete", {"id": id})
+
+    async def escalations_list(
+        self, *, page_size: int | None = None, after: str | None = None
+    ) -> outputs.EscalationsListOutput:
+        """List escalations (pages) with status, path and related incidents. Returns escalations and pagination_meta."""
+        return await self._invoke("escalations_list", {"page_size": page_size, "after": after})
+
+    async def escalations_create(
+        self,
+        *,
+        idempotency_key: str,
+        title: str,
+        escalation_path_id: str | None = None,
+        user_ids: list[str] | None = None,
+        description: str | None = None,
+        incident_id: str | None = None,
+    ) -> outputs.EscalationsCreateOutput:
+        """Page people now, through an escalation path or directly to users. Limited to 60 a minute; safe to retry with the same idempotency_key. Returns escalation."""
+        return await self._invoke(
+            "escalations_create",
+            {
+                "idempotency_key": idempotency_key,
+                "title": title,
+                "escalation_path_id": escalation_path_id,
+                "user_ids": user_ids,
+                "description": description,
+                "incident_id": incident_id,
+            },
+        )
+
+    async def escalations_show(self, *, id: str) -> outputs.EscalationsShowOutput:
+        """Get one escalation with status and events, by id (from escalations_list)."""
+        return await self._invoke("escalations_show", {"id": id})
+
+
+class SyncActionMethods:
+    """One method per action; each returns its typed output and never raises."""
+
+    def _invoke(self, name: str, arguments: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def incidents_list(
+        self,
+        *,
+        page_size: int | None = None,
+        after: str | None = None,
+        sort_by: Literal["created_at_newest_first", "created_at_oldest_first"] | None = None,
+        filter_mode: Literal["all", "any"] | None = None,
+        status_ids: list[str] | None = None,
+        status_category: list[
+            Literal[
+                "triage", "declined", "merged", "canceled", "live", "learning", "closed", "paused"
+            ]
+        ]
+        | None = None,
+        severity_ids: list[str] | None = None,
+        severity_at_least: str | None = None,
+        severity_at_most: str | None = None,
+        incident_type_ids: list[str] | None = None,
+        mode: list[Literal["standard", "retrospective", "test", "tutorial"]] | None = None,
+        created_after: date | None = None,
+        created_before: date | None = None,
+        updated_after: date | None = None,
+        updated_before: date | None = None,
+    ) -> outputs.IncidentsListOutput:
+        """List incidents, newest first, one page per call. Filter by status, category (live = active), severity, type, mode or dates. Returns incidents and pagination_meta."""
+        return self._invoke(
+            "incidents_list",
+            {
+                "page_size": page_size,
+                "after": after,
+                "sort_by": sort_by,
+                "filter_mode": filter_mode,
+                "status_ids": status_ids,
+                "status_category": status_category,
+                "severity_ids": severity_ids,
+                "severity_at_least": severity_at_least,
+                "severity_at_most": severity_at_most,
+                "incident_type_ids": incident_type_ids,
+                "mode": mode,
+                "created_after": created_after,
+                "created_before": created_before,
+                "updated_after": updated_after,
+                "updated_before": updated_before,
+            },
+        )
+
+    def incidents_create(
+        self,
+        *,
+        idempotency_key: str,
+        severity_id: str,
+        visibility: Literal["public", "private"],
+        name: str | None = None,
+        summary: str | None = None,
+        incident_type_id: str | None = None,
+        incident_status_id: str | None = None,
+        mode: Literal["standard", "retrospective", "test", "tutorial"] | None = None,
+    ) -> outputs.IncidentsCreateOutput:
+        """Declare an incident. Ids come from severities_list, incident_types_list and incident_statuses_list. Safe to retry with the same idempotency_key."""
+        return self._invoke(
+            "incidents_create",
+            {
+                "idempotency_key": idempotency_key,
+                "severity_id": severity_id,
+                "visibility": visibility,
+                "name": name,
+                "summary": summary,
+                "incident_type_id": incident_type_id,
+                "incident_status_id": incident_status_id,
+                "mode": mode,
+            },
+        )
+
+    def incidents_show(self, *, id: str) -> outputs.IncidentsShowOutput:
+        """Get one incident with status, severity, roles and custom fields."""
+        return self._invoke("incidents_show", {"id": id})
+
+    def incidents_update(
+        self,
+        *,
+        id: str,
+        notify_incident_channel: bool,
+        name: str | None = None,
+        summary: str | None = None,
+        severity_id: str | None = None,
+        incident_status_id: str | None = None,
+        incident_type_id: str | None = None,
+    ) -> outputs.IncidentsUpdateOutput:
+        """Edit an incident's name, summary, severity or status; only the fields given change. Status ids come from incident_statuses_list."""
+        return self._invoke(
+            "incidents_update",
+            {
+                "id": id,
+                "notify_incident_channel": notify_incident_channel,
+                "name": name,
+                "summary": summary,
+                "severity_id": severity_id,
+                "incident_status_id": incident_status_id,
+                "incident_type_id": incident_type_id,
+            },
+        )
+
+    def actions_list(
+        self,
+        *,
+        incident_id: str | None = None,
+        incident_mode: Literal["standard", "retrospective", "test", "tutorial", "stream"]
+        | None = None,
+    ) -> outputs.ActionsListOutput:
+        """List incident actions (tasks logged during incidents) with status and assignee, optionally for one incident. Returns actions."""
+        return self._invoke(
+            "actions_list", {"incident_id": incident_id, "incident_mode": incident_mode}
+        )
+
+    def actions_show(self, *, id: str) -> outputs.ActionsShowOutput:
+        """Get one incident action by id (from actions_list)."""
+        return self._invoke("actions_show", {"id": id})
+
+    def follow_ups_list(
+        self,
+        *,
+        incident_id: str | None = None,
+        incident_mode: Literal["standard", "retrospective", "test", "tutorial", "stream"]
+        | None = None,
+    ) -> outputs.FollowUpsListOutput:
+        """List follow-ups (work to do after an incident) with status, assignee and priority, optionally for one incident. Returns follow_ups."""
+        return self._invoke(
+            "follow_ups_list", {"incident_id": incident_id, "incident_mode": incident_mode}
+        )
+
+    def follow_ups_show(self, *, id: str) -> outputs.FollowUpsShowOutput:
+        """Get one follow-up by id (from follow_ups_list)."""
+        return self._invoke("follow_ups_show", {"id": id})
+
+    def users_list(
+        self,
+        *,
+        page_size: int | None = None,
+        after: str | None = None,
+        email: str | None = None,
+        slack_user_id: str | None = None,
+        include_inactive: bool | None = None,
+    ) -> outputs.UsersListOutput:
+        """Find users by email or Slack user id, or page through all users. Returns users (ids and roles) and pagination_meta."""
+        return self._invoke(
+            "users_list",
+            {
+                "page_size": page_size,
+                "after": after,
+                "email": email,
+                "slack_user_id": slack_user_id,
+                "include_inactive": include_inactive,
+            },
+        )
+
+    def users_show(self, *, id: str) -> outputs.UsersShowOutput:
+        """Get one user with role, email and Slack id, by id (from users_list)."""
+        return self._invoke("users_show", {"id": id})
+
+    def workflows_list(self) -> outputs.WorkflowsListOutput:
+        """List all workflows (automations) with trigger, state and steps. Returns workflows."""
+        return self._invoke("workflows_list", {})
+
+    def workflows_create(
+        self,
+        *,
+        name: str,
+        folder: str | None = None,
+        state: Literal["active", "disabled", "draft", "error"] | None = None,
+        trigger: str | None = None,
+        steps: list[dict[str, Any]] | None = None,
+        condition_groups: list[dict[str, Any]] | None = None,
+        runs_on_incidents: Literal["newly_created", "newly_created_and_active"] | None = None,
+        runs_on_incident_modes: list[Literal["standard", "test", "retrospective"]] | None = None,
+        include_private_incidents: bool | None = None,
+        continue_on_step_error: bool | None = None,
+        once_for: list[str] | None = None,
+        expressions: list[dict[str, Any]] | None = None,
+        delay: dict[str, Any] | None = None,
+    ) -> outputs.WorkflowsCreateOutput:
+        """Create a workflow that runs steps when its trigger fires; a draft unless state is set. Returns workflow and management_meta."""
+        return self._invoke(
+            "workflows_create",
+            {
+                "name": name,
+                "folder": folder,
+                "state": state,
+                "trigger": trigger,
+                "steps": steps,
+                "condition_groups": condition_groups,
+                "runs_on_incidents": runs_on_incidents,
+                "runs_on_incident_modes": runs_on_incident_modes,
+                "include_private_incidents": include_private_incidents,
+                "continue_on_step_error": continue_on_step_error,
+                "once_for": once_for,
+                "expressions": expressions,
+                "delay": delay,
+            },
+        )
+
+    def workflows_show(
+        self, *, id: str, skip_step_upgrades: bool | None = None
+    ) -> outputs.WorkflowsShowOutput:
+        """Get one workflow's full definition (steps, conditions, expressions) by id (from workflows_list)."""
+        return self._invoke("workflows_show", {"id": id, "skip_step_upgrades": skip_step_upgrades})
+
+    def workflows_update(
+        self,
+        *,
+        id: str,
+        name: str,
+        steps: list[dict[str, Any]],
+        condition_groups: list[dict[str, Any]],
+        runs_on_incidents: Literal["newly_created", "newly_created_and_active"],
+        runs_on_incident_modes: list[Literal["standard", "test", "retrospective"]],
+        include_private_incidents: bool,
+        continue_on_step_error: bool,
+        once_for: list[str],
+        expressions: list[dict[str, Any]],
+        state: Literal["active", "disabled", "draft", "error"] | None = None,
+        folder: str | None = None,
+        delay: dict[str, Any] | None = None,
+    ) -> outputs.WorkflowsUpdateOutput:
+        """Replace a workflow's definition: every list given replaces the old one, so start from workflows_show. Returns workflow and management_meta."""
+        return self._invoke(
+            "workflows_update",
+            {
+                "id": id,
+                "name": name,
+                "steps": steps,
+                "condition_groups": condition_groups,
+                "runs_on_incidents": runs_on_incidents,
+                "runs_on_incident_modes": runs_on_incident_modes,
+                "include_private_incidents": include_private_incidents,
+                "continue_on_step_error": continue_on_step_error,
+                "once_for": once_for,
+                "expressions": expressions,
+                "state": state,
+                "folder": folder,
+                "delay": delay,
+            },
+        )
+
+    def workflows_delete(self, *, id: str) -> outputs.WorkflowsDeleteOutput:
+        """Archive a workflow by id (from workflows_list); it stops running."""
+        return self._invoke("workflows_delete", {"id": id})
+
+    def schedules_list(
+        self, *, page_size: int | None = None, after: str | None = None
+    ) -> outputs.SchedulesListOutput:
+        """List on-call schedules with rotations and current shifts. Returns schedules and pagination_meta."""
+        return self._invoke("schedules_list", {"page_size": page_size, "after": after})
+
+    def schedules_create(
+        self, *, name: str, timezone: str, rotations_config: dict[str, Any] | list[dict[str, Any]]
+    ) -> outputs.SchedulesCreateOutput:
+        """Create an on-call schedule with its rotations (user ids from users_list)."""
+        return self._invoke(
+            "schedules_create",
+            {"name": name, "timezone": timezone, "rotations_config": rotations_config},
+        )
+
+    def schedules_show(self, *, id: str) -> outputs.SchedulesShowOutput:
+        """Get one schedule with rotations, current and next shifts, by id (from schedules_list)."""
+        return self._invoke("schedules_show", {"id": id})
+
+    def schedules_update(
+        self,
+        *,
+        id: str,
+        name: str | None = None,
+        timezone: str | None = None,
+        rotations_config: dict[str, Any] | list[dict[str, Any]] | None = None,
+    ) -> outputs.SchedulesUpdateOutput:
+        """Change a schedule's name, timezone or rotations (id from schedules_list). Rotations sent replace all existing ones: start from schedules_show."""
+        return self._invoke(
+            "schedules_update",
+            {"id": id, "name": name, "timezone": timezone, "rotations_config": rotations_config},
+        )
+
+    def schedules_delete(self, *, id: str) -> outputs.SchedulesDeleteOutput:
+        """Archive a schedule by id (from schedules_list). Fails while the schedule has active replicas."""
+        return self._invoke("schedules_delete", {"id": id})
+
+    def escalations_list(
+        self, *, page_size: int | None = None, after: str | None = None
+    ) -> outputs.EscalationsListOutput:
+        """List escalations (pages) with status, path and related incidents. Returns escalations and pagination_meta."""
+        return self._invoke("escalations_list", {"page_size": page_size, "after": after})
+
+    def escalations_create(
+        self,
+        *,
+        idempotency_key: str,
+        title: str,
+        escalation_path_id: str | None = None,
+        user_ids: list[str] | None = None,
+        description: str | None = None,
+        incident_id: str | None = None,
+    ) -> outputs.EscalationsCreateOutput:
+        """Page people now, through an escalation path or directly to users. Limited to 60 a minute; safe to retry with the same idempotency_key. Returns escalation."""
+        return self._invoke(
+            "escalations_create",
+            {
+                "idempotency_key": idempotency_key,
+                "title": title,
+                "escalation_path_id": escalation_path_id,
+                "user_ids": user_ids,
+                "description": description,
+                "incident_id": incident_id,
+            },
+        )
+
+    def escalations_show(self, *, id: str) -> outputs.EscalationsShowOutput:
+        """Get one escalation with status and events, by id (from escalations_list)."""
+        return self._invoke("escalations_show", {"id": id})

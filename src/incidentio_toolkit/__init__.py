@@ -22,7 +22,6 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ACTIONS",
-    "TOOLSETS",
     "APIConnectionError",
     "APIStatusError",
     "Action",
@@ -33,5 +32,6 @@ __all__ = [
     "MissingAPIKeyError",
     "OutcomeUnknownError",
     "PacingLimits",
+    "TOOLSETS",
     "__version__",
 ]

@@ -7,6 +7,7 @@ rest of the code never depends on httpx2's exception tree.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import httpx2
 
@@ -76,7 +77,7 @@ async def send(
         response = await client.request(
             method,
             path,
-            params=query or None,
+            params=cast("list[tuple[str, str | int | float | bool | None]]", query) or None,
             content=content,
             headers=headers,
             timeout=httpx2.USE_CLIENT_DEFAULT if timeout is None else _shrink(client, timeout),
@@ -110,3 +111,8 @@ def _shrink(client: httpx2.AsyncClient, remaining: float) -> httpx2.Timeout:
         write=min(base.write or remaining, remaining),
         pool=min(base.pool or remaining, remaining),
     )
+
+
+def asgi_transport(app: object) -> AsyncTransport:
+    """An in-process transport to an ASGI app (the embedded sandbox), with no sockets."""
+    return httpx2.ASGITransport(app=app)  # type: ignore[arg-type]

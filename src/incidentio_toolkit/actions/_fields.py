@@ -29,13 +29,22 @@ def id_field(description: str) -> Any:
 
 
 def page_size_field(maximum: int, minimum: int = 1) -> Any:
-    return Field(default=None, ge=minimum, le=maximum, description=f"Results per page ({minimum}-{maximum}, default 25).")
+    return Field(
+        default=None,
+        ge=minimum,
+        le=maximum,
+        description=f"Results per page ({minimum}-{maximum}, default 25).",
+    )
 
 
-AFTER_FIELD: Any = Field(default=None, description="Cursor: pagination_meta.after of the previous page.")
+AFTER_FIELD: Any = Field(
+    default=None, description="Cursor: pagination_meta.after of the previous page."
+)
 
 
 JsonObject = dict[str, Any]
 """A free-form JSON object, passed to the API as given."""
 
-INCIDENT_ID_FIELD: Any = Field(default=None, description="Only for this incident (id from incidents_list).")
+INCIDENT_ID_FIELD: Any = Field(
+    default=None, description="Only for this incident (id from incidents_list)."
+)

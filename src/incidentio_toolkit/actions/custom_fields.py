@@ -1,5 +1,105 @@
-"""TODO."""
+"""Custom fields: list, create, show, update and delete the extra fields on incidents."""
 
-from incidentio_toolkit.actions._base import Action
+from __future__ import annotations
 
-ACTIONS: tuple[Action, ...] = ()
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from incidentio_toolkit import outputs
+from incidentio_toolkit.actions._base import Action, ActionInput
+from incidentio_toolkit.actions._fields import id_field
+
+FieldType = Literal["single_select", "multi_select", "text", "link", "numeric"]
+
+
+class CustomFieldsListInput(ActionInput):
+    pass
+
+
+class CustomFieldsCreateInput(ActionInput):
+    name: str = Field(min_length=1, max_length=50)
+    description: str
+    field_type: FieldType
+
+
+class CustomFieldsShowInput(ActionInput):
+    path_params: ClassVar[tuple[str, ...]] = ("id",)
+    id: str = id_field("From custom_fields_list.")
+
+
+class CustomFieldsUpdateInput(ActionInput):
+    path_params: ClassVar[tuple[str, ...]] = ("id",)
+    id: str = id_field("From custom_fields_list.")
+    name: str = Field(min_length=1, max_length=50)
+    description: str
+
+
+class CustomFieldsDeleteInput(ActionInput):
+    path_params: ClassVar[tuple[str, ...]] = ("id",)
+    id: str = id_field("From custom_fields_list.")
+
+
+ACTIONS = (
+    Action(
+        name="custom_fields_list",
+        description="List the custom fields defined for incidents, with their types. Returns custom_fields.",
+        kind="read",
+        toolset="custom_fields",
+        method="GET",
+        path="/v2/custom_fields",
+        operation_id="Custom Fields V2#List",
+        success_status=200,
+        input=CustomFieldsListInput,
+        output=outputs.CustomFieldsListOutput,
+    ),
+    Action(
+        name="custom_fields_create",
+        description="Create a custom field for incidents. Returns custom_field.",
+        kind="write",
+        toolset="custom_fields",
+        method="POST",
+        path="/v2/custom_fields",
+        operation_id="Custom Fields V2#Create",
+        success_status=201,
+        input=CustomFieldsCreateInput,
+        output=outputs.CustomFieldsCreateOutput,
+    ),
+    Action(
+        name="custom_fields_show",
+        description="Get one custom field by id (from custom_fields_list).",
+        kind="read",
+        toolset="custom_fields",
+        method="GET",
+        path="/v2/custom_fields/{id}",
+        operation_id="Custom Fields V2#Show",
+        success_status=200,
+        input=CustomFieldsShowInput,
+        output=outputs.CustomFieldsShowOutput,
+    ),
+    Action(
+        name="custom_fields_update",
+        description="Rename a custom field or change its description; its type cannot change.",
+        kind="write",
+        toolset="custom_fields",
+        method="PUT",
+        path="/v2/custom_fields/{id}",
+        operation_id="Custom Fields V2#Update",
+        success_status=200,
+        input=CustomFieldsUpdateInput,
+        output=outputs.CustomFieldsUpdateOutput,
+    ),
+    Action(
+        name="custom_fields_delete",
+        description="Delete a custom field by id (from custom_fields_list).",
+        kind="destructive",
+        toolset="custom_fields",
+        method="DELETE",
+        path="/v2/custom_fields/{id}",
+        operation_id="Custom Fields V2#Delete",
+        success_status=204,
+        input=CustomFieldsDeleteInput,
+        output=outputs.CustomFieldsDeleteOutput,
+        noun="Custom field",
+    ),
+)

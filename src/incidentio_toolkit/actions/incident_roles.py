@@ -1,5 +1,112 @@
-"""TODO."""
+"""Incident roles (lead, reporter, custom): list, create, show, update and delete."""
 
-from incidentio_toolkit.actions._base import Action
+from __future__ import annotations
 
-ACTIONS: tuple[Action, ...] = ()
+from typing import ClassVar
+
+from pydantic import Field
+
+from incidentio_toolkit import outputs
+from incidentio_toolkit.actions._base import Action, ActionInput
+from incidentio_toolkit.actions._fields import id_field
+
+_INSTRUCTIONS = "Shown to whoever takes the role."
+_SHORTFORM = "Short label, e.g. lead."
+
+
+class IncidentRolesListInput(ActionInput):
+    pass
+
+
+class IncidentRolesCreateInput(ActionInput):
+    name: str = Field(min_length=1)
+    description: str
+    instructions: str = Field(description=_INSTRUCTIONS)
+    shortform: str = Field(description=_SHORTFORM)
+
+
+class IncidentRolesShowInput(ActionInput):
+    path_params: ClassVar[tuple[str, ...]] = ("id",)
+    id: str = id_field("From incident_roles_list.")
+
+
+class IncidentRolesUpdateInput(ActionInput):
+    path_params: ClassVar[tuple[str, ...]] = ("id",)
+    id: str = id_field("From incident_roles_list.")
+    name: str = Field(min_length=1)
+    description: str
+    instructions: str = Field(description=_INSTRUCTIONS)
+    shortform: str = Field(description=_SHORTFORM)
+
+
+class IncidentRolesDeleteInput(ActionInput):
+    path_params: ClassVar[tuple[str, ...]] = ("id",)
+    id: str = id_field("From incident_roles_list.")
+
+
+ACTIONS = (
+    Action(
+        name="incident_roles_list",
+        description="List incident roles (lead, reporter, custom) with instructions. Returns incident_roles.",
+        kind="read",
+        toolset="incident_roles",
+        method="GET",
+        path="/v2/incident_roles",
+        operation_id="Incident Roles V2#List",
+        success_status=200,
+        input=IncidentRolesListInput,
+        output=outputs.IncidentRolesListOutput,
+    ),
+    Action(
+        name="incident_roles_create",
+        description="Create a custom incident role that people can be assigned during incidents.",
+        kind="write",
+        toolset="incident_roles",
+        method="POST",
+        path="/v2/incident_roles",
+        operation_id="Incident Roles V2#Create",
+        success_status=201,
+        input=IncidentRolesCreateInput,
+        output=outputs.IncidentRolesCreateOutput,
+    ),
+    Action(
+        name="incident_roles_show",
+        description="Get one incident role by id (from incident_roles_list).",
+        kind="read",
+        toolset="incident_roles",
+        method="GET",
+        path="/v2/incident_roles/{id}",
+        operation_id="Incident Roles V2#Show",
+        success_status=200,
+        input=IncidentRolesShowInput,
+        output=outputs.IncidentRolesShowOutput,
+    ),
+    Action(
+        name="incident_roles_update",
+        description="Replace an incident role's name, description, instructions and shortform.",
+        kind="write",
+        toolset="incident_roles",
+        method="PUT",
+        path="/v2/incident_roles/{id}",
+        operation_id="Incident Roles V2#Update",
+        success_status=200,
+        input=IncidentRolesUpdateInput,
+        output=outputs.IncidentRolesUpdateOutput,
+    ),
+    Action(
+        name="incident_roles_delete",
+        description=(
+            "Delete a custom incident role by id (from incident_roles_list); the lead role "
+            "cannot be deleted."
+        ),
+        kind="destructive",
+        toolset="incident_roles",
+        method="DELETE",
+        path="/v2/incident_roles/{id}",
+        operation_id="Incident Roles V2#Delete",
+        success_status=204,
+        input=IncidentRolesDeleteInput,
+        output=outputs.IncidentRolesDeleteOutput,
+        noun="Incident role",
+    ),
+)

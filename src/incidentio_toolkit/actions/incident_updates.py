@@ -1,5 +1,36 @@
-"""TODO."""
+"""Incident updates: the status and severity changes posted over an incident's life."""
 
-from incidentio_toolkit.actions._base import Action
+from __future__ import annotations
 
-ACTIONS: tuple[Action, ...] = ()
+from incidentio_toolkit import outputs
+from incidentio_toolkit.actions._base import Action, ActionInput
+from incidentio_toolkit.actions._fields import (
+    AFTER_FIELD,
+    INCIDENT_ID_FIELD,
+    page_size_field,
+)
+
+
+class IncidentUpdatesListInput(ActionInput):
+    incident_id: str | None = INCIDENT_ID_FIELD
+    page_size: int | None = page_size_field(250)
+    after: str | None = AFTER_FIELD
+
+
+ACTIONS = (
+    Action(
+        name="incident_updates_list",
+        description=(
+            "List updates posted on incidents (message, new status, new severity), optionally "
+            "for one incident. Returns incident_updates and pagination_meta."
+        ),
+        kind="read",
+        toolset="incidents",
+        method="GET",
+        path="/v2/incident_updates",
+        operation_id="Incident Updates V2#List",
+        success_status=200,
+        input=IncidentUpdatesListInput,
+        output=outputs.IncidentUpdatesListOutput,
+    ),
+)

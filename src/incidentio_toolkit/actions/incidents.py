@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar, Literal, Self
+from typing import ClassVar, Literal, Self, cast
 
 from pydantic import Field, model_validator
 
@@ -34,13 +34,21 @@ class IncidentsListInput(ActionInput):
         default=None, description="Only these status categories; live = active."
     )
     severity_ids: IdList | None = Field(default=None, description="Only these severity ids.")
-    severity_at_least: str | None = Field(default=None, description="Severity id: this rank or higher.")
-    severity_at_most: str | None = Field(default=None, description="Severity id: this rank or lower.")
-    incident_type_ids: IdList | None = Field(default=None, description="Only these incident type ids.")
+    severity_at_least: str | None = Field(
+        default=None, description="Severity id: this rank or higher."
+    )
+    severity_at_most: str | None = Field(
+        default=None, description="Severity id: this rank or lower."
+    )
+    incident_type_ids: IdList | None = Field(
+        default=None, description="Only these incident type ids."
+    )
     mode: list[IncidentMode] | None = Field(
         default=None, description="Incident modes (default standard and retrospective)."
     )
-    created_after: date | None = Field(default=None, description="Created on or after (YYYY-MM-DD).")
+    created_after: date | None = Field(
+        default=None, description="Created on or after (YYYY-MM-DD)."
+    )
     created_before: date | None = Field(default=None, description="Created on or before.")
     updated_after: date | None = Field(default=None, description="Updated on or after.")
     updated_before: date | None = Field(default=None, description="Updated on or before.")
@@ -71,8 +79,12 @@ def _list_request(arguments: IncidentsListInput) -> ApiRequest:
         value = getattr(arguments, name)
         if value is None:
             continue
-        values: list[object] = list(value) if isinstance(value, list) else [value]
-        query.extend((key, item.isoformat() if isinstance(item, date) else str(item)) for item in values)
+        values: list[object] = (
+            list(cast(list[object], value)) if isinstance(value, list) else [value]
+        )
+        query.extend(
+            (key, item.isoformat() if isinstance(item, date) else str(item)) for item in values
+        )
     return ApiRequest({}, query)
 
 

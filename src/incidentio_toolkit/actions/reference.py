@@ -1,5 +1,61 @@
-"""TODO."""
+"""Reference data that other actions take ids from: severities, incident statuses, incident types."""
 
-from incidentio_toolkit.actions._base import Action
+from __future__ import annotations
 
-ACTIONS: tuple[Action, ...] = ()
+from incidentio_toolkit import outputs
+from incidentio_toolkit.actions._base import Action, ActionInput
+
+
+class SeveritiesListInput(ActionInput):
+    pass
+
+
+class IncidentStatusesListInput(ActionInput):
+    pass
+
+
+class IncidentTypesListInput(ActionInput):
+    pass
+
+
+ACTIONS = (
+    Action(
+        name="severities_list",
+        description="List severities, ranked (higher rank = more severe). Ids for severity_id.",
+        kind="read",
+        toolset="reference",
+        method="GET",
+        path="/v1/severities",
+        operation_id="Severities V1#List",
+        success_status=200,
+        input=SeveritiesListInput,
+        output=outputs.SeveritiesListOutput,
+    ),
+    Action(
+        name="incident_statuses_list",
+        description=(
+            "List incident statuses with category (triage, live, learning, closed, ...). Ids for "
+            "incident_status_id."
+        ),
+        kind="read",
+        toolset="reference",
+        method="GET",
+        path="/v1/incident_statuses",
+        operation_id="Incident Statuses V1#List",
+        success_status=200,
+        input=IncidentStatusesListInput,
+        output=outputs.IncidentStatusesListOutput,
+    ),
+    Action(
+        name="incident_types_list",
+        description="List incident types and which is the default. Ids for incident_type_id.",
+        kind="read",
+        toolset="reference",
+        method="GET",
+        path="/v1/incident_types",
+        operation_id="Incident Types V1#List",
+        success_status=200,
+        input=IncidentTypesListInput,
+        output=outputs.IncidentTypesListOutput,
+    ),
+)

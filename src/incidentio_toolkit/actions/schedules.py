@@ -7,7 +7,7 @@ The API nests everything under `schedule` and calls the rotations `config`; the 
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Self
+from typing import ClassVar, Self, cast
 
 from pydantic import Field, field_validator, model_validator
 
@@ -49,9 +49,9 @@ class SchedulesCreateInput(ActionInput):
     @classmethod
     def _wrap_rotations(cls, value: RotationsConfig) -> JsonObject:
         config = _rotations_object(value)
-        rotations: list[Any] = config["rotations"]
+        rotations: list[object] = config["rotations"]
         for index, rotation in enumerate(rotations):
-            if not isinstance(rotation, dict) or not rotation.get("name"):  # pyright: ignore[reportUnknownMemberType]
+            if not isinstance(rotation, dict) or not cast(JsonObject, rotation).get("name"):
                 raise ValueError(f'rotations[{index}] needs a "name" (each rotation is an object).')
         return config
 

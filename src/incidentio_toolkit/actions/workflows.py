@@ -19,7 +19,9 @@ RunsOnIncidents = Literal["newly_created", "newly_created_and_active"]
 WorkflowIncidentMode = Literal["standard", "test", "retrospective"]
 
 _STEPS = "Steps run in order: [{id, name, param_bindings}]."
-_CONDITION_GROUPS = "Run when any group matches: [{conditions: [{subject, operation, param_bindings}]}]."
+_CONDITION_GROUPS = (
+    "Run when any group matches: [{conditions: [{subject, operation, param_bindings}]}]."
+)
 _ONCE_FOR = 'Run once per value of these references, e.g. ["incident.url"].'
 _EXPRESSIONS = "[{label, reference, root_reference, operations}]."
 _DELAY = "{for_seconds, conditions_apply_over_delay}."

@@ -302,8 +302,8 @@ class AsyncIncidentIO(AsyncActionMethods):
             output = await self.execute(action, args)
             page = output.model_dump(mode="json")
             yield page
-            meta = page.get("pagination_meta") or {}
-            cursor = meta.get("after")
+            meta: dict[str, Any] = page.get("pagination_meta") or {}
+            cursor: Any = meta.get("after")
             if cursor_param is None or not cursor or cursor == args.get(cursor_param):
                 return
             args[cursor_param] = cursor
@@ -350,7 +350,9 @@ def parse_output(action: Action, body: bytes, path_params: Mapping[str, str]) ->
     """Map a 2xx body onto the action's output; a body that does not parse is not a success."""
     if action.verb == "delete":
         subject = ", ".join(repr(v) for v in path_params.values())
-        return action.output(success=True, message=f"{action.noun} {subject} deleted.")
+        return action.output.model_validate(
+            {"success": True, "message": f"{action.noun} {subject} deleted."}
+        )
     try:
         data: Any = pydantic_core.from_json(body)
     except ValueError:

@@ -338,6 +338,206 @@ class AsyncActionMethods:
         """Get one escalation with status and events, by id (from escalations_list)."""
         return await self._invoke("escalations_show", {"id": id})
 
+    async def custom_fields_list(self) -> outputs.CustomFieldsListOutput:
+        """List the custom fields defined for incidents, with their types. Returns custom_fields."""
+        return await self._invoke("custom_fields_list", {})
+
+    async def custom_fields_create(
+        self,
+        *,
+        name: str,
+        description: str,
+        field_type: Literal["single_select", "multi_select", "text", "link", "numeric"],
+    ) -> outputs.CustomFieldsCreateOutput:
+        """Create a custom field for incidents. Returns custom_field."""
+        return await self._invoke(
+            "custom_fields_create",
+            {"name": name, "description": description, "field_type": field_type},
+        )
+
+    async def custom_fields_show(self, *, id: str) -> outputs.CustomFieldsShowOutput:
+        """Get one custom field by id (from custom_fields_list)."""
+        return await self._invoke("custom_fields_show", {"id": id})
+
+    async def custom_fields_update(
+        self, *, id: str, name: str, description: str
+    ) -> outputs.CustomFieldsUpdateOutput:
+        """Rename a custom field or change its description; its type cannot change."""
+        return await self._invoke(
+            "custom_fields_update", {"id": id, "name": name, "description": description}
+        )
+
+    async def custom_fields_delete(self, *, id: str) -> outputs.CustomFieldsDeleteOutput:
+        """Delete a custom field by id (from custom_fields_list)."""
+        return await self._invoke("custom_fields_delete", {"id": id})
+
+    async def severities_list(self) -> outputs.SeveritiesListOutput:
+        """List severities, ranked (higher rank = more severe). Ids for severity_id."""
+        return await self._invoke("severities_list", {})
+
+    async def incident_statuses_list(self) -> outputs.IncidentStatusesListOutput:
+        """List incident statuses with category (triage, live, learning, closed, ...). Ids for incident_status_id."""
+        return await self._invoke("incident_statuses_list", {})
+
+    async def incident_types_list(self) -> outputs.IncidentTypesListOutput:
+        """List incident types and which is the default. Ids for incident_type_id."""
+        return await self._invoke("incident_types_list", {})
+
+    async def incident_roles_list(self) -> outputs.IncidentRolesListOutput:
+        """List incident roles (lead, reporter, custom) with instructions. Returns incident_roles."""
+        return await self._invoke("incident_roles_list", {})
+
+    async def incident_roles_create(
+        self, *, name: str, description: str, instructions: str, shortform: str
+    ) -> outputs.IncidentRolesCreateOutput:
+        """Create a custom incident role that people can be assigned during incidents."""
+        return await self._invoke(
+            "incident_roles_create",
+            {
+                "name": name,
+                "description": description,
+                "instructions": instructions,
+                "shortform": shortform,
+            },
+        )
+
+    async def incident_roles_show(self, *, id: str) -> outputs.IncidentRolesShowOutput:
+        """Get one incident role by id (from incident_roles_list)."""
+        return await self._invoke("incident_roles_show", {"id": id})
+
+    async def incident_roles_update(
+        self, *, id: str, name: str, description: str, instructions: str, shortform: str
+    ) -> outputs.IncidentRolesUpdateOutput:
+        """Replace an incident role's name, description, instructions and shortform."""
+        return await self._invoke(
+            "incident_roles_update",
+            {
+                "id": id,
+                "name": name,
+                "description": description,
+                "instructions": instructions,
+                "shortform": shortform,
+            },
+        )
+
+    async def incident_roles_delete(self, *, id: str) -> outputs.IncidentRolesDeleteOutput:
+        """Delete a custom incident role by id (from incident_roles_list); the lead role cannot be deleted."""
+        return await self._invoke("incident_roles_delete", {"id": id})
+
+    async def incident_timestamps_list(self) -> outputs.IncidentTimestampsListOutput:
+        """List the timestamps tracked on incidents (e.g. impact started, fixed), in order. Returns incident_timestamps."""
+        return await self._invoke("incident_timestamps_list", {})
+
+    async def incident_timestamps_show(self, *, id: str) -> outputs.IncidentTimestampsShowOutput:
+        """Get one incident timestamp definition by id (from incident_timestamps_list)."""
+        return await self._invoke("incident_timestamps_show", {"id": id})
+
+    async def incident_updates_list(
+        self,
+        *,
+        incident_id: str | None = None,
+        page_size: int | None = None,
+        after: str | None = None,
+    ) -> outputs.IncidentUpdatesListOutput:
+        """List updates posted on incidents (message, new status, new severity), optionally for one incident. Returns incident_updates and pagination_meta."""
+        return await self._invoke(
+            "incident_updates_list",
+            {"incident_id": incident_id, "page_size": page_size, "after": after},
+        )
+
+    async def schedule_entries_list(
+        self,
+        *,
+        schedule_id: str,
+        entry_window_start: str | None = None,
+        entry_window_end: AwareDatetime | None = None,
+    ) -> outputs.ScheduleEntriesListOutput:
+        """Who is on call for a schedule over a time window: entries scheduled, overrides and final (use final). Page with entry_window_start = pagination_meta.after."""
+        return await self._invoke(
+            "schedule_entries_list",
+            {
+                "schedule_id": schedule_id,
+                "entry_window_start": entry_window_start,
+                "entry_window_end": entry_window_end,
+            },
+        )
+
+    async def schedule_overrides_create(
+        self,
+        *,
+        rotation_id: str,
+        layer_id: str,
+        schedule_id: str,
+        start_at: AwareDatetime,
+        end_at: AwareDatetime,
+        user_id: str | None = None,
+        user_email: str | None = None,
+        user_slack_id: str | None = None,
+    ) -> outputs.ScheduleOverridesCreateOutput:
+        """Put someone on call in place of the rota for a time range on one rotation layer. Rotation and layer ids come from schedules_show. Returns override."""
+        return await self._invoke(
+            "schedule_overrides_create",
+            {
+                "rotation_id": rotation_id,
+                "layer_id": layer_id,
+                "schedule_id": schedule_id,
+                "start_at": start_at,
+                "end_at": end_at,
+                "user_id": user_id,
+                "user_email": user_email,
+                "user_slack_id": user_slack_id,
+            },
+        )
+
+    async def escalation_paths_list(
+        self, *, page_size: int | None = None, after: str | None = None
+    ) -> outputs.EscalationPathsListOutput:
+        """List escalation paths (who gets paged, in which order). Returns escalation_paths and pagination_meta."""
+        return await self._invoke("escalation_paths_list", {"page_size": page_size, "after": after})
+
+    async def escalation_paths_create(
+        self,
+        *,
+        name: str,
+        path: list[dict[str, Any]],
+        working_hours: list[dict[str, Any]] | None = None,
+        timezone: str | None = None,
+    ) -> outputs.EscalationPathsCreateOutput:
+        """Create an escalation path: levels of users or schedules (ids from users_list, schedules_list) paged in turn. Working hours default to UTC."""
+        return await self._invoke(
+            "escalation_paths_create",
+            {"name": name, "path": path, "working_hours": working_hours, "timezone": timezone},
+        )
+
+    async def escalation_paths_show(self, *, id: str) -> outputs.EscalationPathsShowOutput:
+        """Get one escalation path with its levels and working hours, by id (from escalation_paths_list)."""
+        return await self._invoke("escalation_paths_show", {"id": id})
+
+    async def escalation_paths_update(
+        self,
+        *,
+        id: str,
+        name: str,
+        path: list[dict[str, Any]],
+        working_hours: list[dict[str, Any]] | None = None,
+        timezone: str | None = None,
+    ) -> outputs.EscalationPathsUpdateOutput:
+        """Replace an escalation path's name, levels and working hours (working hours default to UTC). Start from escalation_paths_show."""
+        return await self._invoke(
+            "escalation_paths_update",
+            {
+                "id": id,
+                "name": name,
+                "path": path,
+                "working_hours": working_hours,
+                "timezone": timezone,
+            },
+        )
+
+    async def escalation_paths_delete(self, *, id: str) -> outputs.EscalationPathsDeleteOutput:
+        """Archive an escalation path by id (from escalation_paths_list)."""
+        return await self._invoke("escalation_paths_delete", {"id": id})
+
 
 class SyncActionMethods:
     """One method per action; each returns its typed output and never raises."""
@@ -661,3 +861,203 @@ class SyncActionMethods:
     def escalations_show(self, *, id: str) -> outputs.EscalationsShowOutput:
         """Get one escalation with status and events, by id (from escalations_list)."""
         return self._invoke("escalations_show", {"id": id})
+
+    def custom_fields_list(self) -> outputs.CustomFieldsListOutput:
+        """List the custom fields defined for incidents, with their types. Returns custom_fields."""
+        return self._invoke("custom_fields_list", {})
+
+    def custom_fields_create(
+        self,
+        *,
+        name: str,
+        description: str,
+        field_type: Literal["single_select", "multi_select", "text", "link", "numeric"],
+    ) -> outputs.CustomFieldsCreateOutput:
+        """Create a custom field for incidents. Returns custom_field."""
+        return self._invoke(
+            "custom_fields_create",
+            {"name": name, "description": description, "field_type": field_type},
+        )
+
+    def custom_fields_show(self, *, id: str) -> outputs.CustomFieldsShowOutput:
+        """Get one custom field by id (from custom_fields_list)."""
+        return self._invoke("custom_fields_show", {"id": id})
+
+    def custom_fields_update(
+        self, *, id: str, name: str, description: str
+    ) -> outputs.CustomFieldsUpdateOutput:
+        """Rename a custom field or change its description; its type cannot change."""
+        return self._invoke(
+            "custom_fields_update", {"id": id, "name": name, "description": description}
+        )
+
+    def custom_fields_delete(self, *, id: str) -> outputs.CustomFieldsDeleteOutput:
+        """Delete a custom field by id (from custom_fields_list)."""
+        return self._invoke("custom_fields_delete", {"id": id})
+
+    def severities_list(self) -> outputs.SeveritiesListOutput:
+        """List severities, ranked (higher rank = more severe). Ids for severity_id."""
+        return self._invoke("severities_list", {})
+
+    def incident_statuses_list(self) -> outputs.IncidentStatusesListOutput:
+        """List incident statuses with category (triage, live, learning, closed, ...). Ids for incident_status_id."""
+        return self._invoke("incident_statuses_list", {})
+
+    def incident_types_list(self) -> outputs.IncidentTypesListOutput:
+        """List incident types and which is the default. Ids for incident_type_id."""
+        return self._invoke("incident_types_list", {})
+
+    def incident_roles_list(self) -> outputs.IncidentRolesListOutput:
+        """List incident roles (lead, reporter, custom) with instructions. Returns incident_roles."""
+        return self._invoke("incident_roles_list", {})
+
+    def incident_roles_create(
+        self, *, name: str, description: str, instructions: str, shortform: str
+    ) -> outputs.IncidentRolesCreateOutput:
+        """Create a custom incident role that people can be assigned during incidents."""
+        return self._invoke(
+            "incident_roles_create",
+            {
+                "name": name,
+                "description": description,
+                "instructions": instructions,
+                "shortform": shortform,
+            },
+        )
+
+    def incident_roles_show(self, *, id: str) -> outputs.IncidentRolesShowOutput:
+        """Get one incident role by id (from incident_roles_list)."""
+        return self._invoke("incident_roles_show", {"id": id})
+
+    def incident_roles_update(
+        self, *, id: str, name: str, description: str, instructions: str, shortform: str
+    ) -> outputs.IncidentRolesUpdateOutput:
+        """Replace an incident role's name, description, instructions and shortform."""
+        return self._invoke(
+            "incident_roles_update",
+            {
+                "id": id,
+                "name": name,
+                "description": description,
+                "instructions": instructions,
+                "shortform": shortform,
+            },
+        )
+
+    def incident_roles_delete(self, *, id: str) -> outputs.IncidentRolesDeleteOutput:
+        """Delete a custom incident role by id (from incident_roles_list); the lead role cannot be deleted."""
+        return self._invoke("incident_roles_delete", {"id": id})
+
+    def incident_timestamps_list(self) -> outputs.IncidentTimestampsListOutput:
+        """List the timestamps tracked on incidents (e.g. impact started, fixed), in order. Returns incident_timestamps."""
+        return self._invoke("incident_timestamps_list", {})
+
+    def incident_timestamps_show(self, *, id: str) -> outputs.IncidentTimestampsShowOutput:
+        """Get one incident timestamp definition by id (from incident_timestamps_list)."""
+        return self._invoke("incident_timestamps_show", {"id": id})
+
+    def incident_updates_list(
+        self,
+        *,
+        incident_id: str | None = None,
+        page_size: int | None = None,
+        after: str | None = None,
+    ) -> outputs.IncidentUpdatesListOutput:
+        """List updates posted on incidents (message, new status, new severity), optionally for one incident. Returns incident_updates and pagination_meta."""
+        return self._invoke(
+            "incident_updates_list",
+            {"incident_id": incident_id, "page_size": page_size, "after": after},
+        )
+
+    def schedule_entries_list(
+        self,
+        *,
+        schedule_id: str,
+        entry_window_start: str | None = None,
+        entry_window_end: AwareDatetime | None = None,
+    ) -> outputs.ScheduleEntriesListOutput:
+        """Who is on call for a schedule over a time window: entries scheduled, overrides and final (use final). Page with entry_window_start = pagination_meta.after."""
+        return self._invoke(
+            "schedule_entries_list",
+            {
+                "schedule_id": schedule_id,
+                "entry_window_start": entry_window_start,
+                "entry_window_end": entry_window_end,
+            },
+        )
+
+    def schedule_overrides_create(
+        self,
+        *,
+        rotation_id: str,
+        layer_id: str,
+        schedule_id: str,
+        start_at: AwareDatetime,
+        end_at: AwareDatetime,
+        user_id: str | None = None,
+        user_email: str | None = None,
+        user_slack_id: str | None = None,
+    ) -> outputs.ScheduleOverridesCreateOutput:
+        """Put someone on call in place of the rota for a time range on one rotation layer. Rotation and layer ids come from schedules_show. Returns override."""
+        return self._invoke(
+            "schedule_overrides_create",
+            {
+                "rotation_id": rotation_id,
+                "layer_id": layer_id,
+                "schedule_id": schedule_id,
+                "start_at": start_at,
+                "end_at": end_at,
+                "user_id": user_id,
+                "user_email": user_email,
+                "user_slack_id": user_slack_id,
+            },
+        )
+
+    def escalation_paths_list(
+        self, *, page_size: int | None = None, after: str | None = None
+    ) -> outputs.EscalationPathsListOutput:
+        """List escalation paths (who gets paged, in which order). Returns escalation_paths and pagination_meta."""
+        return self._invoke("escalation_paths_list", {"page_size": page_size, "after": after})
+
+    def escalation_paths_create(
+        self,
+        *,
+        name: str,
+        path: list[dict[str, Any]],
+        working_hours: list[dict[str, Any]] | None = None,
+        timezone: str | None = None,
+    ) -> outputs.EscalationPathsCreateOutput:
+        """Create an escalation path: levels of users or schedules (ids from users_list, schedules_list) paged in turn. Working hours default to UTC."""
+        return self._invoke(
+            "escalation_paths_create",
+            {"name": name, "path": path, "working_hours": working_hours, "timezone": timezone},
+        )
+
+    def escalation_paths_show(self, *, id: str) -> outputs.EscalationPathsShowOutput:
+        """Get one escalation path with its levels and working hours, by id (from escalation_paths_list)."""
+        return self._invoke("escalation_paths_show", {"id": id})
+
+    def escalation_paths_update(
+        self,
+        *,
+        id: str,
+        name: str,
+        path: list[dict[str, Any]],
+        working_hours: list[dict[str, Any]] | None = None,
+        timezone: str | None = None,
+    ) -> outputs.EscalationPathsUpdateOutput:
+        """Replace an escalation path's name, levels and working hours (working hours default to UTC). Start from escalation_paths_show."""
+        return self._invoke(
+            "escalation_paths_update",
+            {
+                "id": id,
+                "name": name,
+                "path": path,
+                "working_hours": working_hours,
+                "timezone": timezone,
+            },
+        )
+
+    def escalation_paths_delete(self, *, id: str) -> outputs.EscalationPathsDeleteOutput:
+        """Archive an escalation path by id (from escalation_paths_list)."""
+        return self._invoke("escalation_paths_delete", {"id": id})

@@ -1,0 +1,133 @@
+"""Errors the sandbox answers with, rendered in incident.io's error envelope.
+
+Each class carries the HTTP status, the envelope ``type`` and the error ``code``::
+
+    SandboxError
+    ├── BadRequest            400 bad_request / invalid_json
+    ├── AuthenticationError   401 authentication_error / missing_authorization_material | invalid_authorization
+    ├── NotFound              404 not_found / not_found
+    ├── MethodNotAllowed      405 method_not_allowed / method_not_allowed
+    ├── ValidationError       422 validation_error / missing_field | invalid_value | not_found
+    ├── TooManyRequests       429 too_many_requests / too_many_requests (+ rate_limit block)
+    └── InternalError         500 internal_error / internal_error
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from ._util import JSON
+
+
+class SandboxError(Exception):
+    """An error answer: status, envelope type, error code, message and optional field."""
+
+    status: ClassVar[int] = 500
+    type: ClassVar[str] = "internal_error"
+    default_code: ClassVar[str] = "internal_error"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        field: str | None = None,
+        headers: dict[str, str] | None = None,
+        extra: JSON | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code or self.default_code
+        self.field = field
+        self.headers: dict[str, str] = headers or {}
+        self.extra: JSON = extra or {}
+
+    def envelope(self, request_id: str) -> JSON:
+        """The JSON body incident.io sends for this error."""
+        error: dict[str, Any] = {"code": self.code, "message": self.message}
+        if self.field is not None:
+            error["source"] = {"field": self.field}
+        body: JSON = {
+            "type": self.type,
+            "status": self.status,
+            "request_id": request_id,
+            "errors": [error],
+        }
+        body.update(self.extra)
+        return body
+
+
+class BadRequest(SandboxError):
+    """The request could not be read (for example a body that is not JSON)."""
+
+    status = 400
+    type = "bad_request"
+    default_code = "invalid_json"
+
+
+class AuthenticationError(SandboxError):
+    """Missing or unknown API key."""
+
+    status = 401
+    type = "authentication_error"
+    default_code = "invalid_authorization"
+
+
+class NotFound(SandboxError):
+    """Unknown id or unknown path."""
+
+    status = 404
+    type = "not_found"
+    default_code = "not_found"
+
+
+class MethodNotAllowed(SandboxError):
+    """The path exists but not with this method."""
+
+    status = 405
+    type = "method_not_allowed"
+    default_code = "method_not_allowed"
+
+
+class ValidationError(SandboxError):
+    """A request body or query parameter failed validation."""
+
+    status = 422
+    type = "validation_error"
+    default_code = "invalid_value"
+
+
+class TooManyRequests(SandboxError):
+    """Rate limit exceeded."""
+
+    status = 429
+    type = "too_many_requests"
+    default_code = "too_many_requests"
+
+
+class InternalError(SandboxError):
+    """An injected (or genuine) server error."""
+
+    status = 500
+    type = "internal_error"
+    default_code = "internal_error"
+
+
+def missing(field: str) -> ValidationError:
+    """A required field was not sent."""
+    return ValidationError(f"{field} is required", code="missing_field", field=field)
+
+
+def invalid(field: str, message: str) -> ValidationError:
+    """A field was sent with a value the API does not accept."""
+    return ValidationError(message, code="invalid_value", field=field)
+
+
+def unknown_reference(field: str, kind: str, value: str) -> ValidationError:
+    """A field refers to an object that does not exist."""
+    return ValidationError(f"No {kind} found with id {value!r}", code="not_found", field=field)
+
+
+def not_found(kind: str, value: str) -> NotFound:
+    """The object addressed by the path does not exist."""
+    return NotFound(f"No {kind} found with id {value!r}")

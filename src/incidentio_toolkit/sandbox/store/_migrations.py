@@ -1,0 +1,114 @@
+"""Numbered schema migrations (applied in order, each exactly once, recorded in ``_migrations``).
+
+Add a new function with the next number; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _resource_table(name: str, extra: str = "") -> str:
+    columns = (
+        "seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "id TEXT NOT NULL UNIQUE, "
+        "data TEXT NOT NULL, "
+        "deleted INTEGER NOT NULL DEFAULT 0"
+    )
+    if extra:
+        columns += ", " + extra
+    return f"CREATE TABLE {name} ({columns})"
+
+
+def m001_initial(conn: sqlite3.Connection) -> None:
+    """Tables for every resource the 46 operations touch."""
+    statements = [
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        _resource_table("severities", "rank INTEGER NOT NULL"),
+        _resource_table("incident_statuses", "rank INTEGER NOT NULL"),
+        _resource_table("incident_types"),
+        _resource_table("incident_timestamps", "rank INTEGER NOT NULL"),
+        _resource_table("incident_roles"),
+        _resource_table("custom_fields", "options TEXT NOT NULL DEFAULT '[]'"),
+        _resource_table(
+            "users", "email TEXT, slack_user_id TEXT, is_active INTEGER NOT NULL DEFAULT 1"
+        ),
+        _resource_table(
+            "incidents",
+            "external_id INTEGER NOT NULL UNIQUE, idempotency_key TEXT UNIQUE, "
+            "status_id TEXT NOT NULL, status_category TEXT NOT NULL, "
+            "severity_id TEXT, severity_rank INTEGER, type_id TEXT, mode TEXT NOT NULL, "
+            "created_us INTEGER NOT NULL, updated_us INTEGER NOT NULL",
+        ),
+        "CREATE INDEX incidents_order ON incidents (created_us, seq)",
+        _resource_table("incident_updates", "incident_id TEXT NOT NULL, created_us INTEGER NOT NULL"),
+        "CREATE INDEX incident_updates_incident ON incident_updates (incident_id)",
+        _resource_table("actions", "incident_id TEXT NOT NULL, incident_mode TEXT NOT NULL"),
+        _resource_table(
+            "follow_ups",
+            "incident_id TEXT NOT NULL, incident_mode TEXT NOT NULL, assignee_team_id TEXT",
+        ),
+        _resource_table("workflows"),
+        _resource_table("schedules"),
+        _resource_table(
+            "schedule_overrides",
+            "schedule_id TEXT NOT NULL, rotation_id TEXT NOT NULL, layer_id TEXT NOT NULL, "
+            "start_us INTEGER NOT NULL, end_us INTEGER NOT NULL",
+        ),
+        "CREATE INDEX schedule_overrides_schedule ON schedule_overrides (schedule_id)",
+        _resource_table("escalation_paths"),
+        _resource_table(
+            "escalations",
+            "idempotency_key TEXT NOT NULL UNIQUE, escalation_path_id TEXT, "
+            "status TEXT NOT NULL, created_us INTEGER NOT NULL, updated_us INTEGER NOT NULL",
+        ),
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
+MIGRATIONS: list[tuple[str, Migration]] = [
+    ("m001_initial", m001_initial),
+]
+
+RESOURCE_TABLES = (
+    "severities",
+    "incident_statuses",
+    "incident_types",
+    "incident_timestamps",
+    "incident_roles",
+    "custom_fields",
+    "users",
+    "incidents",
+    "incident_updates",
+    "actions",
+    "follow_ups",
+    "workflows",
+    "schedules",
+    "schedule_overrides",
+    "escalation_paths",
+    "escalations",
+)
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply every pending migration; returns the names applied now."""
+    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY)")
+    done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+    applied: list[str] = []
+    for name, migration in MIGRATIONS:
+        if name in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            migration(conn)
+            conn.execute("INSERT INTO _migrations (name) VALUES (?)", (name,))
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        applied.append(name)
+    return applied

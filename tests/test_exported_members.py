@@ -12,3 +12,17 @@ def test_public_all_is_sorted_and_complete() -> None:
 def test_public_api_names_the_issue_promises() -> None:
     for name in ("ACTIONS", "AsyncIncidentIO", "IncidentIO"):
         assert name in incidentio_toolkit.__all__
+
+
+def test_importing_the_package_loads_no_adapter_framework_or_sandbox() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, incidentio_toolkit; incidentio_toolkit.AsyncIncidentIO; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('langchain_core', 'openai', 'mcp', "
+        "'uvicorn', 'starlette', 'redis') or m.split('.')[:2] in (['incidentio_toolkit', 'sandbox'], "
+        "['incidentio_toolkit', 'adapters'], ['incidentio_toolkit', 'cli'])]; print(bad)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

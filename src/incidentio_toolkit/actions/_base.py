@@ -23,7 +23,7 @@ QueryItems = list[tuple[str, str]]
 class ActionInput(BaseModel):
     """Base of every action's input model: unknown parameters are errors, values are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     path_params: ClassVar[tuple[str, ...]] = ()
 
@@ -31,7 +31,7 @@ class ActionInput(BaseModel):
 class ActionOutput(BaseModel):
     """Base of every action's output model: the contract's `{success, error, ...}` envelope."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     success: bool
     error: str | None = None

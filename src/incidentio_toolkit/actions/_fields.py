@@ -45,6 +45,4 @@ AFTER_FIELD: Any = Field(
 JsonObject = dict[str, Any]
 """A free-form JSON object, passed to the API as given."""
 
-INCIDENT_ID_FIELD: Any = Field(
-    default=None, description="Only for this incident (id from incidents_list)."
-)
+INCIDENT_ID_FIELD: Any = Field(default=None, description="From incidents_list.")

@@ -43,7 +43,7 @@ class CustomFieldsDeleteInput(ActionInput):
 ACTIONS = (
     Action(
         name="custom_fields_list",
-        description="List the custom fields defined for incidents, with their types. Returns custom_fields.",
+        description="List incident custom fields and their types. Returns custom_fields.",
         kind="read",
         toolset="custom_fields",
         method="GET",
@@ -55,7 +55,7 @@ ACTIONS = (
     ),
     Action(
         name="custom_fields_create",
-        description="Create a custom field for incidents. Returns custom_field.",
+        description="Create an incident custom field. Returns custom_field.",
         kind="write",
         toolset="custom_fields",
         method="POST",
@@ -79,7 +79,7 @@ ACTIONS = (
     ),
     Action(
         name="custom_fields_update",
-        description="Rename a custom field or change its description; its type cannot change.",
+        description="Rename a custom field or change its description; the type is fixed.",
         kind="write",
         toolset="custom_fields",
         method="PUT",

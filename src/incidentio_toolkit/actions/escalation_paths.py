@@ -101,7 +101,7 @@ class _Level(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     targets: list[_Target] = Field(min_length=1)
-    time_to_ack_seconds: int = Field(ge=0)
+    time_to_ack_seconds: int | None = Field(default=None, ge=0)
 
 
 class _Interval(BaseModel):
@@ -184,10 +184,9 @@ def to_nodes(path: list[JsonObject]) -> list[JsonObject]:
             level = _Level.model_validate(item)
         except ValidationError as error:
             raise ValueError(f"{_problems(error, f'path[{index}]')}. {_LEVEL_SHAPE}") from None
-        level_body = {
-            "targets": [target.to_api() for target in level.targets],
-            "time_to_ack_seconds": level.time_to_ack_seconds,
-        }
+        level_body: JsonObject = {"targets": [target.to_api() for target in level.targets]}
+        if level.time_to_ack_seconds is not None:
+            level_body["time_to_ack_seconds"] = level.time_to_ack_seconds
         node_id = _unique(f"level-{index + 1}", used)
         nodes.append({"id": node_id, "type": "level", "level": level_body})
     return nodes
@@ -244,11 +243,11 @@ PathNodes = Annotated[list[JsonObject], AfterValidator(to_nodes)]
 WorkingHours = Annotated[list[JsonObject], AfterValidator(check_working_hours)]
 
 _PATH = (
-    "Levels in order: [{targets: [{type: user|schedule, id, urgency: high|low}], "
-    "time_to_ack_seconds}]; they get ids level-1, level-2... by position. API nodes pass as given."
+    "Levels: [{targets: [{type: user|schedule, id, urgency: high|low}], time_to_ack_seconds}], "
+    "ids level-1, level-2... by position. API nodes pass as given."
 )
-_WORKING_HOURS = '[{weekday, start_time: "09:00", end_time: "17:00"}].'
-_TIMEZONE = "IANA timezone of working_hours (default UTC)."
+_WORKING_HOURS = '[{weekday, start_time: "09:00", end_time: "17:00"}]'
+_TIMEZONE = "Of working_hours (default UTC)."
 
 
 class EscalationPathsListInput(ActionInput):
@@ -303,10 +302,7 @@ def _path_request(arguments: EscalationPathsCreateInput | EscalationPathsUpdateI
 ACTIONS = (
     Action(
         name="escalation_paths_list",
-        description=(
-            "List escalation paths (who gets paged, in which order). Returns escalation_paths and "
-            "pagination_meta."
-        ),
+        description="List escalation paths. Returns escalation_paths and pagination_meta.",
         kind="read",
         toolset="escalation_paths",
         method="GET",
@@ -334,7 +330,10 @@ ACTIONS = (
     ),
     Action(
         name="escalation_paths_show",
-        description="Get one escalation path with its levels and working hours, by id (from escalation_paths_list).",
+        description=(
+            "Get an escalation path with levels and working hours by id (from "
+            "escalation_paths_list)."
+        ),
         kind="read",
         toolset="escalation_paths",
         method="GET",
@@ -347,8 +346,8 @@ ACTIONS = (
     Action(
         name="escalation_paths_update",
         description=(
-            "Replace an escalation path's name, levels and working hours (working hours default "
-            "to UTC). Start from escalation_paths_show."
+            "Replace an escalation path; start from escalation_paths_show. Working hours "
+            "default to UTC."
         ),
         kind="write",
         toolset="escalation_paths",

@@ -26,19 +26,17 @@ class EscalationsListInput(ActionInput):
 
 
 class EscalationsCreateInput(ActionInput):
-    idempotency_key: str = Field(
-        min_length=1, description="Unique per page (e.g. a UUID); a repeat returns the first."
-    )
+    idempotency_key: str = Field(min_length=1, description="Unique per page, e.g. a UUID.")
     title: str = Field(min_length=1)
     escalation_path_id: str | None = Field(
-        default=None, description="From escalation_paths_list. Or user_ids, not both."
+        default=None, description="From escalation_paths_list; or user_ids."
     )
     user_ids: IdList | None = Field(
-        default=None, description="Users to page directly (from users_list), high urgency."
+        default=None, description="From users_list; paged at high urgency."
     )
     description: str | None = None
     incident_id: str | None = Field(
-        default=None, description="Link to this incident (id from incidents_list)."
+        default=None, description="Incident to link (from incidents_list)."
     )
 
     @field_validator("user_ids", mode="after")
@@ -70,8 +68,7 @@ ACTIONS = (
     Action(
         name="escalations_list",
         description=(
-            "List escalations (pages) with status, path and related incidents. "
-            "Returns escalations and pagination_meta."
+            "List escalations (pages) with status. Returns escalations and pagination_meta."
         ),
         kind="read",
         toolset="escalations",
@@ -85,8 +82,8 @@ ACTIONS = (
     Action(
         name="escalations_create",
         description=(
-            "Page people now, through an escalation path or directly to users. Limited to 60 a "
-            "minute; safe to retry with the same idempotency_key. Returns escalation."
+            "Page people now, via an escalation path or directly. Max 60/minute; retry-safe with "
+            "the same idempotency_key. Returns escalation."
         ),
         kind="destructive",
         toolset="escalations",
@@ -99,7 +96,7 @@ ACTIONS = (
     ),
     Action(
         name="escalations_show",
-        description="Get one escalation with status and events, by id (from escalations_list).",
+        description="Get one escalation with status and events by id (from escalations_list).",
         kind="read",
         toolset="escalations",
         method="GET",

@@ -14,7 +14,7 @@ from incidentio_toolkit.actions._fields import INCIDENT_ID_FIELD, ListIncidentMo
 class FollowUpsListInput(ActionInput):
     incident_id: str | None = INCIDENT_ID_FIELD
     incident_mode: ListIncidentMode | None = Field(
-        default=None, description="Default: standard and retrospective."
+        default=None, description="Default: standard, retrospective."
     )
 
 
@@ -27,8 +27,7 @@ ACTIONS = (
     Action(
         name="follow_ups_list",
         description=(
-            "List follow-ups (work to do after an incident) with status, assignee and priority, "
-            "optionally for one incident. Returns follow_ups."
+            "List follow-ups (post-incident work), optionally for one incident. Returns follow_ups."
         ),
         kind="read",
         toolset="follow_ups",

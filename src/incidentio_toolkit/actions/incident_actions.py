@@ -14,7 +14,7 @@ from incidentio_toolkit.actions._fields import INCIDENT_ID_FIELD, ListIncidentMo
 class ActionsListInput(ActionInput):
     incident_id: str | None = INCIDENT_ID_FIELD
     incident_mode: ListIncidentMode | None = Field(
-        default=None, description="Default: standard and retrospective."
+        default=None, description="Default: standard, retrospective."
     )
 
 
@@ -27,8 +27,8 @@ ACTIONS = (
     Action(
         name="actions_list",
         description=(
-            "List incident actions (tasks logged during incidents) with status and assignee, "
-            "optionally for one incident. Returns actions."
+            "List incident actions (tasks logged during incidents), optionally for one incident. "
+            "Returns actions."
         ),
         kind="read",
         toolset="actions",

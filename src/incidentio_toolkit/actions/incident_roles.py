@@ -10,9 +10,6 @@ from incidentio_toolkit import outputs
 from incidentio_toolkit.actions._base import Action, ActionInput
 from incidentio_toolkit.actions._fields import id_field
 
-_INSTRUCTIONS = "Shown to whoever takes the role."
-_SHORTFORM = "Short label, e.g. lead."
-
 
 class IncidentRolesListInput(ActionInput):
     pass
@@ -21,8 +18,8 @@ class IncidentRolesListInput(ActionInput):
 class IncidentRolesCreateInput(ActionInput):
     name: str = Field(min_length=1)
     description: str
-    instructions: str = Field(description=_INSTRUCTIONS)
-    shortform: str = Field(description=_SHORTFORM)
+    instructions: str
+    shortform: str
 
 
 class IncidentRolesShowInput(ActionInput):
@@ -35,8 +32,8 @@ class IncidentRolesUpdateInput(ActionInput):
     id: str = id_field("From incident_roles_list.")
     name: str = Field(min_length=1)
     description: str
-    instructions: str = Field(description=_INSTRUCTIONS)
-    shortform: str = Field(description=_SHORTFORM)
+    instructions: str
+    shortform: str
 
 
 class IncidentRolesDeleteInput(ActionInput):
@@ -47,7 +44,7 @@ class IncidentRolesDeleteInput(ActionInput):
 ACTIONS = (
     Action(
         name="incident_roles_list",
-        description="List incident roles (lead, reporter, custom) with instructions. Returns incident_roles.",
+        description="List incident roles (lead, reporter, custom). Returns incident_roles.",
         kind="read",
         toolset="incident_roles",
         method="GET",
@@ -59,7 +56,7 @@ ACTIONS = (
     ),
     Action(
         name="incident_roles_create",
-        description="Create a custom incident role that people can be assigned during incidents.",
+        description="Create an incident role. Returns incident_role.",
         kind="write",
         toolset="incident_roles",
         method="POST",
@@ -96,8 +93,8 @@ ACTIONS = (
     Action(
         name="incident_roles_delete",
         description=(
-            "Delete a custom incident role by id (from incident_roles_list); the lead role "
-            "cannot be deleted."
+            "Delete an incident role by id (from incident_roles_list); the lead role cannot be "
+            "deleted."
         ),
         kind="destructive",
         toolset="incident_roles",

@@ -22,8 +22,7 @@ ACTIONS = (
     Action(
         name="incident_timestamps_list",
         description=(
-            "List the timestamps tracked on incidents (e.g. impact started, fixed), in order. "
-            "Returns incident_timestamps."
+            "List the timestamps tracked on incidents (e.g. fixed at). Returns incident_timestamps."
         ),
         kind="read",
         toolset="reference",
@@ -36,7 +35,7 @@ ACTIONS = (
     ),
     Action(
         name="incident_timestamps_show",
-        description="Get one incident timestamp definition by id (from incident_timestamps_list).",
+        description="Get one incident timestamp by id (from incident_timestamps_list).",
         kind="read",
         toolset="reference",
         method="GET",

@@ -21,8 +21,8 @@ ACTIONS = (
     Action(
         name="incident_updates_list",
         description=(
-            "List updates posted on incidents (message, new status, new severity), optionally "
-            "for one incident. Returns incident_updates and pagination_meta."
+            "List updates posted on incidents (message, new status, severity), optionally for one. "
+            "Returns incident_updates."
         ),
         kind="read",
         toolset="incidents",

@@ -18,10 +18,10 @@ class ScheduleEntriesListInput(ActionInput):
     schedule_id: str = Field(min_length=1, description="From schedules_list.")
     entry_window_start: str | None = Field(
         default=None,
-        description="ISO 8601 time (default now), or pagination_meta.after for the next page.",
+        description="ISO 8601 (default now), or pagination_meta.after.",
     )
     entry_window_end: AwareDatetime | None = Field(
-        default=None, description="ISO 8601 time with offset, e.g. 2025-01-31T00:00:00Z."
+        default=None, description="ISO 8601 with offset."
     )
 
 
@@ -35,15 +35,13 @@ _USER_FIELDS = (("user_id", "id"), ("user_email", "email"), ("user_slack_id", "s
 
 
 class ScheduleOverridesCreateInput(ActionInput):
-    rotation_id: str = Field(
-        min_length=1, description="From the schedule's config (schedules_show)."
-    )
-    layer_id: str = Field(min_length=1, description="From the rotation's layers (schedules_show).")
+    rotation_id: str = Field(min_length=1, description="From schedules_show.")
+    layer_id: str = Field(min_length=1, description="From schedules_show.")
     schedule_id: str = Field(min_length=1, description="From schedules_list.")
     start_at: AwareDatetime = Field(description="ISO 8601 with offset, e.g. 2025-01-31T09:00:00Z.")
     end_at: AwareDatetime
     user_id: str | None = Field(
-        default=None, description="Who covers: this, user_email or user_slack_id."
+        default=None, description="From users_list; or user_email, user_slack_id."
     )
     user_email: str | None = None
     user_slack_id: str | None = None
@@ -73,8 +71,8 @@ ACTIONS = (
     Action(
         name="schedule_entries_list",
         description=(
-            "Who is on call for a schedule over a time window: entries scheduled, overrides and "
-            "final (use final). Page with entry_window_start = pagination_meta.after."
+            "Who is on call for a schedule in a time window (use final). Next page: "
+            "entry_window_start = pagination_meta.after."
         ),
         kind="read",
         toolset="schedules",
@@ -89,8 +87,8 @@ ACTIONS = (
     Action(
         name="schedule_overrides_create",
         description=(
-            "Put someone on call in place of the rota for a time range on one rotation layer. "
-            "Rotation and layer ids come from schedules_show. Returns override."
+            "Put a user on call instead of the rota for a time range. Rotation and layer ids from "
+            "schedules_show. Returns override."
         ),
         kind="write",
         toolset="schedules",

@@ -21,7 +21,7 @@ class IncidentTypesListInput(ActionInput):
 ACTIONS = (
     Action(
         name="severities_list",
-        description="List severities, ranked (higher rank = more severe). Ids for severity_id.",
+        description="List severities by rank (higher = more severe); ids for severity_id.",
         kind="read",
         toolset="reference",
         method="GET",
@@ -33,10 +33,7 @@ ACTIONS = (
     ),
     Action(
         name="incident_statuses_list",
-        description=(
-            "List incident statuses with category (triage, live, learning, closed, ...). Ids for "
-            "incident_status_id."
-        ),
+        description="List incident statuses with their category; ids for incident_status_id.",
         kind="read",
         toolset="reference",
         method="GET",
@@ -48,7 +45,7 @@ ACTIONS = (
     ),
     Action(
         name="incident_types_list",
-        description="List incident types and which is the default. Ids for incident_type_id.",
+        description="List incident types; ids for incident_type_id.",
         kind="read",
         toolset="reference",
         method="GET",

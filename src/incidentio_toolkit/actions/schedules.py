@@ -18,8 +18,8 @@ from incidentio_toolkit.actions._fields import AFTER_FIELD, JsonObject, id_field
 RotationsConfig = JsonObject | list[JsonObject]
 
 _ROTATIONS = (
-    '{"rotations": [{name, users: [{id}], layers: [{name}], handover_start_at, '
-    "handovers: [{interval, interval_type}]}]}, or just the list."
+    "{rotations: [{name, users: [{id}], layers: [{name}], handover_start_at, "
+    "handovers: [{interval, interval_type}]}]} or the list."
 )
 
 
@@ -42,7 +42,7 @@ class SchedulesListInput(ActionInput):
 
 class SchedulesCreateInput(ActionInput):
     name: str = Field(min_length=1)
-    timezone: str = Field(min_length=1, description="IANA name, e.g. America/New_York.")
+    timezone: str = Field(min_length=1, description="e.g. America/New_York.")
     rotations_config: RotationsConfig = Field(description=_ROTATIONS)
 
     @field_validator("rotations_config", mode="after")
@@ -67,7 +67,7 @@ class SchedulesUpdateInput(ActionInput):
     name: str | None = None
     timezone: str | None = None
     rotations_config: RotationsConfig | None = Field(
-        default=None, description="Replaces every rotation, as in schedules_create."
+        default=None, description="Replaces all rotations; as in schedules_create."
     )
 
     @field_validator("rotations_config", mode="after")
@@ -103,7 +103,7 @@ ACTIONS = (
     Action(
         name="schedules_list",
         description=(
-            "List on-call schedules with rotations and current shifts. Returns schedules and "
+            "List on-call schedules with rotations and shifts. Returns schedules and "
             "pagination_meta."
         ),
         kind="read",
@@ -117,7 +117,10 @@ ACTIONS = (
     ),
     Action(
         name="schedules_create",
-        description="Create an on-call schedule with its rotations (user ids from users_list).",
+        description=(
+            "Create an on-call schedule with rotations (user ids from users_list). Returns "
+            "schedule."
+        ),
         kind="write",
         toolset="schedules",
         method="POST",
@@ -130,9 +133,7 @@ ACTIONS = (
     ),
     Action(
         name="schedules_show",
-        description=(
-            "Get one schedule with rotations, current and next shifts, by id (from schedules_list)."
-        ),
+        description="Get a schedule with rotations and current shifts by id (from schedules_list).",
         kind="read",
         toolset="schedules",
         method="GET",
@@ -145,8 +146,8 @@ ACTIONS = (
     Action(
         name="schedules_update",
         description=(
-            "Change a schedule's name, timezone or rotations (id from schedules_list). Rotations "
-            "sent replace all existing ones: start from schedules_show."
+            "Change a schedule's name, timezone or rotations. Rotations sent replace all: start "
+            "from schedules_show."
         ),
         kind="write",
         toolset="schedules",
@@ -161,8 +162,7 @@ ACTIONS = (
     Action(
         name="schedules_delete",
         description=(
-            "Archive a schedule by id (from schedules_list). Fails while the schedule has active "
-            "replicas."
+            "Archive a schedule by id (from schedules_list); fails while it has active replicas."
         ),
         kind="destructive",
         toolset="schedules",

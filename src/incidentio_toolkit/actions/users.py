@@ -16,9 +16,7 @@ class UsersListInput(ActionInput):
     after: str | None = AFTER_FIELD
     email: str | None = None
     slack_user_id: str | None = None
-    include_inactive: bool | None = Field(
-        default=None, description="Also deactivated users (default false)."
-    )
+    include_inactive: bool | None = Field(default=None, description="Include deactivated users.")
 
 
 class UsersShowInput(ActionInput):
@@ -30,8 +28,8 @@ ACTIONS = (
     Action(
         name="users_list",
         description=(
-            "Find users by email or Slack user id, or page through all users. Returns users "
-            "(ids and roles) and pagination_meta."
+            "Find users by email or Slack id, or page through all. Returns users and "
+            "pagination_meta."
         ),
         kind="read",
         toolset="users",
@@ -44,7 +42,7 @@ ACTIONS = (
     ),
     Action(
         name="users_show",
-        description="Get one user with role, email and Slack id, by id (from users_list).",
+        description="Get one user by id (from users_list).",
         kind="read",
         toolset="users",
         method="GET",

@@ -18,11 +18,9 @@ WorkflowState = Literal["active", "disabled", "draft", "error"]
 RunsOnIncidents = Literal["newly_created", "newly_created_and_active"]
 WorkflowIncidentMode = Literal["standard", "test", "retrospective"]
 
-_STEPS = "Steps run in order: [{id, name, param_bindings}]."
-_CONDITION_GROUPS = (
-    "Run when any group matches: [{conditions: [{subject, operation, param_bindings}]}]."
-)
-_ONCE_FOR = 'Run once per value of these references, e.g. ["incident.url"].'
+_STEPS = "[{id, name, param_bindings}], run in order."
+_CONDITION_GROUPS = "Any group may match: [{conditions: [{subject, operation, param_bindings}]}]."
+_ONCE_FOR = 'References, e.g. ["incident.url"].'
 _EXPRESSIONS = "[{label, reference, root_reference, operations}]."
 _DELAY = "{for_seconds, conditions_apply_over_delay}."
 
@@ -78,7 +76,7 @@ class WorkflowsDeleteInput(ActionInput):
 ACTIONS = (
     Action(
         name="workflows_list",
-        description="List all workflows (automations) with trigger, state and steps. Returns workflows.",
+        description="List all workflows with trigger and state. Returns workflows.",
         kind="read",
         toolset="workflows",
         method="GET",
@@ -92,7 +90,7 @@ ACTIONS = (
         name="workflows_create",
         description=(
             "Create a workflow that runs steps when its trigger fires; a draft unless state is "
-            "set. Returns workflow and management_meta."
+            "set. Returns workflow."
         ),
         kind="write",
         toolset="workflows",
@@ -105,10 +103,7 @@ ACTIONS = (
     ),
     Action(
         name="workflows_show",
-        description=(
-            "Get one workflow's full definition (steps, conditions, expressions) by id "
-            "(from workflows_list)."
-        ),
+        description="Get a workflow's full definition by id (from workflows_list).",
         kind="read",
         toolset="workflows",
         method="GET",
@@ -121,8 +116,8 @@ ACTIONS = (
     Action(
         name="workflows_update",
         description=(
-            "Replace a workflow's definition: every list given replaces the old one, so start "
-            "from workflows_show. Returns workflow and management_meta."
+            "Replace a workflow's definition: lists sent replace the old ones, so start from "
+            "workflows_show."
         ),
         kind="write",
         toolset="workflows",
@@ -135,7 +130,7 @@ ACTIONS = (
     ),
     Action(
         name="workflows_delete",
-        description="Archive a workflow by id (from workflows_list); it stops running.",
+        description="Archive a workflow by id (from workflows_list).",
         kind="destructive",
         toolset="workflows",
         method="DELETE",

@@ -1,0 +1,275 @@
+"""What every agent surface shares: the tool policy, the compact tool schema and one invoke path.
+
+The MCP server, the LangChain and OpenAI adapters all list `policy.enabled_actions()`, describe each
+with `tool_input_schema(action)`, and run calls through `run_tool` / `run_tool_sync`, so a tool that
+the policy disables is refused the same way everywhere, before any request is sent.
+
+Policy: read-only by default. `allow_writes` adds the kind "write" actions (creates and updates);
+`allow_destructive` adds the kind "destructive" ones (deletes and `escalations_create`, which pages
+people) and is a second opt-in: it is only accepted together with `allow_writes`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any, cast
+
+from incidentio_toolkit.actions import ACTIONS, TOOLSETS, Action
+
+if TYPE_CHECKING:
+    from incidentio_toolkit.client import AsyncIncidentIO, IncidentIO
+
+__all__ = [
+    "ToolPolicy",
+    "context_budget",
+    "policy_error",
+    "run_tool",
+    "run_tool_sync",
+    "tool_input_schema",
+    "tool_output_schema",
+]
+
+
+def _names(values: Iterable[str] | str | None) -> frozenset[str] | None:
+    if values is None:
+        return None
+    if isinstance(values, str):
+        values = values.split(",")
+    return frozenset(value.strip() for value in values if value.strip())
+
+
+def _check_known(option: str, given: frozenset[str] | None, valid: Iterable[str]) -> None:
+    if given is None:
+        return
+    valid = tuple(valid)
+    unknown = sorted(given.difference(valid))
+    if unknown:
+        raise ValueError(
+            f"Unknown {option}: {', '.join(repr(name) for name in unknown)}. "
+            f"Valid {option}: {', '.join(valid)}."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ToolPolicy:
+    """Which actions an agent surface exposes. The default exposes only the read actions.
+
+    - `allow_writes`: also creates and updates (kind "write").
+    - `allow_destructive`: also deletes and `escalations_create` (kind "destructive"); a second
+      opt-in that requires `allow_writes=True` as well.
+    - `tools`: an allow list of action names (each must also be allowed by the flags above).
+    - `exclude_tools`: a deny list of action names.
+    - `toolsets`: only actions of these toolsets (resources), e.g. `{"incidents", "schedules"}`.
+
+    Names may be given as iterables or as one comma-separated string. Unknown names raise
+    `ValueError` listing the valid ones.
+    """
+
+    allow_writes: bool = False
+    allow_destructive: bool = False
+    tools: frozenset[str] | None = None
+    exclude_tools: frozenset[str] | None = None
+    toolsets: frozenset[str] | None = None
+    _enabled: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __init__(
+        self,
+        allow_writes: bool = False,
+        allow_destructive: bool = False,
+        tools: Iterable[str] | str | None = None,
+        exclude_tools: Iterable[str] | str | None = None,
+        toolsets: Iterable[str] | str | None = None,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "allow_writes", bool(allow_writes))
+        set_(self, "allow_destructive", bool(allow_destructive))
+        set_(self, "tools", _names(tools))
+        set_(self, "exclude_tools", _names(exclude_tools))
+        set_(self, "toolsets", _names(toolsets))
+        if self.allow_destructive and not self.allow_writes:
+            raise ValueError(
+                "allow_destructive needs allow_writes as well: deletes and paging "
+                "(escalations_create) are a second opt-in on top of writes "
+                "(incidentio mcp --allow-writes --allow-destructive)."
+            )
+        _check_known("tools", self.tools, ACTIONS)
+        _check_known("exclude_tools", self.exclude_tools, ACTIONS)
+        _check_known("toolsets", self.toolsets, TOOLSETS)
+        for name in sorted(self.tools or ()):
+            reason = self._kind_refusal(ACTIONS[name])
+            if reason is not None:
+                raise ValueError(f"tools names {name!r}, but {reason}")
+        set_(self, "_enabled", tuple(a.name for a in ACTIONS.values() if self._refusal(a) is None))
+
+    @classmethod
+    def read_only(cls) -> ToolPolicy:
+        """The default: every read action, nothing that changes incident.io."""
+        return cls()
+
+    @classmethod
+    def everything(cls) -> ToolPolicy:
+        """All actions, including deletes and paging (for demos and trusted automation)."""
+        return cls(allow_writes=True, allow_destructive=True)
+
+    def enabled(self, action: Action | str) -> bool:
+        """True when the policy exposes this action."""
+        name = action if isinstance(action, str) else action.name
+        return name in self._enabled
+
+    def enabled_actions(self) -> list[Action]:
+        """The exposed actions, in registry order."""
+        return [ACTIONS[name] for name in self._enabled]
+
+    def refusal(self, action: Action) -> str | None:
+        """Why the policy does not expose `action` and how to enable it, or None if it does."""
+        return self._refusal(action)
+
+    def _kind_refusal(self, action: Action) -> str | None:
+        if action.kind == "write" and not self.allow_writes:
+            return (
+                f"{action.name} changes incident.io and this session is read-only. Enable writes "
+                "with --allow-writes (incidentio mcp) or ToolPolicy(allow_writes=True)."
+            )
+        if action.kind == "destructive" and not (self.allow_writes and self.allow_destructive):
+            what = "pages people" if action.verb == "create" else "deletes configuration"
+            return (
+                f"{action.name} {what}, which needs a second opt-in. Enable it with "
+                "--allow-writes --allow-destructive (incidentio mcp) or "
+                "ToolPolicy(allow_writes=True, allow_destructive=True)."
+            )
+        return None
+
+    def _refusal(self, action: Action) -> str | None:
+        kind = self._kind_refusal(action)
+        if kind is not None:
+            return kind
+        if self.exclude_tools is not None and action.name in self.exclude_tools:
+            return f"{action.name} is excluded by exclude_tools (--exclude-tools)."
+        if self.tools is not None and action.name not in self.tools:
+            return f"{action.name} is not in the tools allow list (--tools)."
+        if self.toolsets is not None and action.toolset not in self.toolsets:
+            return (
+                f"{action.name} belongs to toolset {action.toolset!r}, which is not in the "
+                "toolsets selected (--toolsets)."
+            )
+        return None
+
+
+def policy_error(name: str, policy: ToolPolicy) -> dict[str, Any] | None:
+    """The contract error dict for a call the policy refuses (None when the call may go ahead)."""
+    action = ACTIONS.get(name)
+    if action is None:
+        enabled = ", ".join(policy._enabled)  # pyright: ignore[reportPrivateUsage]
+        return {
+            "success": False,
+            "error": f"Unknown tool {name!r}. Enabled tools: {enabled}. Nothing was sent.",
+        }
+    reason = policy.refusal(action)
+    if reason is None:
+        return None
+    text = f"Tool {name!r} is disabled: {reason} Nothing was sent."
+    return action.output(success=False, error=text).model_dump(mode="json")
+
+
+def _arguments_error(name: str, arguments: object) -> dict[str, Any] | None:
+    if arguments is None or isinstance(arguments, Mapping):
+        return None
+    text = (
+        f"Invalid arguments for {name}: expected a JSON object of named parameters, got "
+        f"{type(arguments).__name__}. Nothing was sent."
+    )
+    return ACTIONS[name].output(success=False, error=text).model_dump(mode="json")
+
+
+async def run_tool(
+    client: AsyncIncidentIO,
+    name: str,
+    arguments: Mapping[str, Any] | None,
+    policy: ToolPolicy,
+) -> dict[str, Any]:
+    """Run one tool call for any surface: the policy first, then the client. Never raises.
+
+    Returns the contract output dict (`success`, `error` and the action's data fields).
+    """
+    refused = policy_error(name, policy) or _arguments_error(name, arguments)
+    if refused is not None:
+        return refused
+    return await client.call(name, dict(arguments or {}))
+
+
+def run_tool_sync(
+    client: IncidentIO,
+    name: str,
+    arguments: Mapping[str, Any] | None,
+    policy: ToolPolicy,
+) -> dict[str, Any]:
+    """`run_tool` for the synchronous client."""
+    refused = policy_error(name, policy) or _arguments_error(name, arguments)
+    if refused is not None:
+        return refused
+    return client.call(name, dict(arguments or {}))
+
+
+# --- compact schemas ------------------------------------------------------------------------
+
+
+def _compact(node: Any) -> Any:
+    """Drop JSON-schema noise: titles, `default: null`, `additionalProperties: true`, null arms."""
+    if isinstance(node, list):
+        return [_compact(item) for item in cast(list[Any], node)]
+    if not isinstance(node, dict):
+        return node
+    source = cast(dict[str, Any], node)
+    out: dict[str, Any] = {}
+    for key, value in source.items():
+        if key == "title" or (key == "additionalProperties" and value is True):
+            continue
+        if key == "default" and value is None:
+            continue
+        if key == "properties":
+            props = cast(dict[str, Any], value)
+            out[key] = {name: _compact(prop) for name, prop in props.items()}
+        else:
+            out[key] = _compact(value)
+    arms = out.get("anyOf")
+    if isinstance(arms, list) and {"type": "null"} in arms and "default" not in out:
+        # Optional parameters: absence already says "not given", so the null arm is noise.
+        rest = [arm for arm in cast(list[Any], arms) if arm != {"type": "null"}]
+        del out["anyOf"]
+        if len(rest) == 1 and isinstance(rest[0], dict):
+            out = {**cast(dict[str, Any], rest[0]), **out}
+        else:
+            out["anyOf"] = rest
+    return out
+
+
+@cache
+def tool_input_schema(action: Action) -> dict[str, Any]:
+    """The flat, compact JSON schema of an action's parameters (as sent to models).
+
+    It is the input model's schema without titles and null arms; it never has an `api_key`.
+    Treat the result as read-only: it is cached.
+    """
+    schema = cast(dict[str, Any], _compact(action.input.model_json_schema()))
+    schema.setdefault("properties", {})
+    schema["properties"].pop("api_key", None)
+    if "required" in schema:
+        schema["required"] = [name for name in schema["required"] if name != "api_key"]
+    return schema
+
+
+@cache
+def tool_output_schema(action: Action) -> dict[str, Any]:
+    """The contract's output schema of an action (its output model's JSON schema)."""
+    return action.output.model_json_schema()
+
+
+def context_budget(actions: Iterable[Action]) -> int:
+    """Characters a model reads for these tools: name, description and JSON input schema."""
+    return sum(
+        len(action.name) + len(action.description) + len(json.dumps(tool_input_schema(action)))
+        for action in actions
+    )

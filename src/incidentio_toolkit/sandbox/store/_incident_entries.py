@@ -1,0 +1,91 @@
+"""Validated incident sub-objects: role assignments, custom field entries, timestamp values."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from .._util import JSON, fmt_time
+from .._validate import Fields
+from ..errors import invalid, unknown_reference
+from .catalog import Catalog, Users, user_embed
+from .settings import CustomFields, IncidentRoles
+
+
+class EntryBuilder:
+    """Turns payload items into the embedded objects of ``IncidentV2``."""
+
+    def __init__(
+        self, catalog: Catalog, users: Users, roles: IncidentRoles, fields: CustomFields
+    ) -> None:
+        self.catalog = catalog
+        self.users = users
+        self.roles = roles
+        self.fields = fields
+
+    @staticmethod
+    def role_embed(role: JSON) -> JSON:
+        """``EmbeddedIncidentRoleV2`` for a stored role."""
+        return {**role, "required": role["role_type"] == "lead"}
+
+    def role_assignments(self, items: list[Fields], *, creating: bool) -> dict[str, JSON]:
+        """Role id → ``IncidentRoleAssignmentV2`` (no ``assignee`` means unassign)."""
+        result: dict[str, JSON] = {}
+        for item in items:
+            role_id = item.req_str("incident_role_id")
+            role = self.roles.require(role_id, item.path("incident_role_id"))
+            if role["role_type"] == "reporter" and not creating:
+                raise invalid(item.path("incident_role_id"), "the reporter role can only be set when the incident is created")
+            assignment: JSON = {"role": self.role_embed(role)}
+            ref = item.obj("assignee")
+            if ref is not None:
+                assignment["assignee"] = user_embed(self.users.resolve(ref))
+            result[role_id] = assignment
+        return result
+
+    def custom_field_entries(self, items: list[Fields]) -> dict[str, JSON]:
+        """Field id → ``CustomFieldEntryV2`` (an empty ``values`` list clears the field)."""
+        result: dict[str, JSON] = {}
+        for item in items:
+            field_id = item.req_str("custom_field_id")
+            info = self.fields.type_info(field_id, item.path("custom_field_id"))
+            values = item.objs("values", required=True) or []
+            if info["field_type"] != "multi_select" and len(values) > 1:
+                raise invalid(item.path("values"), f"{info['name']} takes a single value")
+            result[field_id] = {"custom_field": info, "values": [self._value(info, v) for v in values]}
+        return result
+
+    @staticmethod
+    def _value(info: JSON, value: Fields) -> JSON:
+        field_type = info["field_type"]
+        if field_type in ("single_select", "multi_select"):
+            option_id = value.req_str("value_option_id")
+            for option in info["options"]:
+                if option["id"] == option_id:
+                    return {"value_option": option}
+            raise unknown_reference(value.path("value_option_id"), f"option of {info['name']}", option_id)
+        if field_type == "text":
+            return {"value_text": value.req_str("value_text", nonempty=False)}
+        if field_type == "link":
+            return {"value_link": value.req_str("value_link")}
+        number = value.req_str("value_numeric")
+        try:
+            Decimal(number)
+        except InvalidOperation:
+            raise invalid(value.path("value_numeric"), "value_numeric must be a number") from None
+        return {"value_numeric": number}
+
+    def timestamp_values(self, items: list[Fields]) -> dict[str, JSON]:
+        """Timestamp id → ``IncidentTimestampWithValueV2`` (no ``value`` clears it)."""
+        result: dict[str, JSON] = {}
+        catalog = {t["id"]: t for t in self.catalog.all_timestamps()}
+        for item in items:
+            timestamp_id = item.req_str("incident_timestamp_id")
+            timestamp = catalog.get(timestamp_id)
+            if timestamp is None:
+                raise unknown_reference(item.path("incident_timestamp_id"), "incident timestamp", timestamp_id)
+            entry: JSON = {"incident_timestamp": timestamp}
+            when = item.datetime("value")
+            if when is not None:
+                entry["value"] = {"value": fmt_time(when)}
+            result[timestamp_id] = entry
+        return result

@@ -1,0 +1,368 @@
+"""Incidents and their updates: create (idempotent), show, edit (records updates), list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from .._util import JSON, fmt_time, loads_object, new_id, stable_id, to_micros
+from .._validate import Fields
+from ..errors import invalid, not_found
+from ._db import Database, Page, Table
+from ._incident_entries import EntryBuilder
+from ._incident_filters import INCIDENT_MODES, IncidentFilter
+from .catalog import Catalog, Users
+from .settings import CustomFields, IncidentRoles
+
+VISIBILITIES = ("public", "private")
+SLACK_TEAM_ID = "T02A1FSLE8J"
+PERMALINK_BASE = "https://app.incident.io/sandbox/incidents/"
+# Timestamps the sandbox fills in by itself, keyed by their (seeded) names.
+_AUTO_TIMESTAMPS = {
+    "Reported at": ("triage", "live", "learning", "closed"),
+    "Accepted at": ("live", "learning", "closed"),
+    "Resolved at": ("learning", "closed"),
+    "Closed at": ("closed",),
+}
+
+
+class Incidents:
+    """Incident store. Incidents are kept fully rendered (``IncidentV2``) for fast reads."""
+
+    def __init__(
+        self,
+        db: Database,
+        catalog: Catalog,
+        users: Users,
+        roles: IncidentRoles,
+        fields: CustomFields,
+    ) -> None:
+        self.db = db
+        self.table = Table(db, "incidents")
+        self.updates = Table(db, "incident_updates")
+        self.catalog = catalog
+        self.entries = EntryBuilder(catalog, users, roles, fields)
+        self.on_change: Callable[[JSON], None] = lambda _incident: None
+
+    # reads ---------------------------------------------------------------------------------
+    def show(self, id: str) -> JSON:
+        """An incident by id, or by the number of its reference (``123`` or ``INC-123``)."""
+        found = self.table.get(id)
+        if found is None:
+            number = id.upper().removeprefix("INC-")
+            if number.isdigit():
+                rows = self.table.find("external_id = ?", (int(number),))
+                found = rows[0] if rows else None
+        if found is None:
+            raise not_found("incident", id)
+        return found
+
+    def page(
+        self,
+        params: list[Any],
+        *,
+        filter_mode: str,
+        sort_by: str,
+        after: str | None,
+        limit: int,
+    ) -> Page:
+        """Incidents matching the bracket filters ``params`` (``BracketParam`` objects)."""
+        builder = IncidentFilter(self.catalog)
+        for param in params:
+            builder.add(param)
+        where, args = builder.where(filter_mode)
+        direction = "DESC" if sort_by == "created_at_newest_first" else "ASC"
+        return self.table.page(
+            where=where,
+            params=args,
+            order=(("created_us", direction), ("seq", direction)),
+            after=after,
+            limit=limit,
+            count=True,
+        )
+
+    def updates_page(self, incident_id: str | None, after: str | None, limit: int) -> Page:
+        """Incident updates, newest first, optionally for one incident."""
+        where, args = ("", [])
+        if incident_id is not None:
+            where, args = "incident_id = ?", [incident_id]
+        return self.updates.page(
+            where=where,
+            params=args,
+            order=(("created_us", "DESC"), ("seq", "DESC")),
+            after=after,
+            limit=limit,
+        )
+
+    def mode_of(self, id: str) -> str | None:
+        """The mode of incident ``id``."""
+        return self.table.column(id, "mode")
+
+    # writes --------------------------------------------------------------------------------
+    def create(
+        self, body: Fields, actor: JSON, now: datetime, *, id: str | None = None
+    ) -> tuple[JSON, bool]:
+        """Create from an ``IncidentsCreatePayloadV2``; returns ``(incident, created)``.
+
+        A repeated ``idempotency_key`` returns the incident created first.
+        """
+        key = body.req_str("idempotency_key")
+        visibility = body.enum("visibility", VISIBILITIES, required=True)
+        mode = body.enum("mode", INCIDENT_MODES) or "standard"
+        name = body.str("name")
+        summary = body.str("summary")
+        existing = self.table.find("idempotency_key = ?", (key,))
+        if existing:
+            return existing[0], False
+
+        severity_id = body.str("severity_id")
+        severity = None if severity_id is None else self.catalog.severity(severity_id, "severity_id")
+        incident_type = self.catalog.incident_type(body.str("incident_type_id"), "incident_type_id")
+        status_id = body.str("incident_status_id")
+        if status_id is not None:
+            status = self.catalog.status(status_id, "incident_status_id")
+        elif mode == "retrospective":
+            status = self.catalog.first_status("closed")
+        else:
+            in_triage = incident_type is not None and incident_type["create_in_triage"] == "always"
+            status = self.catalog.first_status("triage" if in_triage else "live")
+        if incident_type is not None and incident_type["private_incidents_only"]:
+            visibility = "private"
+
+        assignments = self.entries.role_assignments(body.objs("incident_role_assignments") or [], creating=True)
+        field_entries = self.entries.custom_field_entries(body.objs("custom_field_entries") or [])
+        timestamp_values = self.entries.timestamp_values(body.objs("incident_timestamp_values") or [])
+        retro = body.obj("retrospective_incident_options")
+        channel_override = body.str("slack_channel_name_override")
+
+        number = self._next_number(retro)
+        incident_id = id or new_id(now)
+        stamp = fmt_time(now)
+        incident: JSON = {
+            "id": incident_id,
+            "reference": f"INC-{number}",
+            "name": name if name else f"Incident INC-{number}",
+            "visibility": visibility,
+            "mode": mode,
+            "incident_status": status,
+            "creator": actor,
+            "incident_role_assignments": list(assignments.values()),
+            "custom_field_entries": list(field_entries.values()),
+            "incident_timestamp_values": [],
+            "slack_team_id": body.str("slack_team_id") or SLACK_TEAM_ID,
+            "slack_channel_id": "C" + stable_id("channel", incident_id)[2:12],
+            "slack_channel_name": channel_override or _channel_name(number, name),
+            "permalink": f"{PERMALINK_BASE}{number}",
+            "has_debrief": False,
+            "created_at": stamp,
+            "updated_at": stamp,
+        }
+        if summary is not None:
+            incident["summary"] = summary
+        if severity is not None:
+            incident["severity"] = severity
+        if incident_type is not None:
+            incident["incident_type"] = incident_type
+        if retro is not None and retro.str("postmortem_document_url"):
+            incident["postmortem_document_url"] = retro.str("postmortem_document_url")
+        self._set_timestamps(incident, timestamp_values, None, now)
+        with self.db.transaction():
+            self.table.insert(
+                incident_id,
+                incident,
+                idempotency_key=key,
+                external_id=number,
+                mode=mode,
+                created_us=to_micros(now),
+                **self._columns(incident, now),
+            )
+        return incident, True
+
+    def edit(self, id: str, changes: Fields, actor: JSON, now: datetime, message: str | None = None) -> JSON:
+        """Apply an ``IncidentEditPayloadV2``; status/severity changes record an incident update."""
+        incident = self.show(id)
+        old_status = incident["incident_status"]
+        old_severity = incident.get("severity")
+        for key in ("name", "summary", "call_url"):
+            value = changes.str(key, nonempty=key == "name")
+            if value is not None:
+                incident[key] = value
+        override = changes.str("slack_channel_name_override", nonempty=True)
+        if override is not None:
+            incident["slack_channel_name"] = override
+        severity_id = changes.str("severity_id")
+        if severity_id is not None:
+            incident["severity"] = self.catalog.severity(severity_id, "incident.severity_id")
+        status_id = changes.str("incident_status_id")
+        if status_id is not None:
+            status = self.catalog.status(status_id, "incident.incident_status_id")
+            if status["category"] == "merged" and old_status["category"] != "merged":
+                raise invalid("incident.incident_status_id", "incidents can only be merged from the dashboard")
+            incident["incident_status"] = status
+        items = changes.objs("incident_role_assignments")
+        if items is not None:
+            merged = {a["role"]["id"]: a for a in incident["incident_role_assignments"]}
+            for role_id, assignment in self.entries.role_assignments(items, creating=False).items():
+                if assignment.get("assignee") is None:
+                    merged.pop(role_id, None)
+                else:
+                    merged[role_id] = assignment
+            incident["incident_role_assignments"] = list(merged.values())
+        items = changes.objs("custom_field_entries")
+        if items is not None:
+            entries = {e["custom_field"]["id"]: e for e in incident["custom_field_entries"]}
+            for field_id, entry in self.entries.custom_field_entries(items).items():
+                if entry["values"]:
+                    entries[field_id] = entry
+                else:
+                    entries.pop(field_id, None)
+            incident["custom_field_entries"] = list(entries.values())
+        values = self.entries.timestamp_values(changes.objs("incident_timestamp_values") or [])
+        self._set_timestamps(incident, values, old_status["category"], now)
+        incident["updated_at"] = fmt_time(now)
+
+        new_status = incident["incident_status"]
+        new_severity = incident.get("severity")
+        status_changed = new_status["id"] != old_status["id"]
+        severity_changed = (new_severity or {}).get("id") != (old_severity or {}).get("id")
+        with self.db.transaction():
+            self.table.update(incident["id"], incident, **self._columns(incident, now))
+            if status_changed or severity_changed:
+                self._record_update(incident, actor, now, message or _describe(
+                    old_status, new_status, old_severity, new_severity, status_changed, severity_changed
+                ))
+        self.on_change(incident)
+        return incident
+
+    def add_update(self, incident_id: str, update: JSON, now: datetime) -> None:
+        """Insert a stored ``IncidentUpdateV2`` as-is (seeding)."""
+        self.updates.insert(update["id"], update, incident_id=incident_id, created_us=to_micros(now))
+
+    # cascades from settings ----------------------------------------------------------------
+    def cascade_role(self, role_id: str, role: JSON | None) -> None:
+        """Re-embed (or drop) role ``role_id`` on every incident that mentions it."""
+
+        def patch(incident: JSON) -> None:
+            kept: list[JSON] = []
+            for assignment in incident["incident_role_assignments"]:
+                if assignment["role"]["id"] != role_id:
+                    kept.append(assignment)
+                elif role is not None:
+                    assignment["role"] = self.entries.role_embed(role)
+                    kept.append(assignment)
+            incident["incident_role_assignments"] = kept
+
+        self._rewrite(role_id, patch)
+
+    def cascade_custom_field(self, field_id: str, info: JSON | None) -> None:
+        """Re-embed (or drop) custom field ``field_id`` on every incident that mentions it."""
+
+        def patch(incident: JSON) -> None:
+            kept: list[JSON] = []
+            for entry in incident["custom_field_entries"]:
+                if entry["custom_field"]["id"] != field_id:
+                    kept.append(entry)
+                elif info is not None:
+                    entry["custom_field"] = info
+                    kept.append(entry)
+            incident["custom_field_entries"] = kept
+
+        self._rewrite(field_id, patch)
+
+    # internals -----------------------------------------------------------------------------
+    def _rewrite(self, needle: str, patch: Callable[[JSON], None]) -> None:
+        rows = self.db.query(
+            "SELECT id, data FROM incidents WHERE instr(data, ?) > 0",  # noqa: S608
+            (needle,),
+        )
+        with self.db.transaction():
+            for row_id, text in rows:
+                incident = loads_object(text)
+                patch(incident)
+                self.table.update(row_id, incident)
+
+    def _next_number(self, retro: Fields | None) -> int:
+        if retro is not None:
+            wanted = retro.int("external_id", minimum=1)
+            if wanted is not None:
+                if self.table.find("external_id = ?", (wanted,)):
+                    raise invalid(
+                        "retrospective_incident_options.external_id",
+                        f"an incident with external_id {wanted} already exists",
+                    )
+                return wanted
+        rows = self.db.query("SELECT max(external_id) FROM incidents")
+        return int(rows[0][0] or 0) + 1
+
+    @staticmethod
+    def _columns(incident: JSON, now: datetime) -> dict[str, Any]:
+        severity = incident.get("severity")
+        incident_type = incident.get("incident_type")
+        return {
+            "status_id": incident["incident_status"]["id"],
+            "status_category": incident["incident_status"]["category"],
+            "severity_id": None if severity is None else severity["id"],
+            "severity_rank": None if severity is None else severity["rank"],
+            "type_id": None if incident_type is None else incident_type["id"],
+            "updated_us": to_micros(now),
+        }
+
+    def _set_timestamps(
+        self, incident: JSON, explicit: dict[str, JSON], old_category: str | None, now: datetime
+    ) -> None:
+        """Rebuild ``incident_timestamp_values``: explicit values, then automatic ones."""
+        current = {v["incident_timestamp"]["id"]: v for v in incident["incident_timestamp_values"]}
+        category = incident["incident_status"]["category"]
+        values: list[JSON] = []
+        for timestamp in self.catalog.all_timestamps():
+            entry: JSON = current.get(timestamp["id"]) or {"incident_timestamp": timestamp}
+            entry["incident_timestamp"] = timestamp
+            if timestamp["id"] in explicit:
+                entry = explicit[timestamp["id"]]
+            auto = _AUTO_TIMESTAMPS.get(timestamp["name"])
+            if (
+                auto is not None
+                and "value" not in entry
+                and category in auto
+                and (old_category is None or old_category != category)
+            ):
+                entry["value"] = {"value": incident["created_at"] if old_category is None else fmt_time(now)}
+            values.append(entry)
+        incident["incident_timestamp_values"] = values
+
+    def _record_update(self, incident: JSON, actor: JSON, now: datetime, message: str) -> None:
+        update: JSON = {
+            "id": new_id(now),
+            "incident_id": incident["id"],
+            "new_incident_status": incident["incident_status"],
+            "updater": actor,
+            "message": message,
+            "created_at": fmt_time(now),
+        }
+        if incident.get("severity") is not None:
+            update["new_severity"] = incident["severity"]
+        self.updates.insert(update["id"], update, incident_id=incident["id"], created_us=to_micros(now))
+
+
+def _channel_name(number: int, name: str | None) -> str:
+    words = "".join(c if c.isalnum() else " " for c in (name or "").lower()).split()
+    return "-".join(["inc", str(number), *words[:4]])[:80]
+
+
+def _describe(
+    old_status: JSON,
+    new_status: JSON,
+    old_severity: JSON | None,
+    new_severity: JSON | None,
+    status_changed: bool,
+    severity_changed: bool,
+) -> str:
+    parts: list[str] = []
+    if status_changed:
+        parts.append(f"Status changed from {old_status['name']} to {new_status['name']}")
+    if severity_changed:
+        before = "none" if old_severity is None else old_severity["name"]
+        after = "none" if new_severity is None else new_severity["name"]
+        parts.append(f"Severity changed from {before} to {after}")
+    return ". ".join(parts)

@@ -1,0 +1,146 @@
+"""Workflows: payload (strings) in, ``WorkflowV2`` + ``ManagementMetaV2`` (objects) out."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from .. import _engine
+from .._util import JSON, fmt_time, loads_object, new_id
+from .._validate import Fields
+from ..errors import invalid, not_found
+from ._db import Database, Table
+
+STATES = ("active", "disabled", "draft", "error")
+RUNS_ON_INCIDENTS = ("newly_created", "newly_created_and_active")
+INCIDENT_MODES = ("standard", "test", "retrospective")
+PRIVATE_SCOPES = ("all", "owning_teams", "none")
+
+
+class Workflows:
+    """Stored rows hold ``{"workflow": WorkflowV2, "management_meta": ManagementMetaV2}``."""
+
+    def __init__(self, db: Database) -> None:
+        self.table = Table(db, "workflows")
+
+    def list_slim(self) -> list[JSON]:
+        """``WorkflowSlimV2`` of every workflow."""
+        return [slim(loads_object(t)["workflow"]) for t in self.table.find_texts()]
+
+    def show(self, id: str) -> JSON:
+        """The stored ``{"workflow", "management_meta"}`` or 404."""
+        found = self.table.get(id)
+        if found is None:
+            raise not_found("workflow", id)
+        return found
+
+    def create(self, body: Fields, now: datetime, *, id: str | None = None) -> JSON:
+        """Create from ``WorkflowsCreateWorkflowPayloadV2``."""
+        trigger = body.req_str("trigger")
+        workflow = _build(body, None)
+        workflow = {"id": id or new_id(now), "trigger": _engine.trigger(trigger), **workflow, "version": 1}
+        if workflow["state"] == "active":
+            workflow["runs_from"] = fmt_time(now)
+        record: JSON = {"workflow": _ordered(workflow), "management_meta": _meta(body, None)}
+        self.table.insert(workflow["id"], record)
+        return record
+
+    def update(self, id: str, body: Fields, now: datetime) -> JSON:
+        """Replace a workflow from ``WorkflowsUpdateWorkflowPayloadV2`` (bumps ``version``)."""
+        record = self.show(id)
+        old = record["workflow"]
+        workflow = _build(body, old)
+        workflow = {"id": id, "trigger": old["trigger"], **workflow, "version": old["version"] + 1}
+        if workflow["state"] == "active":
+            workflow["runs_from"] = old.get("runs_from") or fmt_time(now)
+        record = {"workflow": _ordered(workflow), "management_meta": _meta(body, record["management_meta"])}
+        self.table.update(id, record)
+        return record
+
+    def delete(self, id: str) -> None:
+        """Archive a workflow."""
+        self.show(id)
+        self.table.soft_delete(id)
+
+
+def slim(workflow: JSON) -> JSON:
+    """``WorkflowSlimV2`` from ``WorkflowV2``."""
+    out = {k: v for k, v in workflow.items() if k != "form_fields"}
+    out["steps"] = [{"name": s["name"], "label": s["label"]} for s in workflow["steps"]]
+    return out
+
+
+def _meta(body: Fields, old: JSON | None) -> JSON:
+    annotations = body.str_map("annotations")
+    if annotations is None:
+        annotations = {} if old is None else old["annotations"]
+    return {"annotations": annotations, "managed_by": "dashboard"}
+
+
+def _ordered(workflow: JSON) -> JSON:
+    return dict(sorted(workflow.items()))
+
+
+def _build(body: Fields, old: JSON | None) -> JSON:
+    """Fields shared by create and update (everything except id, trigger and version)."""
+    include = body.bool("include_private_incidents")
+    scope = body.enum("private_incident_scope", PRIVATE_SCOPES)
+    if include is not None and scope is not None and include != (scope != "none"):
+        raise invalid(
+            "include_private_incidents",
+            "include_private_incidents contradicts private_incident_scope",
+        )
+    if scope is None:
+        if include is not None:
+            scope = "all" if include else "none"
+        else:
+            scope = "none" if old is None else old["private_incident_scope"]
+    state = body.enum("state", STATES) or ("draft" if old is None else old["state"])
+    runs_on = body.enum("runs_on_incidents", RUNS_ON_INCIDENTS, required=True)
+    modes = body.enums("runs_on_incident_modes", INCIDENT_MODES, required=True)
+    continue_on_error = body.bool("continue_on_step_error", required=True)
+    workflow: JSON = {
+        "name": body.req_str("name"),
+        "once_for": [_engine.engine_reference(r) for r in body.strs("once_for", required=True) or []],
+        "condition_groups": _engine.condition_groups(body.objs("condition_groups", required=True) or []),
+        "steps": [_engine.step(s) for s in body.objs("steps", required=True) or []],
+        "expressions": [_engine.expression(e) for e in body.objs("expressions", required=True) or []],
+        "runs_on_incident_modes": modes,
+        "continue_on_step_error": continue_on_error,
+        "runs_on_incidents": runs_on,
+        "private_incident_scope": scope,
+        "include_private_incidents": scope != "none",
+        "include_private_escalations": bool(body.bool("include_private_escalations")),
+        "state": state,
+    }
+    for key in ("folder", "shortform"):
+        value = body.str(key)
+        if value is not None:
+            workflow[key] = value
+    teams = body.strs("owning_team_ids")
+    if teams is not None:
+        workflow["owning_team_ids"] = teams
+    delay = body.obj("delay")
+    if delay is not None:
+        workflow["delay"] = {
+            "for_seconds": delay.int("for_seconds", required=True, minimum=0),
+            "conditions_apply_over_delay": delay.bool("conditions_apply_over_delay", required=True),
+        }
+    form_fields = body.objs("form_fields")
+    if form_fields is not None:
+        workflow["form_fields"] = [_form_field(f, i) for i, f in enumerate(form_fields)]
+    return workflow
+
+
+def _form_field(item: Fields, index: int) -> JSON:
+    out: JSON = {
+        "id": item.str("id") or f"form-field-{index + 1}",
+        "key": item.req_str("key"),
+        "title": item.req_str("title"),
+        "type": item.req_str("type"),
+        "array": bool(item.bool("array")),
+        "required": bool(item.bool("required")),
+    }
+    description = item.str("description")
+    if description is not None:
+        out["description"] = description
+    return out

@@ -26,6 +26,12 @@ AsyncTransport = httpx2.AsyncBaseTransport
 AsyncClient = httpx2.AsyncClient
 
 USER_AGENT = "incidentio-toolkit/0.1"
+MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+"""Bodies past this are not read into memory: the answer is reported as too large."""
+
+
+class ResponseTooLargeError(ProtocolError):
+    """The answer's body passed MAX_RESPONSE_BYTES (the request did reach the server)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,21 +73,35 @@ async def send(
     query: list[tuple[str, str]],
     content: bytes | None,
     api_key: str,
-    timeout: float | None = None,
+    time_left: float | None = None,
 ) -> RawResponse:
-    """Send one request and read the whole body, mapping transport failures to our exceptions."""
+    """Send one request and read the body (up to MAX_RESPONSE_BYTES), mapping transport failures
+    to the toolkit's exceptions. No timeout is longer than `time_left` (the call's deadline)."""
     headers = {"Authorization": f"Bearer {api_key}"}
     if content is not None:
         headers["Content-Type"] = "application/json"
     try:
-        response = await client.request(
+        request = client.build_request(
             method,
             path,
             params=cast("list[tuple[str, str | int | float | bool | None]]", query) or None,
             content=content,
             headers=headers,
-            timeout=httpx2.USE_CLIENT_DEFAULT if timeout is None else _shrink(client, timeout),
+            timeout=httpx2.USE_CLIENT_DEFAULT if time_left is None else _shrink(client, time_left),
         )
+        response = await client.send(request, stream=True)
+        try:
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > MAX_RESPONSE_BYTES:
+                    raise ResponseTooLargeError(
+                        f"the answer is larger than {MAX_RESPONSE_BYTES // (1024 * 1024)} MiB"
+                    )
+                chunks.append(chunk)
+        finally:
+            await response.aclose()
     except httpx2.ConnectTimeout as exc:
         raise ConnectTimeout(str(exc) or "connect timeout") from None
     except httpx2.PoolTimeout as exc:
@@ -96,9 +116,9 @@ async def send(
         raise ConnectError(str(exc) or "connection failed") from None
     except (httpx2.RemoteProtocolError, httpx2.LocalProtocolError, httpx2.ReadError) as exc:
         raise ProtocolError(str(exc) or type(exc).__name__) from None
-    except httpx2.TransportError as exc:
+    except httpx2.HTTPError as exc:  # any other transport, decoding or stream failure
         raise APIConnectionError(str(exc) or type(exc).__name__) from None
-    return RawResponse(response.status_code, dict(response.headers), response.content)
+    return RawResponse(response.status_code, dict(response.headers), b"".join(chunks))
 
 
 def _shrink(client: httpx2.AsyncClient, remaining: float) -> httpx2.Timeout:

@@ -171,7 +171,9 @@ FULL_ARGUMENTS: dict[str, dict[str, Any]] = {
         "schedule_id": "01SCH",
         "start_at": "2026-11-26T09:00:00Z",
         "end_at": "2026-11-26T17:00:00Z",
+        "user_id": "01USR",
         "user_email": "a@example.com",
+        "user_slack_id": "U123",
     },
     "escalation_paths_list": {"page_size": 10, "after": "01EP"},
     "escalation_paths_create": {
@@ -223,7 +225,7 @@ def test_full_arguments_cover_every_action_and_every_parameter() -> None:
     assert list(FULL_ARGUMENTS) == list(ACTIONS)
     for name, arguments in FULL_ARGUMENTS.items():
         fields = set(ACTIONS[name].input.model_fields)
-        # incidents_update.incident_type_id is the one parameter that can only ever be rejected.
+        # incident_type_id can only ever be rejected; escalation_path_id excludes user_ids.
         assert fields - set(arguments) <= {"incident_type_id", "escalation_path_id"}, name
 
 

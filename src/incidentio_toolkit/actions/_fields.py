@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
 
 def split_commas(value: Any) -> Any:
@@ -33,16 +34,32 @@ def page_size_field(maximum: int, minimum: int = 1) -> Any:
         default=None,
         ge=minimum,
         le=maximum,
-        description=f"Results per page ({minimum}-{maximum}, default 25).",
+        description="Default 25.",
     )
 
 
-AFTER_FIELD: Any = Field(
-    default=None, description="Cursor: pagination_meta.after of the previous page."
-)
+AFTER_FIELD: Any = Field(default=None, description="pagination_meta.after of the last page.")
 
 
 JsonObject = dict[str, Any]
 """A free-form JSON object, passed to the API as given."""
 
 INCIDENT_ID_FIELD: Any = Field(default=None, description="From incidents_list.")
+
+
+def rfc3339(value: str) -> str:
+    """Check an ISO 8601 time with a UTC offset and return it in RFC 3339 form (`...T09:00:00Z`)."""
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(
+            f"{value!r} is not an ISO 8601 time such as 2026-11-26T09:00:00Z"
+        ) from None
+    if moment.tzinfo is None:
+        raise ValueError(f"{value!r} has no UTC offset: add Z or +HH:MM")
+    text = moment.isoformat()
+    return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
+
+
+Timestamp = Annotated[str, AfterValidator(rfc3339)]
+"""An ISO 8601 time with a UTC offset, sent in RFC 3339 form."""

@@ -43,7 +43,7 @@ class CustomFieldsDeleteInput(ActionInput):
 ACTIONS = (
     Action(
         name="custom_fields_list",
-        description="List incident custom fields and their types. Returns custom_fields.",
+        description="List incident custom fields and their types.",
         kind="read",
         toolset="custom_fields",
         method="GET",
@@ -55,7 +55,7 @@ ACTIONS = (
     ),
     Action(
         name="custom_fields_create",
-        description="Create an incident custom field. Returns custom_field.",
+        description="Create an incident custom field.",
         kind="write",
         toolset="custom_fields",
         method="POST",

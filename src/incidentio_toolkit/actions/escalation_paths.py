@@ -1,10 +1,10 @@
 """Escalation paths: list, create, show, replace and archive.
 
 The contract describes a path as a list of levels, `{targets, time_to_ack_seconds}`, with targets
-that may name their id as `user_id`/`schedule_id`. The API wants a graph of nodes: each level becomes
-`{id: "level-<position>", type: "level", level: {...}}` and each target `{id, type, urgency,
-schedule_mode}`. Items already in node form (`id` and `type`) pass through unchanged, so branches,
-repeats and delays can be sent as the API defines them. Working hours given as
+that may name their id as `user_id`/`schedule_id`. The API wants a graph of nodes: each level
+becomes `{id: "level-<position>", type: "level", level: {...}}` and each target `{id, type,
+urgency, schedule_mode}`. Items already in node form (`id` and `type`) pass through unchanged, so
+branches, repeats and delays can be sent as the API defines them. Working hours given as
 `{weekday, start_time, end_time}` items are grouped into one config, in `timezone` (default UTC).
 """
 
@@ -121,9 +121,10 @@ class _Interval(BaseModel):
     @field_validator("start_time", "end_time")
     @classmethod
     def _hh_mm(cls, value: str) -> str:
-        if not _TIME.fullmatch(value):
+        padded = value.strip().zfill(5)
+        if not _TIME.fullmatch(padded):
             raise ValueError(f"{value!r} is not a 24h HH:MM time such as 09:00")
-        return value
+        return padded
 
 
 def _problems(error: ValidationError, where: str) -> str:
@@ -171,24 +172,25 @@ def to_nodes(path: list[JsonObject]) -> list[JsonObject]:
     """Contract levels -> API level nodes; node-form items are kept as they are."""
     used = _node_ids(item for item in path if _is_node(item))
     nodes: list[JsonObject] = []
+    problems: list[str] = []
     for index, item in enumerate(path):
         if _is_node(item):
             nodes.append(item)
             continue
         if "type" in item:
-            raise ValueError(
-                f"path[{index}] has a type but no id: a node needs an id that is unique in the "
-                f"path. {_LEVEL_SHAPE}"
-            )
+            problems.append(f"path[{index}]: has a type but no id (a node needs a unique id)")
+            continue
         try:
             level = _Level.model_validate(item)
         except ValidationError as error:
-            raise ValueError(f"{_problems(error, f'path[{index}]')}. {_LEVEL_SHAPE}") from None
-        level_body: JsonObject = {"targets": [target.to_api() for target in level.targets]}
+            problems.append(_problems(error, f"path[{index}]"))
+            continue
+        body: JsonObject = {"targets": [target.to_api() for target in level.targets]}
         if level.time_to_ack_seconds is not None:
-            level_body["time_to_ack_seconds"] = level.time_to_ack_seconds
-        node_id = _unique(f"level-{index + 1}", used)
-        nodes.append({"id": node_id, "type": "level", "level": level_body})
+            body["time_to_ack_seconds"] = level.time_to_ack_seconds
+        nodes.append({"id": _unique(f"level-{index + 1}", used), "type": "level", "level": body})
+    if problems:
+        raise ValueError(f"{'; '.join(problems)}. {_LEVEL_SHAPE}")
     return nodes
 
 
@@ -199,6 +201,7 @@ def _is_config(item: JsonObject) -> bool:
 def check_working_hours(items: list[JsonObject]) -> list[JsonObject]:
     """Validate contract-form intervals (normalised); API-form configs are kept as they are."""
     checked: list[JsonObject] = []
+    problems: list[str] = []
     for index, item in enumerate(items):
         if _is_config(item):
             checked.append(item)
@@ -206,11 +209,12 @@ def check_working_hours(items: list[JsonObject]) -> list[JsonObject]:
         try:
             checked.append(_Interval.model_validate(item).model_dump())
         except ValidationError as error:
-            raise ValueError(
-                f"{_problems(error, f'working_hours[{index}]')}. Each item is "
-                "{weekday, start_time, end_time} (times HH:MM), or an API config with "
-                "weekday_intervals."
-            ) from None
+            problems.append(_problems(error, f"working_hours[{index}]"))
+    if problems:
+        raise ValueError(
+            f"{'; '.join(problems)}. Each item is {{weekday, start_time, end_time}} with HH:MM "
+            "times, or an API config with weekday_intervals."
+        )
     return checked
 
 
@@ -276,9 +280,9 @@ class EscalationPathsUpdateInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
     id: str = id_field("From escalation_paths_list.")
     name: str = Field(min_length=1)
-    path: PathNodes = Field(min_length=1, description=_PATH)
-    working_hours: WorkingHours | None = Field(default=None, description=_WORKING_HOURS)
-    timezone: str | None = Field(default=None, min_length=1, description=_TIMEZONE)
+    path: PathNodes = Field(min_length=1)
+    working_hours: WorkingHours | None = None
+    timezone: str | None = Field(default=None, min_length=1)
 
     @model_validator(mode="after")
     def _timezone_for_hours(self) -> Self:
@@ -302,7 +306,7 @@ def _path_request(arguments: EscalationPathsCreateInput | EscalationPathsUpdateI
 ACTIONS = (
     Action(
         name="escalation_paths_list",
-        description="List escalation paths. Returns escalation_paths and pagination_meta.",
+        description="List escalation paths.",
         kind="read",
         toolset="escalation_paths",
         method="GET",
@@ -315,7 +319,7 @@ ACTIONS = (
     Action(
         name="escalation_paths_create",
         description=(
-            "Create an escalation path: levels of users or schedules (ids from users_list, "
+            "Create an escalation path: levels of users or schedules (from users_list, "
             "schedules_list) paged in turn. Working hours default to UTC."
         ),
         kind="write",
@@ -346,8 +350,8 @@ ACTIONS = (
     Action(
         name="escalation_paths_update",
         description=(
-            "Replace an escalation path; start from escalation_paths_show. Working hours "
-            "default to UTC."
+            "Replace an escalation path (fields as in escalation_paths_create; working hours "
+            "default to UTC)."
         ),
         kind="write",
         toolset="escalation_paths",

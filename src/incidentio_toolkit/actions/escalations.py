@@ -28,16 +28,10 @@ class EscalationsListInput(ActionInput):
 class EscalationsCreateInput(ActionInput):
     idempotency_key: str = Field(min_length=1, description="Unique per page, e.g. a UUID.")
     title: str = Field(min_length=1)
-    escalation_path_id: str | None = Field(
-        default=None, description="From escalation_paths_list; or user_ids."
-    )
-    user_ids: IdList | None = Field(
-        default=None, description="From users_list; paged at high urgency."
-    )
+    escalation_path_id: str | None = Field(default=None, description="From escalation_paths_list.")
+    user_ids: IdList | None = Field(default=None, description="From users_list.")
     description: str | None = None
-    incident_id: str | None = Field(
-        default=None, description="Incident to link (from incidents_list)."
-    )
+    incident_id: str | None = Field(default=None, description="From incidents_list.")
 
     @field_validator("user_ids", mode="after")
     @classmethod
@@ -67,9 +61,7 @@ class EscalationsShowInput(ActionInput):
 ACTIONS = (
     Action(
         name="escalations_list",
-        description=(
-            "List escalations (pages) with status. Returns escalations and pagination_meta."
-        ),
+        description="List escalations (pages) with their status.",
         kind="read",
         toolset="escalations",
         method="GET",
@@ -82,8 +74,8 @@ ACTIONS = (
     Action(
         name="escalations_create",
         description=(
-            "Page people now, via an escalation path or directly. Max 60/minute; retry-safe with "
-            "the same idempotency_key. Returns escalation."
+            "Page people now via an escalation path or users (not both). Max 60/minute; "
+            "retry-safe with the same idempotency_key."
         ),
         kind="destructive",
         toolset="escalations",

@@ -26,9 +26,7 @@ class FollowUpsShowInput(ActionInput):
 ACTIONS = (
     Action(
         name="follow_ups_list",
-        description=(
-            "List follow-ups (post-incident work), optionally for one incident. Returns follow_ups."
-        ),
+        description="List follow-ups (post-incident work), optionally for one incident.",
         kind="read",
         toolset="follow_ups",
         method="GET",

@@ -27,8 +27,7 @@ ACTIONS = (
     Action(
         name="actions_list",
         description=(
-            "List incident actions (tasks logged during incidents), optionally for one incident. "
-            "Returns actions."
+            "List incident actions (tasks logged during incidents), optionally for one incident."
         ),
         kind="read",
         toolset="actions",

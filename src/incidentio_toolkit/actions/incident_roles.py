@@ -44,7 +44,7 @@ class IncidentRolesDeleteInput(ActionInput):
 ACTIONS = (
     Action(
         name="incident_roles_list",
-        description="List incident roles (lead, reporter, custom). Returns incident_roles.",
+        description="List incident roles (lead, reporter, custom).",
         kind="read",
         toolset="incident_roles",
         method="GET",
@@ -56,7 +56,7 @@ ACTIONS = (
     ),
     Action(
         name="incident_roles_create",
-        description="Create an incident role. Returns incident_role.",
+        description="Create an incident role.",
         kind="write",
         toolset="incident_roles",
         method="POST",
@@ -92,10 +92,7 @@ ACTIONS = (
     ),
     Action(
         name="incident_roles_delete",
-        description=(
-            "Delete an incident role by id (from incident_roles_list); the lead role cannot be "
-            "deleted."
-        ),
+        description="Delete an incident role by id (from incident_roles_list); not the lead role.",
         kind="destructive",
         toolset="incident_roles",
         method="DELETE",

@@ -21,9 +21,7 @@ class IncidentTimestampsShowInput(ActionInput):
 ACTIONS = (
     Action(
         name="incident_timestamps_list",
-        description=(
-            "List the timestamps tracked on incidents (e.g. fixed at). Returns incident_timestamps."
-        ),
+        description="List the timestamps tracked on incidents (e.g. fixed at).",
         kind="read",
         toolset="reference",
         method="GET",

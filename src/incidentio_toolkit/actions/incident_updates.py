@@ -21,8 +21,7 @@ ACTIONS = (
     Action(
         name="incident_updates_list",
         description=(
-            "List updates posted on incidents (message, new status, severity), optionally for one. "
-            "Returns incident_updates."
+            "List updates posted on incidents (message, new status, severity), optionally for one."
         ),
         kind="read",
         toolset="incidents",

@@ -1,4 +1,4 @@
-"""Reference data that other actions take ids from: severities, incident statuses, incident types."""
+"""Reference data other actions take ids from: severities, incident statuses, incident types."""
 
 from __future__ import annotations
 

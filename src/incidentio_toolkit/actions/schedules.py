@@ -67,7 +67,7 @@ class SchedulesUpdateInput(ActionInput):
     name: str | None = None
     timezone: str | None = None
     rotations_config: RotationsConfig | None = Field(
-        default=None, description="Replaces all rotations; as in schedules_create."
+        default=None, description="As in schedules_create."
     )
 
     @field_validator("rotations_config", mode="after")
@@ -102,10 +102,7 @@ def _schedule_request(arguments: SchedulesCreateInput | SchedulesUpdateInput) ->
 ACTIONS = (
     Action(
         name="schedules_list",
-        description=(
-            "List on-call schedules with rotations and shifts. Returns schedules and "
-            "pagination_meta."
-        ),
+        description="List on-call schedules with rotations and current shifts.",
         kind="read",
         toolset="schedules",
         method="GET",
@@ -117,10 +114,7 @@ ACTIONS = (
     ),
     Action(
         name="schedules_create",
-        description=(
-            "Create an on-call schedule with rotations (user ids from users_list). Returns "
-            "schedule."
-        ),
+        description="Create an on-call schedule with rotations (user ids from users_list).",
         kind="write",
         toolset="schedules",
         method="POST",
@@ -133,7 +127,7 @@ ACTIONS = (
     ),
     Action(
         name="schedules_show",
-        description="Get a schedule with rotations and current shifts by id (from schedules_list).",
+        description="Get a schedule with rotations and shifts by id (from schedules_list).",
         kind="read",
         toolset="schedules",
         method="GET",
@@ -172,5 +166,6 @@ ACTIONS = (
         success_status=202,
         input=SchedulesDeleteInput,
         output=outputs.SchedulesDeleteOutput,
+        noun="Schedule",
     ),
 )

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import Field
-
 from incidentio_toolkit import outputs
 from incidentio_toolkit.actions._base import Action, ActionInput
 from incidentio_toolkit.actions._fields import AFTER_FIELD, id_field, page_size_field
@@ -16,7 +14,7 @@ class UsersListInput(ActionInput):
     after: str | None = AFTER_FIELD
     email: str | None = None
     slack_user_id: str | None = None
-    include_inactive: bool | None = Field(default=None, description="Include deactivated users.")
+    include_inactive: bool | None = None
 
 
 class UsersShowInput(ActionInput):
@@ -27,10 +25,7 @@ class UsersShowInput(ActionInput):
 ACTIONS = (
     Action(
         name="users_list",
-        description=(
-            "Find users by email or Slack id, or page through all. Returns users and "
-            "pagination_meta."
-        ),
+        description="Find users by email or Slack id, or page through all users.",
         kind="read",
         toolset="users",
         method="GET",

@@ -18,11 +18,11 @@ WorkflowState = Literal["active", "disabled", "draft", "error"]
 RunsOnIncidents = Literal["newly_created", "newly_created_and_active"]
 WorkflowIncidentMode = Literal["standard", "test", "retrospective"]
 
-_STEPS = "[{id, name, param_bindings}], run in order."
+_STEPS = "[{id, name, param_bindings}]"
 _CONDITION_GROUPS = "Any group may match: [{conditions: [{subject, operation, param_bindings}]}]."
-_ONCE_FOR = 'References, e.g. ["incident.url"].'
-_EXPRESSIONS = "[{label, reference, root_reference, operations}]."
-_DELAY = "{for_seconds, conditions_apply_over_delay}."
+_ONCE_FOR = 'e.g. ["incident.url"]'
+_EXPRESSIONS = "[{label, reference, root_reference, operations}]"
+_DELAY = "{for_seconds, conditions_apply_over_delay}"
 
 
 class WorkflowsListInput(ActionInput):
@@ -55,17 +55,17 @@ class WorkflowsUpdateInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
     id: str = id_field("From workflows_list.")
     name: str = Field(min_length=1)
-    steps: list[JsonObject] = Field(description=_STEPS)
-    condition_groups: list[JsonObject] = Field(description=_CONDITION_GROUPS)
+    steps: list[JsonObject]
+    condition_groups: list[JsonObject]
     runs_on_incidents: RunsOnIncidents
     runs_on_incident_modes: list[WorkflowIncidentMode]
     include_private_incidents: bool
     continue_on_step_error: bool
-    once_for: list[str] = Field(description=_ONCE_FOR)
-    expressions: list[JsonObject] = Field(description=_EXPRESSIONS)
+    once_for: list[str]
+    expressions: list[JsonObject]
     state: WorkflowState | None = None
     folder: str | None = None
-    delay: JsonObject | None = Field(default=None, description=_DELAY)
+    delay: JsonObject | None = None
 
 
 class WorkflowsDeleteInput(ActionInput):
@@ -76,7 +76,7 @@ class WorkflowsDeleteInput(ActionInput):
 ACTIONS = (
     Action(
         name="workflows_list",
-        description="List all workflows with trigger and state. Returns workflows.",
+        description="List all workflows with trigger and state.",
         kind="read",
         toolset="workflows",
         method="GET",
@@ -89,8 +89,7 @@ ACTIONS = (
     Action(
         name="workflows_create",
         description=(
-            "Create a workflow that runs steps when its trigger fires; a draft unless state is "
-            "set. Returns workflow."
+            "Create a workflow that runs steps when its trigger fires; a draft unless state is set."
         ),
         kind="write",
         toolset="workflows",
@@ -116,8 +115,7 @@ ACTIONS = (
     Action(
         name="workflows_update",
         description=(
-            "Replace a workflow's definition: lists sent replace the old ones, so start from "
-            "workflows_show."
+            "Replace a workflow (fields as in workflows_create); start from workflows_show."
         ),
         kind="write",
         toolset="workflows",

@@ -216,8 +216,19 @@ def run_tool_sync(
 # --- compact schemas ------------------------------------------------------------------------
 
 
+_NOISE: tuple[tuple[str, Any], ...] = (
+    ("additionalProperties", True),
+    ("additionalProperties", False),
+    ("default", None),
+    ("default", []),
+    ("minLength", 1),
+)
+"""Keys whose information the model does not need: the server validates against the full input
+model anyway, so an unknown parameter or an empty id is still rejected with an error naming the fix."""
+
+
 def _compact(node: Any) -> Any:
-    """Drop JSON-schema noise: titles, `default: null`, `additionalProperties: true`, null arms."""
+    """Drop JSON-schema noise: titles, the `_NOISE` pairs and the null arm of optional values."""
     if isinstance(node, list):
         return [_compact(item) for item in cast(list[Any], node)]
     if not isinstance(node, dict):
@@ -225,9 +236,7 @@ def _compact(node: Any) -> Any:
     source = cast(dict[str, Any], node)
     out: dict[str, Any] = {}
     for key, value in source.items():
-        if key == "title" or (key == "additionalProperties" and value is True):
-            continue
-        if key == "default" and value is None:
+        if key == "title" or any(key == k and value == v for k, v in _NOISE):
             continue
         if key == "properties":
             props = cast(dict[str, Any], value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Self
@@ -26,6 +27,7 @@ from incidentio_toolkit.client._errors import (
     parse_envelope,
     status_error_class,
 )
+from incidentio_toolkit.client._logging import Redactor, register_secret
 from incidentio_toolkit.client._methods import AsyncActionMethods
 from incidentio_toolkit.client._pacing import Pacer, PacingLimits
 from incidentio_toolkit.client._paths import build_path
@@ -71,7 +73,9 @@ def check_action_for(action: Action) -> str:
     for candidate in candidates:
         if candidate in ACTIONS:
             return candidate
-    same_toolset = [a.name for a in ACTIONS.values() if a.toolset == action.toolset and a.kind == "read"]
+    same_toolset = [
+        a.name for a in ACTIONS.values() if a.toolset == action.toolset and a.kind == "read"
+    ]
     return same_toolset[-1] if same_toolset else "the matching list action"
 
 
@@ -118,6 +122,9 @@ class AsyncIncidentIO(AsyncActionMethods):
         self._clock = clock or time.monotonic
         self._wall_clock = wall_clock or time.time
         self._jitter = jitter
+        secret = self._config.api_key.get_secret_value()
+        register_secret(secret)
+        self._redactor = Redactor([secret])
         self._pacer: Pacer | None = None
         if pacing is not None:
             self._pacer = Pacer(
@@ -192,7 +199,9 @@ class AsyncIncidentIO(AsyncActionMethods):
             return action.output(success=False, error=error_text(exc, secret=secret or None))
 
     async def _invoke(self, name: str, arguments: dict[str, Any]) -> Any:
-        return await self.invoke(ACTIONS[name], {k: v for k, v in arguments.items() if v is not None})
+        return await self.invoke(
+            ACTIONS[name], {k: v for k, v in arguments.items() if v is not None}
+        )
 
     # --- the library path: raises IncidentIOError ---------------------------------------------
 
@@ -205,9 +214,20 @@ class AsyncIncidentIO(AsyncActionMethods):
         path = build_path(action.path, request.path_params)
         if not self._config.has_key:
             raise MissingAPIKeyError
+        if not self._config.key_is_well_formed:
+            raise MissingAPIKeyError(
+                "The incident.io API key contains spaces or characters that cannot be sent in a header"
+            )
         content = None if request.json is None else pydantic_core.to_json(request.json)
         raw = await self._send(action, path, request.query, content)
-        return parse_output(action, raw.body, request.path_params)
+        output = parse_output(action, raw.body, request.path_params)
+        if action.verb != "delete":
+            # A body that echoes the key (or a piece of it) must not reach the caller. Scanning
+            # only bodies that parsed keeps failures on huge non-JSON bodies cheap.
+            scrubbed = self._redactor.bytes(raw.body)
+            if scrubbed is not raw.body:
+                output = parse_output(action, scrubbed, request.path_params)
+        return output
 
     async def _send(
         self, action: Action, path: str, query: list[tuple[str, str]], content: bytes | None
@@ -218,18 +238,17 @@ class AsyncIncidentIO(AsyncActionMethods):
         key = self._config.api_key.get_secret_value()
         deadline_at = self._clock() + self._config.deadline
         client = self._client()
-        retries = 0
+        attempt = 0
+        error: IncidentIOError | None = None
         while True:
             if self._pacer is not None:
                 left = deadline_at - self._clock()
                 await self._pacer.acquire(key, action.name, self._wall_clock() + left)
             left = deadline_at - self._clock()
             if left <= 0:
-                raise DeadlineExceededError(
-                    f"{action.name} ran out of its {self._config.deadline:g} s deadline."
-                )
+                raise self._out_of_time(action, attempt, error)
+            attempt += 1
             started = self._clock()
-            error: IncidentIOError
             try:
                 with anyio.fail_after(left):
                     raw = await send(
@@ -239,12 +258,20 @@ class AsyncIncidentIO(AsyncActionMethods):
                         query=query,
                         content=content,
                         api_key=key,
-                        timeout=left,
+                        time_left=left,
                     )
             except APIConnectionError as exc:
                 error = exc
+                logger.debug(
+                    "%s %s failed: %s (attempt %d)",
+                    action.method,
+                    path,
+                    type(exc).__name__,
+                    attempt,
+                )
             except TimeoutError:
                 error = ReadTimeout("no answer before the call's deadline")
+                logger.debug("%s %s hit the deadline (attempt %d)", action.method, path, attempt)
             else:
                 logger.debug(
                     "%s %s -> %d in %.1f ms (attempt %d)",
@@ -252,33 +279,45 @@ class AsyncIncidentIO(AsyncActionMethods):
                     path,
                     raw.status,
                     (self._clock() - started) * 1000,
-                    retries + 1,
+                    attempt,
                 )
                 if 200 <= raw.status < 300:
                     return raw
                 envelope = parse_envelope(raw.body)
-                retry_after = parse_retry_after(
-                    raw.headers.get("retry-after"), self._wall_clock()
-                ) or parse_retry_after(envelope.rate_limit_retry_after, self._wall_clock())
+                now = self._wall_clock()
+                retry_after = parse_retry_after(raw.headers.get("retry-after"), now)
+                if retry_after is None:
+                    retry_after = parse_retry_after(envelope.rate_limit_retry_after, now)
                 error = status_error_class(raw.status)(raw.status, envelope, retry_after)
-            if isinstance(error, APIConnectionError):
-                logger.debug("%s %s failed: %s (attempt %d)", action.method, path, type(error).__name__, retries + 1)
-            if not rule.should_retry(error) or retries >= self._config.max_retries:
+            if not rule.should_retry(error) or attempt > self._config.max_retries:
                 raise self._final(action, rule.is_ambiguous(error), error)
             retry_after = getattr(error, "retry_after", None)
-            wait = retry_after if retry_after is not None else backoff(retries, *self._jitter_arg())
+            wait = (
+                retry_after
+                if retry_after is not None
+                else backoff(attempt - 1, *self._jitter_arg())
+            )
             left = deadline_at - self._clock()
             if wait > left:
                 if retry_after is not None:
                     raise DeadlineExceededError(
-                        f"{error} incident.io asked to wait {retry_after:.0f} s, more than the "
-                        f"{max(left, 0):.0f} s left of this call's deadline: retry in "
-                        f"{retry_after:.0f} s.",
+                        f"Retry {action.name} in {math.ceil(retry_after)} s: incident.io asked to "
+                        f"wait {retry_after:.1f} s, more than the {max(left, 0):.1f} s left of "
+                        f"this call's {self._config.deadline:g} s deadline. {error}",
                         retry_after=retry_after,
                     )
                 raise self._final(action, rule.is_ambiguous(error), error)
             await self._sleep(wait)
-            retries += 1
+
+    def _out_of_time(
+        self, action: Action, attempts: int, error: IncidentIOError | None
+    ) -> DeadlineExceededError:
+        text = f"{action.name} ran out of its {self._config.deadline:g} s deadline"
+        if error is not None:
+            text += f" after {attempts} attempt(s); the last failed with: {error}"
+        else:
+            text += "; nothing was sent"
+        return DeadlineExceededError(text + ".")
 
     def _jitter_arg(self) -> tuple[Callable[[], float], ...]:
         return () if self._jitter is None else (self._jitter,)

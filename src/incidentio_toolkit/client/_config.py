@@ -47,12 +47,28 @@ class ClientConfig:
     ) -> ClientConfig:
         key = api_key if api_key is not None else api_key_from_env()
         return cls(
-            api_key=SecretStr(key or ""),
+            # Keys pasted from files often end in a newline; it is never part of the key.
+            api_key=SecretStr((key or "").strip()),
             base_url=(base_url or os.environ.get(BASE_URL_ENV_VAR) or DEFAULT_BASE_URL).rstrip("/"),
             redis_url=redis_url or os.environ.get(REDIS_URL_ENV_VAR) or None,
             **options,  # type: ignore[arg-type]
         )
 
+    def __post_init__(self) -> None:
+        if self.max_retries < 0:
+            raise ValueError(f"max_retries must be 0 or more, not {self.max_retries!r}.")
+        for name in ("deadline", "connect_timeout", "read_timeout"):
+            value = getattr(self, name)
+            if not value > 0:
+                raise ValueError(f"{name} must be a positive number of seconds, not {value!r}.")
+
     @property
     def has_key(self) -> bool:
         return bool(self.api_key.get_secret_value().strip())
+
+    @property
+    def key_is_well_formed(self) -> bool:
+        """Printable ASCII without spaces: anything else cannot go in the Authorization header
+        (and an HTTP library's error about it would quote the key)."""
+        key = self.api_key.get_secret_value()
+        return key.isascii() and key.isprintable() and " " not in key

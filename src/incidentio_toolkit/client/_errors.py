@@ -2,7 +2,7 @@
 
     IncidentIOError
     ├── InvalidArgumentsError       arguments rejected before any I/O
-    ├── MissingAPIKeyError          no usable key; nothing was sent
+    ├── MissingAPIKeyError          no usable key (absent or not a valid header value); nothing was sent
     ├── ActionNotAllowedError       the caller's policy does not enable the action; nothing was sent
     ├── APIConnectionError          the transport failed
     │   ├── ConnectError            could not connect (request never sent)
@@ -24,11 +24,20 @@ Inside the library these are raised; at the tool boundary `error_text` renders t
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+import pydantic_core
+
+from incidentio_toolkit.client._logging import redact
+
 MAX_ERROR_CHARS = 2000
 MAX_RAW_BODY_CHARS = 500
+MAX_DETAIL_CHARS = 1400
+"""Budget for an APIStatusError's per-error details, so wrappers still fit in MAX_ERROR_CHARS."""
+_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029]+")
 
 
 class IncidentIOError(Exception):
@@ -42,9 +51,9 @@ class InvalidArgumentsError(IncidentIOError):
 class MissingAPIKeyError(IncidentIOError):
     """No usable API key; nothing was sent."""
 
-    def __init__(self) -> None:
+    def __init__(self, problem: str = "No incident.io API key") -> None:
         super().__init__(
-            "No incident.io API key: set INCIDENTIO_API_KEY (or pass api_key=...) with a key from "
+            f"{problem}: set INCIDENTIO_API_KEY (or pass api_key=...) with a key from "
             "incident.io Settings -> API keys. Nothing was sent."
         )
 
@@ -126,21 +135,30 @@ class APIStatusError(IncidentIOError):
 
     def _describe(self) -> str:
         env = self.envelope
-        head = f"incident.io answered {self.status}"
+        text = f"incident.io answered {self.status}"
         if env.type:
-            head += f" {env.type}"
-        parts: list[str] = []
-        for detail in env.errors:
-            text = ": ".join(p for p in (detail.code, detail.message) if p)
-            if detail.field:
-                text += f" (field {detail.field!r})"
-            if text:
-                parts.append(text)
-        if env.raw is not None:
-            parts.append(f"body: {env.raw!r}" if env.raw else "empty body")
-        text = head + (": " + "; ".join(parts) if parts else "")
+            text += f" {env.type}"
         if env.request_id:
             text += f" [request_id {env.request_id}]"
+        parts: list[str] = []
+        budget = MAX_DETAIL_CHARS
+        for detail in env.errors:
+            part = ": ".join(p for p in (detail.code, detail.message) if p)
+            if detail.field:
+                part += f" (field {detail.field!r})"
+            if not part:
+                continue
+            if len(part) > budget:
+                parts.append(f"(and {len(env.errors) - len(parts)} more)")
+                break
+            parts.append(part)
+            budget -= len(part) + 2
+        if env.raw is not None:
+            parts.append(f"body: {env.raw}" if env.raw else "empty body")
+        if parts:
+            text += ": " + "; ".join(parts)
+        if self.retry_after is not None:
+            text += f". incident.io asks to wait {math.ceil(self.retry_after)} s before retrying"
         if self.hint:
             text += f". {self.hint}"
         return text
@@ -174,6 +192,26 @@ class RateLimitError(APIStatusError):
     hint = "Rate limited by incident.io; wait before retrying."
 
 
+class MethodNotAllowedError(APIStatusError):
+    hint = "incident.io does not accept this request for this path; this is a toolkit bug, please report it."
+
+
+class NotAcceptableError(APIStatusError):
+    hint = "incident.io cannot answer in JSON for this request; this is a toolkit bug, please report it."
+
+
+class RequestTimeoutError(APIStatusError):
+    hint = "incident.io timed out waiting for the request; retry later."
+
+
+class PreconditionFailedError(APIStatusError):
+    hint = "The object changed since it was read; fetch it again before retrying."
+
+
+class PayloadTooLargeError(APIStatusError):
+    hint = "The request is too large; send fewer or shorter values."
+
+
 class InternalServerError(APIStatusError):
     hint = "incident.io failed; retry later."
 
@@ -183,7 +221,12 @@ STATUS_ERRORS: dict[int, type[APIStatusError]] = {
     401: AuthenticationError,
     403: PermissionDeniedError,
     404: NotFoundError,
+    405: MethodNotAllowedError,
+    406: NotAcceptableError,
+    408: RequestTimeoutError,
     409: ConflictError,
+    412: PreconditionFailedError,
+    413: PayloadTooLargeError,
     422: UnprocessableEntityError,
     429: RateLimitError,
 }
@@ -204,9 +247,12 @@ class OutcomeUnknownError(IncidentIOError):
 
     def __init__(self, action: str, check_with: str, cause: IncidentIOError) -> None:
         self.cause = cause
+        self.check_with = check_with
+        # The advice comes first so that cutting a long cause never cuts it off.
         super().__init__(
-            f"Outcome unknown: {action} may or may not have taken effect ({cause}). It was not "
-            f"re-sent, to avoid doing it twice: check with {check_with} before retrying."
+            f"Outcome unknown: {action} may have reached incident.io and taken effect, so it was "
+            f"not re-sent (that could do it twice): check with {check_with} before retrying. "
+            f"Cause: {cause}"
         )
 
 
@@ -218,17 +264,23 @@ class DeadlineExceededError(IncidentIOError):
         super().__init__(message)
 
 
+def body_snippet(body: bytes, limit: int = MAX_RAW_BODY_CHARS) -> str:
+    """At most `limit` characters of a raw body, on one line, for an error message."""
+    text = body[: limit * 4].decode("utf-8", "replace")
+    text = _CONTROL_OR_SPACE.sub(" ", text).strip()
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text
+
+
 def parse_envelope(body: bytes) -> ErrorEnvelope:
     """Read incident.io's error envelope, tolerating any missing field or a non-JSON body."""
-    import json
-
     try:
-        data: Any = json.loads(body) if body else None
-    except (ValueError, UnicodeDecodeError):
+        data: Any = pydantic_core.from_json(body) if body.strip() else None
+    except ValueError:
         data = None
     if not isinstance(data, dict):
-        raw = body[:MAX_RAW_BODY_CHARS].decode("utf-8", "replace")
-        return ErrorEnvelope(raw=raw)
+        return ErrorEnvelope(raw=body_snippet(body))
     envelope = ErrorEnvelope(
         type=_text(data.get("type")),  # type: ignore[union-attr]
         request_id=_text(data.get("request_id")),  # type: ignore[union-attr]
@@ -253,15 +305,16 @@ def parse_envelope(body: bytes) -> ErrorEnvelope:
     if isinstance(rate_limit, dict):
         envelope.rate_limit_retry_after = _text(rate_limit.get("retry_after"))  # type: ignore[union-attr]
     if not (envelope.type or envelope.errors or envelope.request_id):
-        envelope.raw = body[:MAX_RAW_BODY_CHARS].decode("utf-8", "replace")
+        envelope.raw = body_snippet(body)
     return envelope
 
 
 def _text(value: Any, limit: int = 300) -> str | None:
-    if value is None:
+    if value is None or isinstance(value, (dict, list)):
         return None
     text = value if isinstance(value, str) else str(value)  # type: ignore[arg-type]
-    return text[:limit]
+    text = _CONTROL_OR_SPACE.sub(" ", text).strip()
+    return (text[: limit - 1] + "…" if len(text) > limit else text) or None
 
 
 def error_text(exc: BaseException, *, secret: str | None = None) -> str:
@@ -270,8 +323,7 @@ def error_text(exc: BaseException, *, secret: str | None = None) -> str:
         text = str(exc)
     else:
         text = f"Unexpected {type(exc).__name__}: {exc}"
-    if secret:
-        text = text.replace(secret, "[redacted]")
+    text = redact(text, secret)
     if len(text) > MAX_ERROR_CHARS:
         text = text[: MAX_ERROR_CHARS - 1] + "…"
     return text

@@ -128,7 +128,7 @@ class AsyncActionMethods:
         incident_mode: Literal["standard", "retrospective", "test", "tutorial", "stream"]
         | None = None,
     ) -> outputs.ActionsListOutput:
-        """List incident actions (tasks logged during incidents) with status and assignee, optionally for one incident. Returns actions."""
+        """List incident actions (tasks logged during incidents), optionally for one incident."""
         return await self._invoke(
             "actions_list", {"incident_id": incident_id, "incident_mode": incident_mode}
         )
@@ -144,7 +144,7 @@ class AsyncActionMethods:
         incident_mode: Literal["standard", "retrospective", "test", "tutorial", "stream"]
         | None = None,
     ) -> outputs.FollowUpsListOutput:
-        """List follow-ups (work to do after an incident) with status, assignee and priority, optionally for one incident. Returns follow_ups."""
+        """List follow-ups (post-incident work), optionally for one incident."""
         return await self._invoke(
             "follow_ups_list", {"incident_id": incident_id, "incident_mode": incident_mode}
         )
@@ -162,7 +162,7 @@ class AsyncActionMethods:
         slack_user_id: str | None = None,
         include_inactive: bool | None = None,
     ) -> outputs.UsersListOutput:
-        """Find users by email or Slack user id, or page through all users. Returns users (ids and roles) and pagination_meta."""
+        """Find users by email or Slack id, or page through all users."""
         return await self._invoke(
             "users_list",
             {
@@ -175,11 +175,11 @@ class AsyncActionMethods:
         )
 
     async def users_show(self, *, id: str) -> outputs.UsersShowOutput:
-        """Get one user with role, email and Slack id, by id (from users_list)."""
+        """Get one user by id (from users_list)."""
         return await self._invoke("users_show", {"id": id})
 
     async def workflows_list(self) -> outputs.WorkflowsListOutput:
-        """List all workflows (automations) with trigger, state and steps. Returns workflows."""
+        """List all workflows with trigger and state."""
         return await self._invoke("workflows_list", {})
 
     async def workflows_create(
@@ -199,7 +199,7 @@ class AsyncActionMethods:
         expressions: list[dict[str, Any]] | None = None,
         delay: dict[str, Any] | None = None,
     ) -> outputs.WorkflowsCreateOutput:
-        """Create a workflow that runs steps when its trigger fires; a draft unless state is set. Returns workflow and management_meta."""
+        """Create a workflow that runs steps when its trigger fires; a draft unless state is set."""
         return await self._invoke(
             "workflows_create",
             {
@@ -222,7 +222,7 @@ class AsyncActionMethods:
     async def workflows_show(
         self, *, id: str, skip_step_upgrades: bool | None = None
     ) -> outputs.WorkflowsShowOutput:
-        """Get one workflow's full definition (steps, conditions, expressions) by id (from workflows_list)."""
+        """Get a workflow's full definition by id (from workflows_list)."""
         return await self._invoke(
             "workflows_show", {"id": id, "skip_step_upgrades": skip_step_upgrades}
         )
@@ -244,7 +244,7 @@ class AsyncActionMethods:
         folder: str | None = None,
         delay: dict[str, Any] | None = None,
     ) -> outputs.WorkflowsUpdateOutput:
-        """Replace a workflow's definition: every list given replaces the old one, so start from workflows_show. Returns workflow and management_meta."""
+        """Replace a workflow (fields as in workflows_create); start from workflows_show."""
         return await self._invoke(
             "workflows_update",
             {
@@ -265,26 +265,26 @@ class AsyncActionMethods:
         )
 
     async def workflows_delete(self, *, id: str) -> outputs.WorkflowsDeleteOutput:
-        """Archive a workflow by id (from workflows_list); it stops running."""
+        """Archive a workflow by id (from workflows_list)."""
         return await self._invoke("workflows_delete", {"id": id})
 
     async def schedules_list(
         self, *, page_size: int | None = None, after: str | None = None
     ) -> outputs.SchedulesListOutput:
-        """List on-call schedules with rotations and current shifts. Returns schedules and pagination_meta."""
+        """List on-call schedules with rotations and current shifts."""
         return await self._invoke("schedules_list", {"page_size": page_size, "after": after})
 
     async def schedules_create(
         self, *, name: str, timezone: str, rotations_config: dict[str, Any] | list[dict[str, Any]]
     ) -> outputs.SchedulesCreateOutput:
-        """Create an on-call schedule with its rotations (user ids from users_list)."""
+        """Create an on-call schedule with rotations (user ids from users_list)."""
         return await self._invoke(
             "schedules_create",
             {"name": name, "timezone": timezone, "rotations_config": rotations_config},
         )
 
     async def schedules_show(self, *, id: str) -> outputs.SchedulesShowOutput:
-        """Get one schedule with rotations, current and next shifts, by id (from schedules_list)."""
+        """Get a schedule with rotations and shifts by id (from schedules_list)."""
         return await self._invoke("schedules_show", {"id": id})
 
     async def schedules_update(
@@ -295,20 +295,20 @@ class AsyncActionMethods:
         timezone: str | None = None,
         rotations_config: dict[str, Any] | list[dict[str, Any]] | None = None,
     ) -> outputs.SchedulesUpdateOutput:
-        """Change a schedule's name, timezone or rotations (id from schedules_list). Rotations sent replace all existing ones: start from schedules_show."""
+        """Change a schedule's name, timezone or rotations. Rotations sent replace all: start from schedules_show."""
         return await self._invoke(
             "schedules_update",
             {"id": id, "name": name, "timezone": timezone, "rotations_config": rotations_config},
         )
 
     async def schedules_delete(self, *, id: str) -> outputs.SchedulesDeleteOutput:
-        """Archive a schedule by id (from schedules_list). Fails while the schedule has active replicas."""
+        """Archive a schedule by id (from schedules_list); fails while it has active replicas."""
         return await self._invoke("schedules_delete", {"id": id})
 
     async def escalations_list(
         self, *, page_size: int | None = None, after: str | None = None
     ) -> outputs.EscalationsListOutput:
-        """List escalations (pages) with status, path and related incidents. Returns escalations and pagination_meta."""
+        """List escalations (pages) with their status."""
         return await self._invoke("escalations_list", {"page_size": page_size, "after": after})
 
     async def escalations_create(
@@ -321,7 +321,7 @@ class AsyncActionMethods:
         description: str | None = None,
         incident_id: str | None = None,
     ) -> outputs.EscalationsCreateOutput:
-        """Page people now, through an escalation path or directly to users. Limited to 60 a minute; safe to retry with the same idempotency_key. Returns escalation."""
+        """Page people now via an escalation path or users (not both). Max 60/minute; retry-safe with the same idempotency_key."""
         return await self._invoke(
             "escalations_create",
             {
@@ -335,11 +335,11 @@ class AsyncActionMethods:
         )
 
     async def escalations_show(self, *, id: str) -> outputs.EscalationsShowOutput:
-        """Get one escalation with status and events, by id (from escalations_list)."""
+        """Get one escalation with status and events by id (from escalations_list)."""
         return await self._invoke("escalations_show", {"id": id})
 
     async def custom_fields_list(self) -> outputs.CustomFieldsListOutput:
-        """List the custom fields defined for incidents, with their types. Returns custom_fields."""
+        """List incident custom fields and their types."""
         return await self._invoke("custom_fields_list", {})
 
     async def custom_fields_create(
@@ -349,7 +349,7 @@ class AsyncActionMethods:
         description: str,
         field_type: Literal["single_select", "multi_select", "text", "link", "numeric"],
     ) -> outputs.CustomFieldsCreateOutput:
-        """Create a custom field for incidents. Returns custom_field."""
+        """Create an incident custom field."""
         return await self._invoke(
             "custom_fields_create",
             {"name": name, "description": description, "field_type": field_type},
@@ -362,7 +362,7 @@ class AsyncActionMethods:
     async def custom_fields_update(
         self, *, id: str, name: str, description: str
     ) -> outputs.CustomFieldsUpdateOutput:
-        """Rename a custom field or change its description; its type cannot change."""
+        """Rename a custom field or change its description; the type is fixed."""
         return await self._invoke(
             "custom_fields_update", {"id": id, "name": name, "description": description}
         )
@@ -372,25 +372,25 @@ class AsyncActionMethods:
         return await self._invoke("custom_fields_delete", {"id": id})
 
     async def severities_list(self) -> outputs.SeveritiesListOutput:
-        """List severities, ranked (higher rank = more severe). Ids for severity_id."""
+        """List severities by rank (higher = more severe); ids for severity_id."""
         return await self._invoke("severities_list", {})
 
     async def incident_statuses_list(self) -> outputs.IncidentStatusesListOutput:
-        """List incident statuses with category (triage, live, learning, closed, ...). Ids for incident_status_id."""
+        """List incident statuses with their category; ids for incident_status_id."""
         return await self._invoke("incident_statuses_list", {})
 
     async def incident_types_list(self) -> outputs.IncidentTypesListOutput:
-        """List incident types and which is the default. Ids for incident_type_id."""
+        """List incident types; ids for incident_type_id."""
         return await self._invoke("incident_types_list", {})
 
     async def incident_roles_list(self) -> outputs.IncidentRolesListOutput:
-        """List incident roles (lead, reporter, custom) with instructions. Returns incident_roles."""
+        """List incident roles (lead, reporter, custom)."""
         return await self._invoke("incident_roles_list", {})
 
     async def incident_roles_create(
         self, *, name: str, description: str, instructions: str, shortform: str
     ) -> outputs.IncidentRolesCreateOutput:
-        """Create a custom incident role that people can be assigned during incidents."""
+        """Create an incident role."""
         return await self._invoke(
             "incident_roles_create",
             {
@@ -421,15 +421,15 @@ class AsyncActionMethods:
         )
 
     async def incident_roles_delete(self, *, id: str) -> outputs.IncidentRolesDeleteOutput:
-        """Delete a custom incident role by id (from incident_roles_list); the lead role cannot be deleted."""
+        """Delete an incident role by id (from incident_roles_list); not the lead role."""
         return await self._invoke("incident_roles_delete", {"id": id})
 
     async def incident_timestamps_list(self) -> outputs.IncidentTimestampsListOutput:
-        """List the timestamps tracked on incidents (e.g. impact started, fixed), in order. Returns incident_timestamps."""
+        """List the timestamps tracked on incidents (e.g. fixed at)."""
         return await self._invoke("incident_timestamps_list", {})
 
     async def incident_timestamps_show(self, *, id: str) -> outputs.IncidentTimestampsShowOutput:
-        """Get one incident timestamp definition by id (from incident_timestamps_list)."""
+        """Get one incident timestamp by id (from incident_timestamps_list)."""
         return await self._invoke("incident_timestamps_show", {"id": id})
 
     async def incident_updates_list(
@@ -439,7 +439,7 @@ class AsyncActionMethods:
         page_size: int | None = None,
         after: str | None = None,
     ) -> outputs.IncidentUpdatesListOutput:
-        """List updates posted on incidents (message, new status, new severity), optionally for one incident. Returns incident_updates and pagination_meta."""
+        """List updates posted on incidents (message, new status, severity), optionally for one."""
         return await self._invoke(
             "incident_updates_list",
             {"incident_id": incident_id, "page_size": page_size, "after": after},
@@ -450,9 +450,9 @@ class AsyncActionMethods:
         *,
         schedule_id: str,
         entry_window_start: str | None = None,
-        entry_window_end: AwareDatetime | None = None,
+        entry_window_end: str | None = None,
     ) -> outputs.ScheduleEntriesListOutput:
-        """Who is on call for a schedule over a time window: entries scheduled, overrides and final (use final). Page with entry_window_start = pagination_meta.after."""
+        """Who is on call for a schedule over a time window (the final entries), page by page."""
         return await self._invoke(
             "schedule_entries_list",
             {
@@ -468,13 +468,13 @@ class AsyncActionMethods:
         rotation_id: str,
         layer_id: str,
         schedule_id: str,
-        start_at: AwareDatetime,
-        end_at: AwareDatetime,
+        start_at: str,
+        end_at: str,
         user_id: str | None = None,
         user_email: str | None = None,
         user_slack_id: str | None = None,
     ) -> outputs.ScheduleOverridesCreateOutput:
-        """Put someone on call in place of the rota for a time range on one rotation layer. Rotation and layer ids come from schedules_show. Returns override."""
+        """Put a user on call instead of the rota for a time range. Rotation and layer ids from schedules_show."""
         return await self._invoke(
             "schedule_overrides_create",
             {
@@ -492,7 +492,7 @@ class AsyncActionMethods:
     async def escalation_paths_list(
         self, *, page_size: int | None = None, after: str | None = None
     ) -> outputs.EscalationPathsListOutput:
-        """List escalation paths (who gets paged, in which order). Returns escalation_paths and pagination_meta."""
+        """List escalation paths."""
         return await self._invoke("escalation_paths_list", {"page_size": page_size, "after": after})
 
     async def escalation_paths_create(
@@ -503,14 +503,14 @@ class AsyncActionMethods:
         working_hours: list[dict[str, Any]] | None = None,
         timezone: str | None = None,
     ) -> outputs.EscalationPathsCreateOutput:
-        """Create an escalation path: levels of users or schedules (ids from users_list, schedules_list) paged in turn. Working hours default to UTC."""
+        """Create an escalation path: levels of users or schedules (from users_list, schedules_list) paged in turn. Working hours default to UTC."""
         return await self._invoke(
             "escalation_paths_create",
             {"name": name, "path": path, "working_hours": working_hours, "timezone": timezone},
         )
 
     async def escalation_paths_show(self, *, id: str) -> outputs.EscalationPathsShowOutput:
-        """Get one escalation path with its levels and working hours, by id (from escalation_paths_list)."""
+        """Get an escalation path with levels and working hours by id (from escalation_paths_list)."""
         return await self._invoke("escalation_paths_show", {"id": id})
 
     async def escalation_paths_update(
@@ -522,7 +522,7 @@ class AsyncActionMethods:
         working_hours: list[dict[str, Any]] | None = None,
         timezone: str | None = None,
     ) -> outputs.EscalationPathsUpdateOutput:
-        """Replace an escalation path's name, levels and working hours (working hours default to UTC). Start from escalation_paths_show."""
+        """Replace an escalation path (fields as in escalation_paths_create; working hours default to UTC)."""
         return await self._invoke(
             "escalation_paths_update",
             {
@@ -654,7 +654,7 @@ class SyncActionMethods:
         incident_mode: Literal["standard", "retrospective", "test", "tutorial", "stream"]
         | None = None,
     ) -> outputs.ActionsListOutput:
-        """List incident actions (tasks logged during incidents) with status and assignee, optionally for one incident. Returns actions."""
+        """List incident actions (tasks logged during incidents), optionally for one incident."""
         return self._invoke(
             "actions_list", {"incident_id": incident_id, "incident_mode": incident_mode}
         )
@@ -670,7 +670,7 @@ class SyncActionMethods:
         incident_mode: Literal["standard", "retrospective", "test", "tutorial", "stream"]
         | None = None,
     ) -> outputs.FollowUpsListOutput:
-        """List follow-ups (work to do after an incident) with status, assignee and priority, optionally for one incident. Returns follow_ups."""
+        """List follow-ups (post-incident work), optionally for one incident."""
         return self._invoke(
             "follow_ups_list", {"incident_id": incident_id, "incident_mode": incident_mode}
         )
@@ -688,7 +688,7 @@ class SyncActionMethods:
         slack_user_id: str | None = None,
         include_inactive: bool | None = None,
     ) -> outputs.UsersListOutput:
-        """Find users by email or Slack user id, or page through all users. Returns users (ids and roles) and pagination_meta."""
+        """Find users by email or Slack id, or page through all users."""
         return self._invoke(
             "users_list",
             {
@@ -701,11 +701,11 @@ class SyncActionMethods:
         )
 
     def users_show(self, *, id: str) -> outputs.UsersShowOutput:
-        """Get one user with role, email and Slack id, by id (from users_list)."""
+        """Get one user by id (from users_list)."""
         return self._invoke("users_show", {"id": id})
 
     def workflows_list(self) -> outputs.WorkflowsListOutput:
-        """List all workflows (automations) with trigger, state and steps. Returns workflows."""
+        """List all workflows with trigger and state."""
         return self._invoke("workflows_list", {})
 
     def workflows_create(
@@ -725,7 +725,7 @@ class SyncActionMethods:
         expressions: list[dict[str, Any]] | None = None,
         delay: dict[str, Any] | None = None,
     ) -> outputs.WorkflowsCreateOutput:
-        """Create a workflow that runs steps when its trigger fires; a draft unless state is set. Returns workflow and management_meta."""
+        """Create a workflow that runs steps when its trigger fires; a draft unless state is set."""
         return self._invoke(
             "workflows_create",
             {
@@ -748,7 +748,7 @@ class SyncActionMethods:
     def workflows_show(
         self, *, id: str, skip_step_upgrades: bool | None = None
     ) -> outputs.WorkflowsShowOutput:
-        """Get one workflow's full definition (steps, conditions, expressions) by id (from workflows_list)."""
+        """Get a workflow's full definition by id (from workflows_list)."""
         return self._invoke("workflows_show", {"id": id, "skip_step_upgrades": skip_step_upgrades})
 
     def workflows_update(
@@ -768,7 +768,7 @@ class SyncActionMethods:
         folder: str | None = None,
         delay: dict[str, Any] | None = None,
     ) -> outputs.WorkflowsUpdateOutput:
-        """Replace a workflow's definition: every list given replaces the old one, so start from workflows_show. Returns workflow and management_meta."""
+        """Replace a workflow (fields as in workflows_create); start from workflows_show."""
         return self._invoke(
             "workflows_update",
             {
@@ -789,26 +789,26 @@ class SyncActionMethods:
         )
 
     def workflows_delete(self, *, id: str) -> outputs.WorkflowsDeleteOutput:
-        """Archive a workflow by id (from workflows_list); it stops running."""
+        """Archive a workflow by id (from workflows_list)."""
         return self._invoke("workflows_delete", {"id": id})
 
     def schedules_list(
         self, *, page_size: int | None = None, after: str | None = None
     ) -> outputs.SchedulesListOutput:
-        """List on-call schedules with rotations and current shifts. Returns schedules and pagination_meta."""
+        """List on-call schedules with rotations and current shifts."""
         return self._invoke("schedules_list", {"page_size": page_size, "after": after})
 
     def schedules_create(
         self, *, name: str, timezone: str, rotations_config: dict[str, Any] | list[dict[str, Any]]
     ) -> outputs.SchedulesCreateOutput:
-        """Create an on-call schedule with its rotations (user ids from users_list)."""
+        """Create an on-call schedule with rotations (user ids from users_list)."""
         return self._invoke(
             "schedules_create",
             {"name": name, "timezone": timezone, "rotations_config": rotations_config},
         )
 
     def schedules_show(self, *, id: str) -> outputs.SchedulesShowOutput:
-        """Get one schedule with rotations, current and next shifts, by id (from schedules_list)."""
+        """Get a schedule with rotations and shifts by id (from schedules_list)."""
         return self._invoke("schedules_show", {"id": id})
 
     def schedules_update(
@@ -819,20 +819,20 @@ class SyncActionMethods:
         timezone: str | None = None,
         rotations_config: dict[str, Any] | list[dict[str, Any]] | None = None,
     ) -> outputs.SchedulesUpdateOutput:
-        """Change a schedule's name, timezone or rotations (id from schedules_list). Rotations sent replace all existing ones: start from schedules_show."""
+        """Change a schedule's name, timezone or rotations. Rotations sent replace all: start from schedules_show."""
         return self._invoke(
             "schedules_update",
             {"id": id, "name": name, "timezone": timezone, "rotations_config": rotations_config},
         )
 
     def schedules_delete(self, *, id: str) -> outputs.SchedulesDeleteOutput:
-        """Archive a schedule by id (from schedules_list). Fails while the schedule has active replicas."""
+        """Archive a schedule by id (from schedules_list); fails while it has active replicas."""
         return self._invoke("schedules_delete", {"id": id})
 
     def escalations_list(
         self, *, page_size: int | None = None, after: str | None = None
     ) -> outputs.EscalationsListOutput:
-        """List escalations (pages) with status, path and related incidents. Returns escalations and pagination_meta."""
+        """List escalations (pages) with their status."""
         return self._invoke("escalations_list", {"page_size": page_size, "after": after})
 
     def escalations_create(
@@ -845,7 +845,7 @@ class SyncActionMethods:
         description: str | None = None,
         incident_id: str | None = None,
     ) -> outputs.EscalationsCreateOutput:
-        """Page people now, through an escalation path or directly to users. Limited to 60 a minute; safe to retry with the same idempotency_key. Returns escalation."""
+        """Page people now via an escalation path or users (not both). Max 60/minute; retry-safe with the same idempotency_key."""
         return self._invoke(
             "escalations_create",
             {
@@ -859,11 +859,11 @@ class SyncActionMethods:
         )
 
     def escalations_show(self, *, id: str) -> outputs.EscalationsShowOutput:
-        """Get one escalation with status and events, by id (from escalations_list)."""
+        """Get one escalation with status and events by id (from escalations_list)."""
         return self._invoke("escalations_show", {"id": id})
 
     def custom_fields_list(self) -> outputs.CustomFieldsListOutput:
-        """List the custom fields defined for incidents, with their types. Returns custom_fields."""
+        """List incident custom fields and their types."""
         return self._invoke("custom_fields_list", {})
 
     def custom_fields_create(
@@ -873,7 +873,7 @@ class SyncActionMethods:
         description: str,
         field_type: Literal["single_select", "multi_select", "text", "link", "numeric"],
     ) -> outputs.CustomFieldsCreateOutput:
-        """Create a custom field for incidents. Returns custom_field."""
+        """Create an incident custom field."""
         return self._invoke(
             "custom_fields_create",
             {"name": name, "description": description, "field_type": field_type},
@@ -886,7 +886,7 @@ class SyncActionMethods:
     def custom_fields_update(
         self, *, id: str, name: str, description: str
     ) -> outputs.CustomFieldsUpdateOutput:
-        """Rename a custom field or change its description; its type cannot change."""
+        """Rename a custom field or change its description; the type is fixed."""
         return self._invoke(
             "custom_fields_update", {"id": id, "name": name, "description": description}
         )
@@ -896,25 +896,25 @@ class SyncActionMethods:
         return self._invoke("custom_fields_delete", {"id": id})
 
     def severities_list(self) -> outputs.SeveritiesListOutput:
-        """List severities, ranked (higher rank = more severe). Ids for severity_id."""
+        """List severities by rank (higher = more severe); ids for severity_id."""
         return self._invoke("severities_list", {})
 
     def incident_statuses_list(self) -> outputs.IncidentStatusesListOutput:
-        """List incident statuses with category (triage, live, learning, closed, ...). Ids for incident_status_id."""
+        """List incident statuses with their category; ids for incident_status_id."""
         return self._invoke("incident_statuses_list", {})
 
     def incident_types_list(self) -> outputs.IncidentTypesListOutput:
-        """List incident types and which is the default. Ids for incident_type_id."""
+        """List incident types; ids for incident_type_id."""
         return self._invoke("incident_types_list", {})
 
     def incident_roles_list(self) -> outputs.IncidentRolesListOutput:
-        """List incident roles (lead, reporter, custom) with instructions. Returns incident_roles."""
+        """List incident roles (lead, reporter, custom)."""
         return self._invoke("incident_roles_list", {})
 
     def incident_roles_create(
         self, *, name: str, description: str, instructions: str, shortform: str
     ) -> outputs.IncidentRolesCreateOutput:
-        """Create a custom incident role that people can be assigned during incidents."""
+        """Create an incident role."""
         return self._invoke(
             "incident_roles_create",
             {
@@ -945,15 +945,15 @@ class SyncActionMethods:
         )
 
     def incident_roles_delete(self, *, id: str) -> outputs.IncidentRolesDeleteOutput:
-        """Delete a custom incident role by id (from incident_roles_list); the lead role cannot be deleted."""
+        """Delete an incident role by id (from incident_roles_list); not the lead role."""
         return self._invoke("incident_roles_delete", {"id": id})
 
     def incident_timestamps_list(self) -> outputs.IncidentTimestampsListOutput:
-        """List the timestamps tracked on incidents (e.g. impact started, fixed), in order. Returns incident_timestamps."""
+        """List the timestamps tracked on incidents (e.g. fixed at)."""
         return self._invoke("incident_timestamps_list", {})
 
     def incident_timestamps_show(self, *, id: str) -> outputs.IncidentTimestampsShowOutput:
-        """Get one incident timestamp definition by id (from incident_timestamps_list)."""
+        """Get one incident timestamp by id (from incident_timestamps_list)."""
         return self._invoke("incident_timestamps_show", {"id": id})
 
     def incident_updates_list(
@@ -963,7 +963,7 @@ class SyncActionMethods:
         page_size: int | None = None,
         after: str | None = None,
     ) -> outputs.IncidentUpdatesListOutput:
-        """List updates posted on incidents (message, new status, new severity), optionally for one incident. Returns incident_updates and pagination_meta."""
+        """List updates posted on incidents (message, new status, severity), optionally for one."""
         return self._invoke(
             "incident_updates_list",
             {"incident_id": incident_id, "page_size": page_size, "after": after},
@@ -974,9 +974,9 @@ class SyncActionMethods:
         *,
         schedule_id: str,
         entry_window_start: str | None = None,
-        entry_window_end: AwareDatetime | None = None,
+        entry_window_end: str | None = None,
     ) -> outputs.ScheduleEntriesListOutput:
-        """Who is on call for a schedule over a time window: entries scheduled, overrides and final (use final). Page with entry_window_start = pagination_meta.after."""
+        """Who is on call for a schedule over a time window (the final entries), page by page."""
         return self._invoke(
             "schedule_entries_list",
             {
@@ -992,13 +992,13 @@ class SyncActionMethods:
         rotation_id: str,
         layer_id: str,
         schedule_id: str,
-        start_at: AwareDatetime,
-        end_at: AwareDatetime,
+        start_at: str,
+        end_at: str,
         user_id: str | None = None,
         user_email: str | None = None,
         user_slack_id: str | None = None,
     ) -> outputs.ScheduleOverridesCreateOutput:
-        """Put someone on call in place of the rota for a time range on one rotation layer. Rotation and layer ids come from schedules_show. Returns override."""
+        """Put a user on call instead of the rota for a time range. Rotation and layer ids from schedules_show."""
         return self._invoke(
             "schedule_overrides_create",
             {
@@ -1016,7 +1016,7 @@ class SyncActionMethods:
     def escalation_paths_list(
         self, *, page_size: int | None = None, after: str | None = None
     ) -> outputs.EscalationPathsListOutput:
-        """List escalation paths (who gets paged, in which order). Returns escalation_paths and pagination_meta."""
+        """List escalation paths."""
         return self._invoke("escalation_paths_list", {"page_size": page_size, "after": after})
 
     def escalation_paths_create(
@@ -1027,14 +1027,14 @@ class SyncActionMethods:
         working_hours: list[dict[str, Any]] | None = None,
         timezone: str | None = None,
     ) -> outputs.EscalationPathsCreateOutput:
-        """Create an escalation path: levels of users or schedules (ids from users_list, schedules_list) paged in turn. Working hours default to UTC."""
+        """Create an escalation path: levels of users or schedules (from users_list, schedules_list) paged in turn. Working hours default to UTC."""
         return self._invoke(
             "escalation_paths_create",
             {"name": name, "path": path, "working_hours": working_hours, "timezone": timezone},
         )
 
     def escalation_paths_show(self, *, id: str) -> outputs.EscalationPathsShowOutput:
-        """Get one escalation path with its levels and working hours, by id (from escalation_paths_list)."""
+        """Get an escalation path with levels and working hours by id (from escalation_paths_list)."""
         return self._invoke("escalation_paths_show", {"id": id})
 
     def escalation_paths_update(
@@ -1046,7 +1046,7 @@ class SyncActionMethods:
         working_hours: list[dict[str, Any]] | None = None,
         timezone: str | None = None,
     ) -> outputs.EscalationPathsUpdateOutput:
-        """Replace an escalation path's name, levels and working hours (working hours default to UTC). Start from escalation_paths_show."""
+        """Replace an escalation path (fields as in escalation_paths_create; working hours default to UTC)."""
         return self._invoke(
             "escalation_paths_update",
             {

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from limits import RateLimitItem, RateLimitItemPerMinute
+from limits import RateLimitItem, RateLimitItemPerSecond
 from limits.aio.storage import MemoryStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 
@@ -27,10 +28,25 @@ DEFAULT_ESCALATION_RATE_LIMIT_PER_MINUTE = 60
 PAGING_ACTIONS = frozenset({"escalations_create"})
 
 
+REDIS_TIMEOUT_SECONDS = 2.0
+"""Connect and socket timeout for the shared budget: a hung Redis must not hang the call."""
+
+
 @dataclass(frozen=True, slots=True)
 class PacingLimits:
+    """The per-key budgets: `per_minute` requests, `escalations_per_minute` escalation creates.
+
+    `window` is the moving window in seconds (60 for incident.io's per-minute limits; tests shrink
+    it, together with the amounts, to run in seconds).
+    """
+
     per_minute: int = DEFAULT_RATE_LIMIT_PER_MINUTE
     escalations_per_minute: int = DEFAULT_ESCALATION_RATE_LIMIT_PER_MINUTE
+    window: int = 60
+
+    def __post_init__(self) -> None:
+        if self.per_minute < 1 or self.escalations_per_minute < 1 or self.window < 1:
+            raise ValueError("PacingLimits amounts and window must be at least 1.")
 
 
 def key_fingerprint(api_key: str) -> str:
@@ -50,36 +66,54 @@ class Pacer:
         wall_clock: Callable[[], float] = time.time,
     ) -> None:
         self.limits = limits or PacingLimits()
-        self._overall: RateLimitItem = RateLimitItemPerMinute(self.limits.per_minute)
-        self._paging: RateLimitItem = RateLimitItemPerMinute(self.limits.escalations_per_minute)
+        window = self.limits.window
+        self._overall: RateLimitItem = RateLimitItemPerSecond(self.limits.per_minute, window)
+        self._paging: RateLimitItem = RateLimitItemPerSecond(
+            self.limits.escalations_per_minute, window
+        )
         self._sleep = sleep
         self._wall_clock = wall_clock
         self._redis_url = redis_url
-        self._limiter = MovingWindowRateLimiter(self._open_storage())
         self._fell_back = False
+        self._redis_limiter: MovingWindowRateLimiter | None = None
+        self._limiter = MovingWindowRateLimiter(MemoryStorage())
+        if redis_url is not None:
+            try:
+                self._redis_limiter = MovingWindowRateLimiter(self._open_storage(redis_url))
+                self._limiter = self._redis_limiter
+            except Exception as exc:  # e.g. the redis extra is not installed: never fail
+                self._fall_back(exc)
 
     @property
     def shared(self) -> bool:
         """True while the budget lives in Redis."""
         return self._redis_url is not None and not self._fell_back
 
-    def _open_storage(self) -> Storage:
-        if self._redis_url is None:
-            return MemoryStorage()
+    @staticmethod
+    def _open_storage(redis_url: str) -> Storage:
         from limits.aio.storage import RedisStorage
 
-        uri = self._redis_url
+        uri = redis_url
         if not uri.startswith("async+"):
             uri = "async+" + uri
-        return RedisStorage(uri, implementation="redispy", key_prefix="incidentio_toolkit")
+        return RedisStorage(
+            uri,
+            implementation="redispy",
+            key_prefix="incidentio_toolkit",
+            socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
+            socket_timeout=REDIS_TIMEOUT_SECONDS,
+        )
 
     def _fall_back(self, exc: Exception) -> None:
+        # Reported once per pacer, by exception type only: the message could carry the Redis URL
+        # (and its password).
         if not self._fell_back:
             self._fell_back = True
             logger.warning(
-                "Redis pacing unavailable (%s); pacing in this process only.", type(exc).__name__
+                "Redis pacing unavailable (%s); pacing in this process only from now on.",
+                type(exc).__name__,
             )
-        self._limiter = MovingWindowRateLimiter(MemoryStorage())
+            self._limiter = MovingWindowRateLimiter(MemoryStorage())
 
     async def acquire(self, api_key: str, action: str, deadline: float | None = None) -> None:
         """Block until one more request for `action` fits the key's budget.
@@ -93,24 +127,27 @@ class Pacer:
         for item in items:
             await self._take(item, key, action, deadline)
 
-    async def _take(self, item: RateLimitItem, key: str, action: str, deadline: float | None) -> None:
+    async def _take(
+        self, item: RateLimitItem, key: str, action: str, deadline: float | None
+    ) -> None:
+        scope = action if item is self._paging else "all"
         while True:
+            limiter = self._limiter
             try:
-                if await self._limiter.hit(item, key, action if item is self._paging else "all"):
+                if await limiter.hit(item, key, scope):
                     return
-                stats = await self._limiter.get_window_stats(
-                    item, key, action if item is self._paging else "all"
-                )
-            except Exception as exc:  # any storage failure: never fail the call
-                if self._redis_url is None or self._fell_back:
+                stats = await limiter.get_window_stats(item, key, scope)
+            except Exception as exc:  # a Redis failure must never fail the call
+                if limiter is not self._redis_limiter:
                     raise
                 self._fall_back(exc)
                 continue
             wait = max(stats.reset_time - self._wall_clock(), 0.001)
             if deadline is not None and self._wall_clock() + wait > deadline:
                 raise DeadlineExceededError(
-                    f"Client-side pacing: the {item.amount}/minute budget is used up for "
-                    f"{wait:.1f} s more, past this call's deadline; retry in {wait:.0f} s.",
+                    f"Retry {action} in {math.ceil(wait)} s: client-side pacing keeps this API key "
+                    f"under {item.amount} requests per {self.limits.window} s, and that budget is "
+                    f"used up for {wait:.1f} s more, past this call's deadline. Nothing was sent.",
                     retry_after=wait,
                 )
             await self._sleep(wait)

@@ -20,7 +20,9 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 def check_segment(name: str, value: str) -> None:
     """Reject values that cannot be a single, literal path segment."""
     if not value.strip():
-        raise InvalidArgumentsError(f"{name} must not be empty: pass the id from the matching list action.")
+        raise InvalidArgumentsError(
+            f"{name} must not be empty: pass the id from the matching list action."
+        )
     if len(value) > MAX_ID_LENGTH:
         raise InvalidArgumentsError(
             f"{name} is {len(value)} characters long; ids are at most {MAX_ID_LENGTH}."

@@ -5,13 +5,19 @@
 | GET, PUT, keyed POST         | connect error, any timeout, protocol error, 408/429/5xx(*)    |
 | other POST, DELETE           | only failures that provably never reached incident.io, and 429 |
 
-(*) 500, 502, 503, 504. Anything else is final. For the second row, an ambiguous failure (a read
-timeout after sending, a 5xx, a broken connection) becomes `OutcomeUnknownError`, never a re-send.
+(*) 500, 502, 503, 504. Anything else is final. For the second row, an ambiguous failure (a read or
+write timeout after sending, a broken connection, 408 or a 5xx) becomes `OutcomeUnknownError`, never
+a re-send. The table is `SAFE` / `UNSAFE` below; tests/client/test__retry.py checks it cell by cell.
+
+Backoff before retry n (0-based) is `min(0.5 * 2**n, 8)` seconds, jittered down by up to 25 %. A
+`Retry-After` header (delta-seconds or HTTP-date) or the body's `rate_limit.retry_after` (RFC 1123 or
+RFC 3339) replaces it, unjittered, so nothing is sent before the instant the server named.
 """
 
 from __future__ import annotations
 
 import email.utils
+import math
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,7 +30,8 @@ from incidentio_toolkit.client._errors import (
 )
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
-AMBIGUOUS_STATUSES = frozenset({500, 502, 503, 504})
+AMBIGUOUS_STATUSES = frozenset({408, 500, 502, 503, 504})
+"""Answers after which an unsafe request may have taken effect (a proxy's 408/5xx can follow it)."""
 BACKOFF_BASE = 0.5
 BACKOFF_CAP = 8.0
 JITTER = 0.25
@@ -79,16 +86,18 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
     if not value:
         return None
     try:
-        return max(float(value), 0.0)
+        seconds = float(value)
     except ValueError:
         pass
+    else:
+        return max(seconds, 0.0) if math.isfinite(seconds) else None
     moment: datetime | None = None
     try:
         moment = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         try:
-            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
+            moment = datetime.fromisoformat(value.replace("z", "Z").replace("Z", "+00:00"))
+        except (ValueError, OverflowError):
             return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)

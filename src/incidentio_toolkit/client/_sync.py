@@ -80,7 +80,9 @@ class IncidentIO(SyncActionMethods):
     ) -> Iterator[dict[str, Any]]:
         """Yield the items of every page of a list action, stopping after `max_items`."""
         portal = self._run_portal()
-        with portal.wrap_async_context_manager(_Collect(self._async, name, arguments, max_items)) as items:
+        with portal.wrap_async_context_manager(
+            _Collect(self._async, name, arguments, max_items)
+        ) as items:
             yield from items
 
 
@@ -88,7 +90,11 @@ class _Collect:
     """Collects paginate() items inside the portal; pages are small, so this keeps sync simple."""
 
     def __init__(
-        self, client: AsyncIncidentIO, name: str, arguments: Mapping[str, Any] | None, max_items: int
+        self,
+        client: AsyncIncidentIO,
+        name: str,
+        arguments: Mapping[str, Any] | None,
+        max_items: int,
     ) -> None:
         self._client = client
         self._name = name
@@ -96,7 +102,12 @@ class _Collect:
         self._max_items = max_items
 
     async def __aenter__(self) -> list[dict[str, Any]]:
-        return [item async for item in self._client.paginate(self._name, self._arguments, max_items=self._max_items)]
+        return [
+            item
+            async for item in self._client.paginate(
+                self._name, self._arguments, max_items=self._max_items
+            )
+        ]
 
     async def __aexit__(self, *exc_info: object) -> None:
         return None

@@ -7,7 +7,6 @@ and returns the response form.
 
 from __future__ import annotations
 
-
 from ._util import JSON
 from ._validate import Fields
 
@@ -106,7 +105,9 @@ def condition(item: Fields) -> JSON:
             "value": operation,
             "label": _OPERATION_LABELS.get(operation, operation.replace("_", " ")),
         },
-        "param_bindings": [param_binding(b) for b in item.objs("param_bindings", required=True) or []],
+        "param_bindings": [
+            param_binding(b) for b in item.objs("param_bindings", required=True) or []
+        ],
     }
 
 
@@ -138,7 +139,9 @@ def _operation(item: Fields) -> JSON:
         returns = {"type": reference_type(ref), "array": False}
     filt = item.obj("filter")
     if filt is not None:
-        out["filter"] = {"condition_groups": condition_groups(filt.objs("condition_groups", required=True) or [])}
+        out["filter"] = {
+            "condition_groups": condition_groups(filt.objs("condition_groups", required=True) or [])
+        }
     parse = item.obj("parse")
     if parse is not None:
         returns = _returns(parse.req_obj("returns"))
@@ -153,7 +156,9 @@ def _operation(item: Fields) -> JSON:
             "returns": returns,
             "branches": [
                 {
-                    "condition_groups": condition_groups(b.objs("condition_groups", required=True) or []),
+                    "condition_groups": condition_groups(
+                        b.objs("condition_groups", required=True) or []
+                    ),
                     "result": param_binding(b.req_obj("result")),
                 }
                 for b in branches.objs("branches", required=True) or []
@@ -186,7 +191,9 @@ def step(item: Fields) -> JSON:
         "id": item.req_str("id"),
         "name": name,
         "label": reference_label(name),
-        "param_bindings": [param_binding(b) for b in item.objs("param_bindings", required=True) or []],
+        "param_bindings": [
+            param_binding(b) for b in item.objs("param_bindings", required=True) or []
+        ],
     }
     for_each = item.str("for_each")
     if for_each is not None:

@@ -61,7 +61,13 @@ class Entry:
 
 def _fingerprint(entry: Entry) -> str:
     raw = "|".join(
-        [entry.rotation_id, entry.layer_id, entry.user["id"], fmt_time(entry.start), fmt_time(entry.end)]
+        [
+            entry.rotation_id,
+            entry.layer_id,
+            entry.user["id"],
+            fmt_time(entry.start),
+            fmt_time(entry.end),
+        ]
     )
     return hashlib.sha256(raw.encode()).hexdigest()[:26]
 
@@ -87,7 +93,9 @@ def _versions(rotations: list[JSON]) -> list[tuple[JSON, datetime, datetime]]:
             key=lambda r: parse_time(r["effective_from"]) if r.get("effective_from") else floor,
         )
         for i, rotation in enumerate(ordered):
-            start = parse_time(rotation["effective_from"]) if rotation.get("effective_from") else floor
+            start = (
+                parse_time(rotation["effective_from"]) if rotation.get("effective_from") else floor
+            )
             following = ordered[i + 1] if i + 1 < len(ordered) else None
             end = parse_time(following["effective_from"]) if following is not None else _FAR
             spans.append((rotation, start, end))
@@ -103,7 +111,9 @@ def _step(at: datetime, handover: JSON, tz: tzinfo) -> datetime:
     return at + timedelta(days=days)  # wall-clock arithmetic in ``tz``
 
 
-def _fast_forward(origin: datetime, handovers: list[JSON], target: datetime, tz: tzinfo) -> tuple[datetime, int]:
+def _fast_forward(
+    origin: datetime, handovers: list[JSON], target: datetime, tz: tzinfo
+) -> tuple[datetime, int]:
     """A shift boundary at or before ``target`` and its shift index."""
     hours = sum(int(h["interval"]) for h in handovers if h["interval_type"] == "hourly")
     days = sum(
@@ -122,7 +132,9 @@ def _fast_forward(origin: datetime, handovers: list[JSON], target: datetime, tz:
     return moved, cycles * len(handovers)
 
 
-def _working_pieces(start: datetime, end: datetime, intervals: list[JSON], tz: tzinfo) -> list[tuple[datetime, datetime]]:
+def _working_pieces(
+    start: datetime, end: datetime, intervals: list[JSON], tz: tzinfo
+) -> list[tuple[datetime, datetime]]:
     if not intervals:
         return [(start, end)]
     pieces: list[tuple[datetime, datetime]] = []
@@ -171,7 +183,9 @@ def _layer_entries(
         lo, hi = max(at, valid_from), min(following, valid_until)
         if hi > lower and lo < hi:
             user = users[(index + layer_index) % len(users)]
-            for piece_start, piece_end in _working_pieces(lo.astimezone(UTC), hi.astimezone(UTC), intervals, tz):
+            for piece_start, piece_end in _working_pieces(
+                lo.astimezone(UTC), hi.astimezone(UTC), intervals, tz
+            ):
                 if piece_end > lower:
                     yield Entry(
                         piece_start.astimezone(UTC),
@@ -190,7 +204,9 @@ def scheduled(config: JSON | None, timezone: str, since: datetime) -> Iterator[E
     streams: list[Iterator[Entry]] = []
     for rotation, valid_from, valid_until in _versions((config or {}).get("rotations") or []):
         for layer_index in range(len(rotation["layers"])):
-            streams.append(_layer_entries(rotation, layer_index, (valid_from, valid_until), since, tz))
+            streams.append(
+                _layer_entries(rotation, layer_index, (valid_from, valid_until), since, tz)
+            )
     return heapq.merge(*streams, key=lambda e: (e.start, e.end))
 
 
@@ -256,7 +272,9 @@ def page(
     page_end = next_start or end
     override_entries = [override_entry(o) for o in overrides]
     in_page = [o for o in override_entries if o.start < page_end and o.end > start]
-    final = [e for e in apply_overrides(taken, override_entries) if e.start < page_end and e.end > start]
+    final = [
+        e for e in apply_overrides(taken, override_entries) if e.start < page_end and e.end > start
+    ]
     return taken, in_page, final, next_start
 
 

@@ -114,6 +114,12 @@ class Fields:
                 self.path(key), f"{self.path(key)} must be an RFC 3339 date-time"
             ) from None
 
+    def req_datetime(self, key: str) -> datetime:
+        """A required RFC 3339 date-time field."""
+        value = self.datetime(key, required=True)
+        assert value is not None
+        return value
+
     def time_of_day(self, key: str) -> str:
         """A required ``HH:MM`` 24-hour time field."""
         value = self.req_str(key)
@@ -170,7 +176,9 @@ class Fields:
         for i, item in enumerate(items):
             if item not in values:
                 allowed = ", ".join(values)
-                raise invalid(f"{self.path(key)}[{i}]", f"{self.path(key)}[{i}] must be one of: {allowed}")
+                raise invalid(
+                    f"{self.path(key)}[{i}]", f"{self.path(key)}[{i}] must be one of: {allowed}"
+                )
         return items
 
     def str_map(self, key: str) -> dict[str, str] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
@@ -36,7 +36,7 @@ class Database:
             self.conn.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self) -> Generator[None]:
         """Run the block atomically (nested blocks join the outer transaction)."""
         with self.lock:
             if self._depth:
@@ -77,11 +77,11 @@ class Database:
         self.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
     def wipe(self) -> None:
-        """Delete every row of every resource table (and the meta flags)."""
+        """Delete every row of every resource table (and the ``seeded`` flag)."""
         with self.transaction():
             for table in RESOURCE_TABLES:
                 self.conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
-            self.conn.execute("DELETE FROM meta")
+            self.conn.execute("DELETE FROM meta WHERE key != 'created'")
 
 
 class Page:

@@ -34,7 +34,10 @@ class EntryBuilder:
             role_id = item.req_str("incident_role_id")
             role = self.roles.require(role_id, item.path("incident_role_id"))
             if role["role_type"] == "reporter" and not creating:
-                raise invalid(item.path("incident_role_id"), "the reporter role can only be set when the incident is created")
+                raise invalid(
+                    item.path("incident_role_id"),
+                    "the reporter role can only be set when the incident is created",
+                )
             assignment: JSON = {"role": self.role_embed(role)}
             ref = item.obj("assignee")
             if ref is not None:
@@ -51,7 +54,10 @@ class EntryBuilder:
             values = item.objs("values", required=True) or []
             if info["field_type"] != "multi_select" and len(values) > 1:
                 raise invalid(item.path("values"), f"{info['name']} takes a single value")
-            result[field_id] = {"custom_field": info, "values": [self._value(info, v) for v in values]}
+            result[field_id] = {
+                "custom_field": info,
+                "values": [self._value(info, v) for v in values],
+            }
         return result
 
     @staticmethod
@@ -62,7 +68,9 @@ class EntryBuilder:
             for option in info["options"]:
                 if option["id"] == option_id:
                     return {"value_option": option}
-            raise unknown_reference(value.path("value_option_id"), f"option of {info['name']}", option_id)
+            raise unknown_reference(
+                value.path("value_option_id"), f"option of {info['name']}", option_id
+            )
         if field_type == "text":
             return {"value_text": value.req_str("value_text", nonempty=False)}
         if field_type == "link":
@@ -82,7 +90,9 @@ class EntryBuilder:
             timestamp_id = item.req_str("incident_timestamp_id")
             timestamp = catalog.get(timestamp_id)
             if timestamp is None:
-                raise unknown_reference(item.path("incident_timestamp_id"), "incident timestamp", timestamp_id)
+                raise unknown_reference(
+                    item.path("incident_timestamp_id"), "incident timestamp", timestamp_id
+                )
             entry: JSON = {"incident_timestamp": timestamp}
             when = item.datetime("value")
             if when is not None:

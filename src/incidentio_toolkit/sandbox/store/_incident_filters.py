@@ -38,7 +38,7 @@ def parse_bracket(key: str, value: str) -> BracketParam | None:
     return BracketParam(name, keys, value)
 
 
-def _in(column: str, values: list[str], negate: bool) -> tuple[str, list[Any]]:
+def in_condition(column: str, values: list[str], negate: bool) -> tuple[str, list[Any]]:
     marks = ", ".join("?" for _ in values)
     if negate:
         return f"({column} IS NULL OR {column} NOT IN ({marks}))", list(values)
@@ -58,7 +58,7 @@ def _day_bounds(text: str, label: str) -> tuple[int, int]:
     return to_micros(start), to_micros(start + timedelta(days=1)) - 1
 
 
-def _time_condition(column: str, op: str, value: str, label: str) -> tuple[str, list[Any]]:
+def time_condition(column: str, op: str, value: str, label: str) -> tuple[str, list[Any]]:
     if op == "gte":
         return f"{column} >= ?", [_day_bounds(value, label)[0]]
     if op == "lte":
@@ -105,19 +105,19 @@ class IncidentFilter:
 
     def _f_status(self, param: BracketParam) -> None:
         op = self._single_op(param, ("one_of", "not_in"))
-        self.conditions.append(_in("status_id", [param.value], op == "not_in"))
+        self.conditions.append(in_condition("status_id", [param.value], op == "not_in"))
 
     def _f_status_category(self, param: BracketParam) -> None:
         op = self._single_op(param, ("one_of", "not_in"))
         category = _CATEGORY_ALIASES.get(param.value, param.value)
         if category not in STATUS_CATEGORIES:
             raise invalid(param.label, f"{param.label}: unknown status category {param.value!r}")
-        self.conditions.append(_in("status_category", [category], op == "not_in"))
+        self.conditions.append(in_condition("status_category", [category], op == "not_in"))
 
     def _f_severity(self, param: BracketParam) -> None:
         op = self._single_op(param, ("one_of", "not_in", "gte", "lte"))
         if op in ("one_of", "not_in"):
-            self.conditions.append(_in("severity_id", [param.value], op == "not_in"))
+            self.conditions.append(in_condition("severity_id", [param.value], op == "not_in"))
             return
         found = self.catalog.severities.get(param.value)
         if found is None:
@@ -127,15 +127,15 @@ class IncidentFilter:
 
     def _f_incident_type(self, param: BracketParam) -> None:
         op = self._single_op(param, ("one_of", "not_in"))
-        self.conditions.append(_in("type_id", [param.value], op == "not_in"))
+        self.conditions.append(in_condition("type_id", [param.value], op == "not_in"))
 
     def _f_created_at(self, param: BracketParam) -> None:
         op = self._single_op(param, ("gte", "lte", "date_range"))
-        self.conditions.append(_time_condition("created_us", op, param.value, param.label))
+        self.conditions.append(time_condition("created_us", op, param.value, param.label))
 
     def _f_updated_at(self, param: BracketParam) -> None:
         op = self._single_op(param, ("gte", "lte", "date_range"))
-        self.conditions.append(_time_condition("updated_us", op, param.value, param.label))
+        self.conditions.append(time_condition("updated_us", op, param.value, param.label))
 
     def _f_mode(self, param: BracketParam) -> None:
         self._single_op(param, ("one_of",))
@@ -146,7 +146,10 @@ class IncidentFilter:
     def _f_incident_role(self, param: BracketParam) -> None:
         ops = ("one_of", "is_set", "is_blank")
         if len(param.keys) != 2 or param.keys[1] not in ops:
-            raise invalid("incident_role", f"{param.label}: use incident_role[ROLE_ID][one_of|is_set|is_blank]")
+            raise invalid(
+                "incident_role",
+                f"{param.label}: use incident_role[ROLE_ID][one_of|is_set|is_blank]",
+            )
         role_id, op = param.keys
         assigned = (
             "EXISTS (SELECT 1 FROM json_each(data, '$.incident_role_assignments') AS a "
@@ -164,7 +167,10 @@ class IncidentFilter:
     def _f_custom_field(self, param: BracketParam) -> None:
         ops = ("one_of", "not_in", "is_set", "is_blank")
         if len(param.keys) != 2 or param.keys[1] not in ops:
-            raise invalid("custom_field", f"{param.label}: use custom_field[FIELD_ID][one_of|not_in|is_set|is_blank]")
+            raise invalid(
+                "custom_field",
+                f"{param.label}: use custom_field[FIELD_ID][one_of|not_in|is_set|is_blank]",
+            )
         field_id, op = param.keys
         has_value = (
             "EXISTS (SELECT 1 FROM json_each(data, '$.custom_field_entries') AS e, "
@@ -189,7 +195,7 @@ class IncidentFilter:
     def where(self, filter_mode: str) -> tuple[str, list[Any]]:
         """The SQL WHERE clause and its parameters."""
         modes = self.modes or list(DEFAULT_MODES)
-        clause, args = _in("mode", modes, False)
+        clause, args = in_condition("mode", modes, False)
         if self.conditions:
             joiner = " AND " if filter_mode == "all" else " OR "
             clause += " AND (" + joiner.join(f"({c})" for c, _ in self.conditions) + ")"

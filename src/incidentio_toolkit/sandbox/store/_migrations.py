@@ -44,7 +44,9 @@ def m001_initial(conn: sqlite3.Connection) -> None:
             "created_us INTEGER NOT NULL, updated_us INTEGER NOT NULL",
         ),
         "CREATE INDEX incidents_order ON incidents (created_us, seq)",
-        _resource_table("incident_updates", "incident_id TEXT NOT NULL, created_us INTEGER NOT NULL"),
+        _resource_table(
+            "incident_updates", "incident_id TEXT NOT NULL, created_us INTEGER NOT NULL"
+        ),
         "CREATE INDEX incident_updates_incident ON incident_updates (incident_id)",
         _resource_table("actions", "incident_id TEXT NOT NULL, incident_mode TEXT NOT NULL"),
         _resource_table(

@@ -24,7 +24,9 @@ class _IncidentChildren:
             raise not_found(self.kind, id)
         return found
 
-    def _where(self, incident_id: str | None, incident_mode: str | None) -> tuple[list[str], list[Any]]:
+    def _where(
+        self, incident_id: str | None, incident_mode: str | None
+    ) -> tuple[list[str], list[Any]]:
         where: list[str] = []
         params: list[Any] = []
         if incident_id is not None:
@@ -46,7 +48,9 @@ class Actions(_IncidentChildren):
 
     def add(self, data: JSON, incident_mode: str) -> None:
         """Insert an action (seeding)."""
-        self.table.insert(data["id"], data, incident_id=data["incident_id"], incident_mode=incident_mode)
+        self.table.insert(
+            data["id"], data, incident_id=data["incident_id"], incident_mode=incident_mode
+        )
 
     def list_texts(self, incident_id: str | None, incident_mode: str | None) -> list[str]:
         """Actions of standard/retrospective incidents unless ``incident_mode`` says otherwise."""

@@ -9,7 +9,16 @@ from .._validate import Fields
 from ..errors import invalid, not_found, unknown_reference
 from ._db import Database, Page, Table
 
-STATUS_CATEGORIES = ("triage", "declined", "merged", "canceled", "live", "learning", "closed", "paused")
+STATUS_CATEGORIES = (
+    "triage",
+    "declined",
+    "merged",
+    "canceled",
+    "live",
+    "learning",
+    "closed",
+    "paused",
+)
 # IncidentSlimV2 (embedded in escalations) names two categories differently.
 SLIM_STATUS_CATEGORY = {"live": "active", "learning": "post-incident"}
 
@@ -192,7 +201,9 @@ class Users:
             if not rows:
                 raise unknown_reference(ref.path("slack_user_id"), "user", slack)
             return rows[0]
-        raise invalid(ref.prefix or "user", f"{ref.prefix or 'user'} needs one of id, email or slack_user_id")
+        raise invalid(
+            ref.prefix or "user", f"{ref.prefix or 'user'} needs one of id, email or slack_user_id"
+        )
 
     def require(self, id: str, field: str) -> JSON:
         """The user ``id`` or a 422 naming ``field``."""

@@ -117,7 +117,9 @@ class Incidents:
             return existing[0], False
 
         severity_id = body.str("severity_id")
-        severity = None if severity_id is None else self.catalog.severity(severity_id, "severity_id")
+        severity = (
+            None if severity_id is None else self.catalog.severity(severity_id, "severity_id")
+        )
         incident_type = self.catalog.incident_type(body.str("incident_type_id"), "incident_type_id")
         status_id = body.str("incident_status_id")
         if status_id is not None:
@@ -130,9 +132,13 @@ class Incidents:
         if incident_type is not None and incident_type["private_incidents_only"]:
             visibility = "private"
 
-        assignments = self.entries.role_assignments(body.objs("incident_role_assignments") or [], creating=True)
+        assignments = self.entries.role_assignments(
+            body.objs("incident_role_assignments") or [], creating=True
+        )
         field_entries = self.entries.custom_field_entries(body.objs("custom_field_entries") or [])
-        timestamp_values = self.entries.timestamp_values(body.objs("incident_timestamp_values") or [])
+        timestamp_values = self.entries.timestamp_values(
+            body.objs("incident_timestamp_values") or []
+        )
         retro = body.obj("retrospective_incident_options")
         channel_override = body.str("slack_channel_name_override")
 
@@ -179,7 +185,9 @@ class Incidents:
             )
         return incident, True
 
-    def edit(self, id: str, changes: Fields, actor: JSON, now: datetime, message: str | None = None) -> JSON:
+    def edit(
+        self, id: str, changes: Fields, actor: JSON, now: datetime, message: str | None = None
+    ) -> JSON:
         """Apply an ``IncidentEditPayloadV2``; status/severity changes record an incident update."""
         incident = self.show(id)
         old_status = incident["incident_status"]
@@ -198,7 +206,9 @@ class Incidents:
         if status_id is not None:
             status = self.catalog.status(status_id, "incident.incident_status_id")
             if status["category"] == "merged" and old_status["category"] != "merged":
-                raise invalid("incident.incident_status_id", "incidents can only be merged from the dashboard")
+                raise invalid(
+                    "incident.incident_status_id", "incidents can only be merged from the dashboard"
+                )
             incident["incident_status"] = status
         items = changes.objs("incident_role_assignments")
         if items is not None:
@@ -225,19 +235,32 @@ class Incidents:
         new_status = incident["incident_status"]
         new_severity = incident.get("severity")
         status_changed = new_status["id"] != old_status["id"]
-        severity_changed = (new_severity or {}).get("id") != (old_severity or {}).get("id")
+        severity_changed = _id_of(new_severity) != _id_of(old_severity)
         with self.db.transaction():
             self.table.update(incident["id"], incident, **self._columns(incident, now))
             if status_changed or severity_changed:
-                self._record_update(incident, actor, now, message or _describe(
-                    old_status, new_status, old_severity, new_severity, status_changed, severity_changed
-                ))
+                self._record_update(
+                    incident,
+                    actor,
+                    now,
+                    message
+                    or _describe(
+                        old_status,
+                        new_status,
+                        old_severity,
+                        new_severity,
+                        status_changed,
+                        severity_changed,
+                    ),
+                )
         self.on_change(incident)
         return incident
 
     def add_update(self, incident_id: str, update: JSON, now: datetime) -> None:
         """Insert a stored ``IncidentUpdateV2`` as-is (seeding)."""
-        self.updates.insert(update["id"], update, incident_id=incident_id, created_us=to_micros(now))
+        self.updates.insert(
+            update["id"], update, incident_id=incident_id, created_us=to_micros(now)
+        )
 
     # cascades from settings ----------------------------------------------------------------
     def cascade_role(self, role_id: str, role: JSON | None) -> None:
@@ -273,7 +296,7 @@ class Incidents:
     # internals -----------------------------------------------------------------------------
     def _rewrite(self, needle: str, patch: Callable[[JSON], None]) -> None:
         rows = self.db.query(
-            "SELECT id, data FROM incidents WHERE instr(data, ?) > 0",  # noqa: S608
+            "SELECT id, data FROM incidents WHERE instr(data, ?) > 0",
             (needle,),
         )
         with self.db.transaction():
@@ -327,7 +350,9 @@ class Incidents:
                 and category in auto
                 and (old_category is None or old_category != category)
             ):
-                entry["value"] = {"value": incident["created_at"] if old_category is None else fmt_time(now)}
+                entry["value"] = {
+                    "value": incident["created_at"] if old_category is None else fmt_time(now)
+                }
             values.append(entry)
         incident["incident_timestamp_values"] = values
 
@@ -342,7 +367,13 @@ class Incidents:
         }
         if incident.get("severity") is not None:
             update["new_severity"] = incident["severity"]
-        self.updates.insert(update["id"], update, incident_id=incident["id"], created_us=to_micros(now))
+        self.updates.insert(
+            update["id"], update, incident_id=incident["id"], created_us=to_micros(now)
+        )
+
+
+def _id_of(value: JSON | None) -> str | None:
+    return None if value is None else value["id"]
 
 
 def _channel_name(number: int, name: str | None) -> str:

@@ -37,11 +37,17 @@ class Workflows:
         """Create from ``WorkflowsCreateWorkflowPayloadV2``."""
         trigger = body.req_str("trigger")
         workflow = _build(body, None)
-        workflow = {"id": id or new_id(now), "trigger": _engine.trigger(trigger), **workflow, "version": 1}
+        workflow_id = id or new_id(now)
+        workflow = {
+            "id": workflow_id,
+            "trigger": _engine.trigger(trigger),
+            **workflow,
+            "version": 1,
+        }
         if workflow["state"] == "active":
             workflow["runs_from"] = fmt_time(now)
         record: JSON = {"workflow": _ordered(workflow), "management_meta": _meta(body, None)}
-        self.table.insert(workflow["id"], record)
+        self.table.insert(workflow_id, record)
         return record
 
     def update(self, id: str, body: Fields, now: datetime) -> JSON:
@@ -52,7 +58,10 @@ class Workflows:
         workflow = {"id": id, "trigger": old["trigger"], **workflow, "version": old["version"] + 1}
         if workflow["state"] == "active":
             workflow["runs_from"] = old.get("runs_from") or fmt_time(now)
-        record = {"workflow": _ordered(workflow), "management_meta": _meta(body, record["management_meta"])}
+        record = {
+            "workflow": _ordered(workflow),
+            "management_meta": _meta(body, record["management_meta"]),
+        }
         self.table.update(id, record)
         return record
 
@@ -70,9 +79,9 @@ def slim(workflow: JSON) -> JSON:
 
 
 def _meta(body: Fields, old: JSON | None) -> JSON:
-    annotations = body.str_map("annotations")
+    annotations: dict[str, str] | None = body.str_map("annotations")
     if annotations is None:
-        annotations = {} if old is None else old["annotations"]
+        annotations = {} if old is None else dict(old["annotations"])
     return {"annotations": annotations, "managed_by": "dashboard"}
 
 
@@ -100,10 +109,16 @@ def _build(body: Fields, old: JSON | None) -> JSON:
     continue_on_error = body.bool("continue_on_step_error", required=True)
     workflow: JSON = {
         "name": body.req_str("name"),
-        "once_for": [_engine.engine_reference(r) for r in body.strs("once_for", required=True) or []],
-        "condition_groups": _engine.condition_groups(body.objs("condition_groups", required=True) or []),
+        "once_for": [
+            _engine.engine_reference(r) for r in body.strs("once_for", required=True) or []
+        ],
+        "condition_groups": _engine.condition_groups(
+            body.objs("condition_groups", required=True) or []
+        ),
         "steps": [_engine.step(s) for s in body.objs("steps", required=True) or []],
-        "expressions": [_engine.expression(e) for e in body.objs("expressions", required=True) or []],
+        "expressions": [
+            _engine.expression(e) for e in body.objs("expressions", required=True) or []
+        ],
         "runs_on_incident_modes": modes,
         "continue_on_step_error": continue_on_error,
         "runs_on_incidents": runs_on,

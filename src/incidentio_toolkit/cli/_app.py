@@ -1,0 +1,355 @@
+"""The `incidentio` command: every action from the shell, the MCP server, the sandbox and a demo.
+
+Heavy modules (the MCP SDK, the sandbox, rich) are imported inside the commands that need them, so
+`incidentio --help` and `incidentio call` start quickly.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import sys
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+from incidentio_toolkit.actions import ACTIONS, TOOLSETS, Action
+
+if TYPE_CHECKING:
+    from incidentio_toolkit.client import AsyncIncidentIO
+
+app = typer.Typer(
+    name="incidentio",
+    help="incident.io for humans and agents: 46 actions, an MCP server and an offline sandbox.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+_state: dict[str, bool] = {"debug": False}
+
+OutputOption = Annotated[
+    str, typer.Option("--output", "-o", help="json (the contract output) or table.")
+]
+SandboxOption = Annotated[
+    bool,
+    typer.Option("--sandbox", help="Use a fresh in-process sandbox instead of incident.io."),
+]
+
+
+@app.callback()
+def _root(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")
+    ] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print one line to stderr and exit."""
+    typer.echo(f"incidentio: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def find_action(name: str) -> Action:
+    action = ACTIONS.get(name)
+    if action is None:
+        close = difflib.get_close_matches(name, list(ACTIONS), n=3)
+        hint = f" Did you mean {', '.join(close)}?" if close else ""
+        fail(f"unknown action {name!r}.{hint} See `incidentio actions` for all {len(ACTIONS)}.")
+    return action
+
+
+def _complete_action(incomplete: str) -> list[str]:
+    return [name for name in ACTIONS if name.startswith(incomplete)]
+
+
+def _check_output(output: str) -> None:
+    if output not in ("json", "table"):
+        fail(f"unknown --output {output!r}: use json or table.")
+
+
+def make_client(*, sandbox: bool) -> AsyncIncidentIO:
+    """The in-process sandbox client, or a client configured from the environment."""
+    if sandbox:
+        from incidentio_toolkit.adapters.mcp import sandbox_client
+
+        return sandbox_client()
+    from incidentio_toolkit.client import AsyncIncidentIO
+
+    return AsyncIncidentIO()
+
+
+@app.command("actions")
+def actions_command(output: OutputOption = "table") -> None:
+    """List the 46 actions with their kind (read, write, destructive), toolset and HTTP call."""
+    _check_output(output)
+    if output == "json":
+        rows = [
+            {
+                "name": a.name,
+                "kind": a.kind,
+                "toolset": a.toolset,
+                "method": a.method,
+                "path": a.path,
+            }
+            for a in ACTIONS.values()
+        ]
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    from incidentio_toolkit.cli._render import actions_table, console
+
+    console().print(actions_table(ACTIONS.values()))
+
+
+@app.command("describe")
+def describe_command(
+    name: Annotated[str, typer.Argument(help="Action name.", autocompletion=_complete_action)],
+) -> None:
+    """Show an action's description, kind, HTTP call, input schema and output schema."""
+    from incidentio_toolkit.adapters._common import tool_input_schema, tool_output_schema
+
+    action = find_action(name)
+    hints = action.annotations
+    described = {
+        "name": action.name,
+        "description": action.description,
+        "kind": action.kind,
+        "toolset": action.toolset,
+        "http": f"{action.method} {action.path}",
+        "annotations": {
+            "readOnlyHint": hints.read_only,
+            "destructiveHint": hints.destructive,
+            "idempotentHint": hints.idempotent,
+            "openWorldHint": hints.open_world,
+        },
+        "input_schema": tool_input_schema(action),
+        "output_schema": tool_output_schema(action),
+    }
+    typer.echo(json.dumps(described, indent=2, ensure_ascii=False))
+
+
+@app.command("call")
+def call_command(
+    name: Annotated[str, typer.Argument(help="Action name.", autocompletion=_complete_action)],
+    arg: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--arg", "-a", help="key=value; JSON values (5, true, [..]) where the type allows."
+        ),
+    ] = None,
+    json_args: Annotated[
+        str | None,
+        typer.Option("--json", "-j", help="All arguments as one JSON object ('-' reads stdin)."),
+    ] = None,
+    output: OutputOption = "json",
+    sandbox: SandboxOption = False,
+) -> None:
+    """Run one action and print its contract output; exit code 1 when success is false."""
+    import anyio
+
+    from incidentio_toolkit.cli._args import ArgumentsError, parse_arguments
+
+    _check_output(output)
+    action = find_action(name)
+    try:
+        arguments = parse_arguments(action, arg or [], json_args)
+    except ArgumentsError as exc:
+        fail(str(exc))
+    client = make_client(sandbox=sandbox)
+
+    async def run() -> dict[str, Any]:
+        async with client:
+            return await client.call(action.name, arguments)
+
+    result = anyio.run(run)
+    if output == "json":
+        typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    elif result.get("success"):
+        from incidentio_toolkit.cli._render import console, output_tables
+
+        out = console()
+        for part in output_tables(result):
+            out.print(part)
+    if not result.get("success"):
+        if output == "table":
+            typer.echo(f"incidentio: {action.name} failed: {result.get('error')}", err=True)
+        raise typer.Exit(1)
+
+
+@app.command("doctor")
+def doctor_command(sandbox: SandboxOption = False) -> None:
+    """Check the API key with a cheap read and report which resources it can read (never writes)."""
+    import anyio
+
+    from incidentio_toolkit.cli._doctor import KEY_CHECK_ACTION, diagnose
+    from incidentio_toolkit.cli._render import console
+    from incidentio_toolkit.client._config import API_KEY_ENV_VARS, api_key_from_env
+
+    out = console()
+    if sandbox:
+        out.print("Key: the sandbox demo key (in-process sandbox)")
+    else:
+        source = next((n for n in API_KEY_ENV_VARS if os.environ.get(n, "").strip()), None)
+        if api_key_from_env() is None or source is None:
+            fail(
+                "no incident.io API key: set INCIDENTIO_API_KEY to a key from incident.io "
+                "Settings > API keys (or try `incidentio doctor --sandbox`).",
+                code=1,
+            )
+        out.print(f"Key: set (from {source})")
+    client = make_client(sandbox=sandbox)
+    out.print(f"API: {client.base_url}")
+
+    async def run() -> Any:
+        async with client:
+            return await diagnose(client)
+
+    diagnosis = anyio.run(run)
+    if not diagnosis.key_ok:
+        out.print(f"[red]✗[/] key check ({KEY_CHECK_ACTION}): {diagnosis.key_detail}")
+        raise typer.Exit(1)
+    out.print(f"[green]✓[/] key check: {diagnosis.key_detail}")
+    from rich.table import Table
+
+    table = Table(title="What this key can read (one cheap read per toolset)")
+    for column in ("toolset", "probe", "result"):
+        table.add_column(column)
+    for probe in diagnosis.probes:
+        mark = "[green]✓[/] " if probe.ok else "[yellow]✗[/] "
+        table.add_row(probe.toolset, probe.action or "-", mark + probe.detail)
+    out.print(table)
+    readable = sum(probe.ok for probe in diagnosis.probes)
+    out.print(
+        f"{readable} of {len(diagnosis.probes)} toolsets readable. Write access is not probed: "
+        "doctor never changes anything."
+    )
+
+
+@app.command("sandbox")
+def sandbox_command(
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+    host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
+    db: Annotated[
+        str | None, typer.Option(help="SQLite file to keep state in (default: in memory).")
+    ] = None,
+) -> None:
+    """Serve the offline incident.io sandbox (seeded data, demo key) over HTTP."""
+    from incidentio_toolkit.sandbox import serve
+
+    serve(host=host, port=port, db_path=db)
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+@app.command("mcp")
+def mcp_command(
+    sandbox: Annotated[
+        bool, typer.Option("--sandbox", help="Serve the in-process sandbox (no key needed).")
+    ] = False,
+    allow_writes: Annotated[
+        bool, typer.Option("--allow-writes", help="Also expose creates and updates.")
+    ] = False,
+    allow_destructive: Annotated[
+        bool,
+        typer.Option(
+            "--allow-destructive",
+            help="Also expose deletes and escalations_create (pages people); needs --allow-writes.",
+        ),
+    ] = False,
+    tools: Annotated[
+        list[str] | None, typer.Option("--tools", help="Only these tools (comma-separated).")
+    ] = None,
+    exclude_tools: Annotated[
+        list[str] | None,
+        typer.Option("--exclude-tools", help="Never these tools (comma-separated)."),
+    ] = None,
+    toolsets: Annotated[
+        list[str] | None,
+        typer.Option("--toolsets", help=f"Only these toolsets: {', '.join(TOOLSETS)}."),
+    ] = None,
+    transport: Annotated[
+        str, typer.Option("--transport", help="stdio (default) or http (streamable HTTP).")
+    ] = "stdio",
+    host: Annotated[str, typer.Option("--host", help="HTTP: address to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="HTTP: port.")] = 8000,
+    auth_token: Annotated[
+        str | None,
+        typer.Option(
+            "--auth-token",
+            help="HTTP: bearer token clients must send (default: $INCIDENTIO_MCP_TOKEN).",
+        ),
+    ] = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option("--allowed-host", help="HTTP: extra Host name accepted (repeatable)."),
+    ] = None,
+) -> None:
+    """Serve the incident.io tools over MCP (read-only unless told otherwise)."""
+    from incidentio_toolkit.adapters._common import ToolPolicy
+    from incidentio_toolkit.adapters.mcp import MCPConfigError, run
+
+    try:
+        policy = ToolPolicy(
+            allow_writes=allow_writes,
+            allow_destructive=allow_destructive,
+            tools=_split(tools),
+            exclude_tools=_split(exclude_tools),
+            toolsets=_split(toolsets),
+        )
+        run(
+            policy,
+            sandbox=sandbox,
+            transport=transport,
+            host=host,
+            port=port,
+            auth_token=auth_token,
+            allowed_hosts=_split(allowed_host) or (),
+        )
+    except (MCPConfigError, ValueError) as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+
+
+@app.command("demo")
+def demo_command(
+    transport: Annotated[
+        str,
+        typer.Option(
+            "--transport",
+            help="memory (server in this process) or stdio (server as a subprocess).",
+        ),
+    ] = "memory",
+) -> None:
+    """Play an incident response through a real MCP client session against the sandbox."""
+    from incidentio_toolkit.cli._demo import run_demo
+
+    if transport not in ("memory", "stdio"):
+        fail(f"unknown --transport {transport!r}: use memory or stdio.")
+    raise typer.Exit(run_demo(transport=transport))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the `incidentio` console script. Tracebacks only with --debug."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    if debug:
+        args = ["--debug", *(a for a in args if a != "--debug")]
+    try:
+        app(args=args, prog_name="incidentio")
+    except Exception as exc:
+        if debug:
+            raise
+        from incidentio_toolkit.client._config import api_key_from_env
+        from incidentio_toolkit.client._errors import error_text
+
+        text = error_text(exc, secret=api_key_from_env())
+        typer.echo(f"incidentio: {text} (run with --debug for a traceback)", err=True)
+        sys.exit(1)

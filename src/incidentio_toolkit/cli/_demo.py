@@ -1,0 +1,312 @@
+"""`incidentio demo`: an incident response played through a real MCP client session.
+
+The MCP server runs against the embedded sandbox (no key, no network) with writes and destructive
+tools enabled; the SDK's client drives it, in-process or over stdio. Every id is discovered with the
+list tools, exactly as an agent would.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any, cast
+
+from rich.markup import escape
+
+if TYPE_CHECKING:
+    from mcp import Client
+    from rich.console import Console
+
+INCIDENT_NAME = "Checkout API: 5xx error rate above 5%"
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    title: str
+    tool: str
+    ok: bool
+    detail: str
+
+
+class StepFailed(Exception):
+    """A step's tool returned an error; the scenario stops there."""
+
+
+class Scenario:
+    """Runs the steps, showing each as it runs and keeping the record for the summary."""
+
+    def __init__(self, client: Client, console: Console) -> None:
+        self.client = client
+        self.console = console
+        self.steps: list[Step] = []
+
+    def record(self, title: str, tool: str, ok: bool, detail: str) -> None:
+        self.steps.append(Step(title, tool, ok, detail))
+        mark = "[green]✓[/]" if ok else "[red]✗[/]"
+        self.console.print(f"{mark} [bold]{title}[/] [dim]({tool})[/] {detail}")
+
+    async def call(self, title: str, tool: str, arguments: dict[str, Any]) -> dict[str, Any]:
+        shown = ", ".join(f"{k}={_short(v)}" for k, v in arguments.items())
+        self.console.print(
+            f"  [dim]→ {tool}({escape(shown)})[/]", no_wrap=True, overflow="ellipsis"
+        )
+        with self.console.status(f"{title}…"):
+            result = await self.client.call_tool(tool, arguments)
+        output = cast(dict[str, Any], result.structured_content or {})
+        if result.is_error or not output.get("success"):
+            self.record(title, tool, False, str(output.get("error") or "failed"))
+            raise StepFailed(title)
+        return output
+
+
+def _obj(value: Any) -> dict[str, Any]:
+    return cast(dict[str, Any], value) if isinstance(value, dict) else {}
+
+
+def _objs(value: Any) -> list[dict[str, Any]]:
+    items = cast(list[Any], value) if isinstance(value, list) else []
+    return [_obj(item) for item in items]
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 28 else text[:27] + "…"
+
+
+def _rank(item: dict[str, Any]) -> float:
+    rank = item.get("rank")
+    return float(rank) if isinstance(rank, int | float) else 0.0
+
+
+async def play(scenario: Scenario) -> None:
+    """The incident: declare, page whoever is on call, work it through to closed, review."""
+    from rich.table import Table
+
+    s = scenario
+    listed = await s.client.list_tools()
+    names = [tool.name for tool in listed.tools]
+    read_only = sum(1 for t in listed.tools if t.annotations and t.annotations.read_only_hint)
+    s.record(
+        "List tools",
+        "tools/list",
+        len(names) > 0,
+        f"{len(names)} tools ({read_only} read-only, {len(names) - read_only} that change things)",
+    )
+
+    severities = (await s.call("Look up severities", "severities_list", {}))["severities"]
+    if not severities:
+        s.record("Look up severities", "severities_list", False, "no severities configured")
+        raise StepFailed("severities")
+    severity = max(severities, key=_rank)
+    table = Table("severity", "rank", title="Severities")
+    for item in sorted(severities, key=_rank, reverse=True):
+        table.add_row(str(item.get("name")), str(item.get("rank", "")))
+    s.console.print(table)
+    s.record("Look up severities", "severities_list", True, f"using {severity.get('name')!r}")
+
+    statuses = (await s.call("Look up statuses", "incident_statuses_list", {}))["incident_statuses"]
+    by_category: dict[str, list[dict[str, Any]]] = {}
+    for status in sorted(statuses, key=_rank):
+        by_category.setdefault(str(status.get("category")), []).append(status)
+    live = by_category.get("live", [])
+    if not live:
+        s.record("Look up statuses", "incident_statuses_list", False, "no live status")
+        raise StepFailed("statuses")
+    s.record(
+        "Look up statuses",
+        "incident_statuses_list",
+        True,
+        " → ".join(
+            str(x.get("name"))
+            for c in ("live", "learning", "closed")
+            for x in by_category.get(c, [])
+        ),
+    )
+
+    created = await s.call(
+        "Declare a test incident",
+        "incidents_create",
+        {
+            "idempotency_key": str(uuid.uuid4()),
+            "name": INCIDENT_NAME,
+            "summary": "Checkout requests fail with 502 since the last deploy.",
+            "severity_id": severity["id"],
+            "incident_status_id": live[0]["id"],
+            "visibility": "public",
+            "mode": "test",
+        },
+    )
+    incident = created["incident"]
+    reference = incident.get("reference") or incident["id"]
+    s.record(
+        "Declare a test incident", "incidents_create", True, f"{reference} ({live[0].get('name')})"
+    )
+
+    on_call = await find_on_call(s)
+    table = Table("schedule", "on call", "until", title="Who is on call")
+    for schedule_name, user, until in on_call:
+        table.add_row(schedule_name, str(user.get("name") or user.get("email")), until)
+    s.console.print(table)
+    first_schedule = on_call[0][0]
+    paged = [user for name, user, _ in on_call if name == first_schedule]
+    user_ids = list(dict.fromkeys(str(user["id"]) for user in paged))
+
+    escalation = (
+        await s.call(
+            "Page the on-call engineers",
+            "escalations_create",
+            {
+                "idempotency_key": str(uuid.uuid4()),
+                "title": f"{reference}: {INCIDENT_NAME}",
+                "description": "Test incident from `incidentio demo`.",
+                "user_ids": user_ids,
+                "incident_id": incident["id"],
+            },
+        )
+    )["escalation"]
+    s.record(
+        "Page the on-call engineers",
+        "escalations_create",
+        True,
+        f"{first_schedule}: {', '.join(str(u.get('name') or u.get('id')) for u in paged)} "
+        f"(escalation {escalation.get('status', escalation.get('id'))})",
+    )
+
+    route = live[1:] + by_category.get("learning", [])[:1] + by_category.get("closed", [])[:1]
+    notes = iter(
+        (
+            "Rolled back the deploy; error rate falling.",
+            "Error rate back to baseline; watching.",
+            "Resolved. Writing up the post-incident review.",
+            "Closed after review.",
+        )
+    )
+    for status in route:
+        title = f"Status → {status.get('name')}"
+        updated = await s.call(
+            title,
+            "incidents_update",
+            {
+                "id": incident["id"],
+                "incident_status_id": status["id"],
+                "summary": next(notes, "Status update."),
+                "notify_incident_channel": False,
+            },
+        )
+        now = _obj(_obj(updated["incident"]).get("incident_status")).get("name", status.get("name"))
+        s.record(title, "incidents_update", True, f"{reference} is now {now}")
+
+    updates = (
+        await s.call("Read the timeline", "incident_updates_list", {"incident_id": incident["id"]})
+    )["incident_updates"]
+    s.record("Read the timeline", "incident_updates_list", True, f"{len(updates)} updates")
+
+    follow_ups = (
+        await s.call(
+            "List follow-ups",
+            "follow_ups_list",
+            {"incident_id": incident["id"], "incident_mode": "test"},
+        )
+    )["follow_ups"]
+    s.record("List follow-ups", "follow_ups_list", True, f"{len(follow_ups)} follow-ups")
+
+
+async def find_on_call(s: Scenario) -> list[tuple[str, dict[str, Any], str]]:
+    """(schedule name, user, shift end) for everyone on call now, from the final schedule entries."""
+    schedules = (await s.call("Find schedules", "schedules_list", {}))["schedules"]
+    s.record("Find schedules", "schedules_list", True, f"{len(schedules)} schedules")
+    now = datetime.now(UTC)
+    found: list[tuple[str, dict[str, Any], str]] = []
+    for schedule in schedules:
+        entries = (
+            await s.call(
+                f"Who is on call: {schedule.get('name')}",
+                "schedule_entries_list",
+                {
+                    "schedule_id": schedule["id"],
+                    "entry_window_start": now.isoformat(),
+                    "entry_window_end": (now + timedelta(minutes=1)).isoformat(),
+                },
+            )
+        )["schedule_entries"]
+        for entry in _objs(_obj(entries).get("final")):
+            user = _obj(entry.get("user"))
+            if user.get("id"):
+                found.append((str(schedule.get("name")), user, str(entry.get("end_at", ""))))
+    names = ", ".join(str(user.get("name") or user.get("id")) for _, user, _ in found)
+    s.record("Find who is on call", "schedule_entries_list", bool(found), names or "nobody")
+    if not found:
+        raise StepFailed("on call")
+    return found
+
+
+def summary_table(steps: list[Step]) -> Any:
+    from rich.table import Table
+
+    table = Table(title="Summary")
+    table.add_column("#", justify="right")
+    for column in ("step", "tool", "result", "detail"):
+        table.add_column(column)
+    for number, step in enumerate(steps, 1):
+        mark = "[green]ok[/]" if step.ok else "[red]failed[/]"
+        table.add_row(str(number), step.title, step.tool, mark, step.detail)
+    return table
+
+
+def _server_connection(transport: str) -> Any:
+    """What `mcp.Client` connects to: the server in-process, or `incidentio mcp` over stdio."""
+    from mcp import StdioServerParameters
+
+    from incidentio_toolkit.adapters._common import ToolPolicy
+    from incidentio_toolkit.adapters.mcp import create_server, sandbox_client
+
+    if transport == "stdio":
+        return StdioServerParameters(
+            command=sys.executable,
+            args=[
+                "-m",
+                "incidentio_toolkit.cli",
+                "mcp",
+                "--sandbox",
+                "--allow-writes",
+                "--allow-destructive",
+            ],
+        )
+    return create_server(sandbox_client(), ToolPolicy.everything())
+
+
+async def run_scenario(console: Console, transport: str = "memory") -> list[Step]:
+    """Connect an MCP client session and play the scenario; returns every step taken."""
+    from mcp import Client
+
+    async with Client(_server_connection(transport)) as client:
+        scenario = Scenario(client, console)
+        with contextlib.suppress(StepFailed):
+            await play(scenario)
+        return scenario.steps
+
+
+def run_demo(transport: str = "memory") -> int:
+    """Play the demo, print the summary; 0 when every step succeeded."""
+    import anyio
+
+    from incidentio_toolkit.cli._render import console
+
+    out = console()
+    out.rule("[bold]incident.io toolkit demo[/]: an incident response over MCP")
+    out.print(
+        "An MCP client session drives `incidentio mcp --sandbox --allow-writes "
+        f"--allow-destructive` ({transport}); no key, no network.\n"
+    )
+    steps = anyio.run(run_scenario, out, transport)
+    out.print(summary_table(steps))
+    failed = [step for step in steps if not step.ok]
+    if failed or not steps:
+        out.print(f"[red]Demo failed at: {failed[0].title if failed else 'start'}[/]")
+        return 1
+    out.print(f"[green]Scenario complete: {len(steps)} steps, all through MCP.[/]")
+    return 0

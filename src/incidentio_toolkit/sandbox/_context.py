@@ -1,0 +1,49 @@
+"""The per-app state every handler receives."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+
+from ._util import Clock
+from .auth import Authenticator
+from .faults import FaultInjector
+from .ratelimit import RateLimiter
+from .store import Store
+
+Sleep = Callable[[float], Awaitable[None]]
+
+
+class Sandbox:
+    """State shared by the routes of one app: store, clock, auth, limits and faults."""
+
+    def __init__(
+        self,
+        store: Store,
+        auth: Authenticator,
+        limiter: RateLimiter,
+        faults: FaultInjector,
+        clock: Clock,
+        sleep: Sleep,
+    ) -> None:
+        self.store = store
+        self.auth = auth
+        self.limiter = limiter
+        self.faults = faults
+        self.clock = clock
+        self.sleep = sleep
+        self.network = False
+        """True when served by uvicorn: drops close the socket instead of raising."""
+
+    def now(self) -> datetime:
+        """The current time according to the injected clock."""
+        return self.clock()
+
+    def reset(self, *, seed: bool = True) -> None:
+        """Wipe every object (and rate-limit counters); reseed unless ``seed`` is false."""
+        from ._seed_data import seed_organisation
+
+        self.store.db.wipe()
+        self.limiter.reset()
+        if seed:
+            seed_organisation(self.store)

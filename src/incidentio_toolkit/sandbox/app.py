@@ -1,0 +1,278 @@
+"""The ASGI app: the route table, and the one wrapper every request goes through
+(auth → rate limit → faults → handler → error envelope)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import anyio
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route, Router
+from starlette.types import Receive, Scope, Send
+
+from ._context import Sandbox, Sleep
+from ._seed_data import seed_organisation
+from ._util import Clock, system_clock
+from .auth import DEMO_API_KEY, Authenticator
+from .errors import InternalError, MethodNotAllowed, NotFound, SandboxError
+from .faults import CommitTimeout, ConnectionDropped, FaultConfig, FaultInjector, FaultPlan
+from .handlers import admin, escalations, incidents, schedules, settings, workflows
+from .handlers._common import Handler, JSONText, json_response
+from .ratelimit import ESCALATION_CREATE_LIMIT_NAME, RateLimiter, too_many_requests
+from .store import Store
+
+logger = logging.getLogger("incidentio_toolkit.sandbox")
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    """One operation: method, path template, handler and optional extra rate-limit bucket."""
+
+    method: str
+    path: str
+    handler: Handler
+    bucket: str | None = None
+
+
+ROUTES: tuple[Endpoint, ...] = (
+    Endpoint("GET", "/v2/incidents", incidents.list_incidents),
+    Endpoint("POST", "/v2/incidents", incidents.create_incident),
+    Endpoint("GET", "/v2/incidents/{id}", incidents.show_incident),
+    Endpoint("POST", "/v2/incidents/{id}/actions/edit", incidents.edit_incident),
+    Endpoint("GET", "/v2/incident_updates", incidents.list_incident_updates),
+    Endpoint("GET", "/v2/actions", incidents.list_actions),
+    Endpoint("GET", "/v2/actions/{id}", incidents.show_action),
+    Endpoint("GET", "/v2/follow_ups", incidents.list_follow_ups),
+    Endpoint("GET", "/v2/follow_ups/{id}", incidents.show_follow_up),
+    Endpoint("GET", "/v2/users", settings.list_users),
+    Endpoint("GET", "/v2/users/{id}", settings.show_user),
+    Endpoint("GET", "/v1/severities", settings.list_severities),
+    Endpoint("GET", "/v1/incident_statuses", settings.list_incident_statuses),
+    Endpoint("GET", "/v1/incident_types", settings.list_incident_types),
+    Endpoint("GET", "/v2/incident_timestamps", settings.list_incident_timestamps),
+    Endpoint("GET", "/v2/incident_timestamps/{id}", settings.show_incident_timestamp),
+    Endpoint("GET", "/v2/incident_roles", settings.list_incident_roles),
+    Endpoint("POST", "/v2/incident_roles", settings.create_incident_role),
+    Endpoint("GET", "/v2/incident_roles/{id}", settings.show_incident_role),
+    Endpoint("PUT", "/v2/incident_roles/{id}", settings.update_incident_role),
+    Endpoint("DELETE", "/v2/incident_roles/{id}", settings.delete_incident_role),
+    Endpoint("GET", "/v2/custom_fields", settings.list_custom_fields),
+    Endpoint("POST", "/v2/custom_fields", settings.create_custom_field),
+    Endpoint("GET", "/v2/custom_fields/{id}", settings.show_custom_field),
+    Endpoint("PUT", "/v2/custom_fields/{id}", settings.update_custom_field),
+    Endpoint("DELETE", "/v2/custom_fields/{id}", settings.delete_custom_field),
+    Endpoint("GET", "/v2/workflows", workflows.list_workflows),
+    Endpoint("POST", "/v2/workflows", workflows.create_workflow),
+    Endpoint("GET", "/v2/workflows/{id}", workflows.show_workflow),
+    Endpoint("PUT", "/v2/workflows/{id}", workflows.update_workflow),
+    Endpoint("DELETE", "/v2/workflows/{id}", workflows.delete_workflow),
+    Endpoint("GET", "/v2/schedules", schedules.list_schedules),
+    Endpoint("POST", "/v2/schedules", schedules.create_schedule),
+    Endpoint("GET", "/v2/schedules/{id}", schedules.show_schedule),
+    Endpoint("PUT", "/v2/schedules/{id}", schedules.update_schedule),
+    Endpoint("DELETE", "/v2/schedules/{id}", schedules.delete_schedule),
+    Endpoint("GET", "/v2/schedule_entries", schedules.list_schedule_entries),
+    Endpoint("POST", "/v2/schedule_overrides", schedules.create_schedule_override),
+    Endpoint("GET", "/v2/escalations", escalations.list_escalations),
+    Endpoint(
+        "POST", "/v2/escalations", escalations.create_escalation, ESCALATION_CREATE_LIMIT_NAME
+    ),
+    Endpoint("GET", "/v2/escalations/{id}", escalations.show_escalation),
+    Endpoint("GET", "/v2/escalation_paths", escalations.list_escalation_paths),
+    Endpoint("POST", "/v2/escalation_paths", escalations.create_escalation_path),
+    Endpoint("GET", "/v2/escalation_paths/{id}", escalations.show_escalation_path),
+    Endpoint("PUT", "/v2/escalation_paths/{id}", escalations.update_escalation_path),
+    Endpoint("DELETE", "/v2/escalation_paths/{id}", escalations.delete_escalation_path),
+)
+"""The 46 operations of the public API that the sandbox serves."""
+
+ADMIN_ROUTES: tuple[Endpoint, ...] = (
+    Endpoint("POST", "/_sandbox/reset", admin.reset),
+    Endpoint("GET", "/_sandbox/seed", admin.show_seed),
+    Endpoint("POST", "/_sandbox/seed", admin.apply_seed),
+    Endpoint("GET", "/_sandbox/faults", admin.show_faults),
+    Endpoint("PUT", "/_sandbox/faults", admin.put_faults),
+    Endpoint("DELETE", "/_sandbox/faults", admin.clear_faults),
+)
+"""Sandbox-only endpoints (key required; never rate limited or faulted)."""
+
+_BODYLESS = (202, 204)
+_PROXY_BODY = (
+    "<html><head><title>{0}</title></head><body><h1>{0}</h1><p>upstream error</p></body></html>"
+)
+_PROXY_TEXT = {502: "502 Bad Gateway", 503: "503 Service Unavailable", 504: "504 Gateway Timeout"}
+
+
+def _error_response(error: SandboxError) -> Response:
+    request_id = secrets.token_hex(12)
+    response = json_response(error.envelope(request_id), error.status)
+    response.headers["x-request-id"] = request_id
+    for name, value in error.headers.items():
+        response.headers[name] = value
+    return response
+
+
+def _fault_error(status: int) -> Response:
+    if status in _PROXY_TEXT:  # what a load balancer in front of the API would send
+        return Response(
+            _PROXY_BODY.format(_PROXY_TEXT[status]), status_code=status, media_type="text/html"
+        )
+    return _error_response(InternalError("sandbox fault: injected internal error"))
+
+
+def _truncated(response: Response) -> Response:
+    body = bytes(response.body)
+    if not body or response.status_code in _BODYLESS:
+        return response
+    cut = JSONText(body[: max(1, len(body) // 2)], status_code=response.status_code)
+    return cut
+
+
+class _Operation:
+    """The methods of one path, each wrapped with auth, limits, faults and error handling."""
+
+    def __init__(self, sb: Sandbox, endpoints: list[Endpoint], admin_only: bool) -> None:
+        self.sb = sb
+        self.by_method = {e.method: e for e in endpoints}
+        self.admin = admin_only
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = await self.respond(Request(scope, receive))
+        await response(scope, receive, send)
+
+    async def respond(self, request: Request) -> Response:
+        """The response to ``request`` (errors rendered as incident.io envelopes)."""
+        try:
+            return await self._handle(request)
+        except (ConnectionDropped, CommitTimeout):
+            raise
+        except SandboxError as error:
+            return _error_response(error)
+        except Exception:
+            logger.exception("sandbox handler failed: %s %s", request.method, request.url.path)
+            return _error_response(InternalError("The sandbox failed to handle this request"))
+
+    async def _handle(self, request: Request) -> Response:
+        sb = self.sb
+        endpoint = self.by_method.get(request.method)
+        if endpoint is None:
+            allowed = ", ".join(sorted(self.by_method))
+            raise MethodNotAllowed(f"{request.method} is not allowed here (allowed: {allowed})")
+        key = sb.auth.check(request.headers.get("authorization"))
+        request.state.api_key = key
+        if self.admin:
+            return await endpoint.handler(sb, request)
+        sb.limiter.hit(key, endpoint.bucket)
+        plan = sb.faults.plan(request.method, request.url.path)
+        if plan is None:
+            return await endpoint.handler(sb, request)
+        return await self._faulted(plan, endpoint, request)
+
+    async def _faulted(self, plan: FaultPlan, endpoint: Endpoint, request: Request) -> Response:
+        sb = self.sb
+        config = sb.faults.config
+        if plan.latency:
+            await sb.sleep(plan.latency)
+        if plan.drop:
+            raise ConnectionDropped()
+        if plan.rate_limited:
+            raise too_many_requests(
+                "sandbox_fault",
+                0,
+                config.rate_limit_retry_after,
+                "sandbox fault: injected rate limit",
+            )
+        if plan.error_status is not None:
+            return _fault_error(plan.error_status)
+        response = await endpoint.handler(sb, request)
+        if plan.commit_timeout and response.status_code < 400:
+            if sb.network:
+                await sb.sleep(config.commit_timeout_seconds)
+                raise ConnectionDropped()
+            raise CommitTimeout()
+        if plan.malformed:
+            return _truncated(response)
+        return response
+
+
+async def _not_found(scope: Scope, receive: Receive, send: Send) -> None:
+    path = scope.get("path", "")
+    response = _error_response(NotFound(f"No route matches {path!r}"))
+    await response(scope, receive, send)
+
+
+class SandboxApp:
+    """The sandbox as an ASGI application (see :func:`create_app`)."""
+
+    def __init__(self, sandbox: Sandbox) -> None:
+        self.sandbox = sandbox
+        routes: list[Route] = []
+        for table, admin_only in ((ROUTES, False), (ADMIN_ROUTES, True)):
+            paths: dict[str, list[Endpoint]] = {}
+            for endpoint in table:
+                paths.setdefault(endpoint.path, []).append(endpoint)
+            for path, endpoints in paths.items():
+                routes.append(Route(path, _Operation(sandbox, endpoints, admin_only), methods=None))
+        self.router = Router(routes=routes, default=_not_found)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await _lifespan(receive, send)
+            return
+        await self.router(scope, receive, send)
+
+    @property
+    def store(self) -> Store:
+        """The app's data store."""
+        return self.sandbox.store
+
+    def close(self) -> None:
+        """Release the database connection."""
+        self.sandbox.store.close()
+
+
+async def _lifespan(receive: Receive, send: Send) -> None:
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return
+
+
+def create_app(
+    *,
+    db_path: str | os.PathLike[str] | None = None,
+    api_keys: Iterable[str] = (DEMO_API_KEY,),
+    faults: FaultConfig | None = None,
+    rate_limit_per_minute: int = 1200,
+    escalation_create_limit_per_minute: int = 60,
+    clock: Clock | None = None,
+    sleep: Sleep | None = None,
+    seed: bool = True,
+) -> SandboxApp:
+    """Build a sandbox ASGI app.
+
+    ``db_path=None`` keeps state in memory; with a path, state persists and the seed organisation
+    is written only into a new database. ``clock`` (returning an aware ``datetime``) and ``sleep``
+    can be injected for tests; ``faults`` switches fault injection on from the start.
+    """
+    store = Store(None if db_path is None else Path(db_path))
+    if seed and store.is_new:
+        seed_organisation(store)
+    sandbox = Sandbox(
+        store=store,
+        auth=Authenticator(api_keys),
+        limiter=RateLimiter(rate_limit_per_minute, escalation_create_limit_per_minute),
+        faults=FaultInjector(faults),
+        clock=clock or system_clock,
+        sleep=sleep or anyio.sleep,
+    )
+    return SandboxApp(sandbox)

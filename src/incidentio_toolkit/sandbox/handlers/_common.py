@@ -1,0 +1,127 @@
+"""Request parsing and response building shared by the handlers."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from .._context import Sandbox
+from .._util import JSON, dumps
+from .._validate import Fields
+from ..errors import BadRequest, invalid, missing
+from ..store import Page
+from ..store._incident_filters import BracketParam, parse_bracket
+
+Handler = Callable[[Sandbox, Request], Awaitable[Response]]
+RESULT_PAGE_SIZE_MAX = 250  # pagination_meta.page_size never exceeds this in the spec
+
+
+class JSONText(Response):
+    """A response whose body is already JSON text."""
+
+    media_type = "application/json"
+
+
+def json_response(data: JSON, status: int = 200) -> Response:
+    """Serialize ``data`` as compact JSON."""
+    return JSONText(dumps(data), status_code=status)
+
+
+def empty_response(status: int) -> Response:
+    """A response without a body (204/202)."""
+    return Response(status_code=status)
+
+
+def spliced(key: str, texts: Sequence[str], extra: JSON | None = None) -> Response:
+    """``{key: [...stored texts...], **extra}`` without re-serializing stored objects."""
+    body = '{"' + key + '":[' + ",".join(texts) + "]"
+    if extra:
+        body += "," + dumps(extra)[1:-1]
+    return JSONText(body + "}")
+
+
+def wrapped(key: str, text: str, status: int = 200) -> Response:
+    """``{key: <stored text>}``."""
+    return JSONText('{"' + key + '":' + text + "}", status_code=status)
+
+
+async def read_body(request: Request) -> Fields:
+    """The JSON object body (an empty body counts as ``{}``)."""
+    raw = await request.body()
+    if not raw.strip():
+        return Fields({})
+    try:
+        data: Any = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise BadRequest("The request body is not valid JSON") from None
+    return Fields.of(data, "")
+
+
+def query_str(request: Request, name: str, *, required: bool = False) -> str | None:
+    """A single query parameter."""
+    value = request.query_params.get(name)
+    if value is None and required:
+        raise missing(name)
+    return value
+
+
+def query_bool(request: Request, name: str) -> bool | None:
+    """A boolean query parameter (``true``/``false``)."""
+    value = request.query_params.get(name)
+    if value is None:
+        return None
+    if value.lower() not in ("true", "false"):
+        raise invalid(name, f"{name} must be true or false")
+    return value.lower() == "true"
+
+
+def query_enum(request: Request, name: str, values: Sequence[str]) -> str | None:
+    """A query parameter restricted to ``values``."""
+    value = request.query_params.get(name)
+    if value is not None and value not in values:
+        raise invalid(name, f"{name} must be one of: {', '.join(values)}")
+    return value
+
+
+def page_size(request: Request, *, maximum: int, minimum: int = 1, default: int = 25) -> int:
+    """The requested ``page_size`` (422 outside ``[minimum, maximum]``)."""
+    raw = request.query_params.get("page_size")
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise invalid("page_size", "page_size must be an integer") from None
+    if value < minimum or value > maximum:
+        raise invalid("page_size", f"page_size must be between {minimum} and {maximum}")
+    return value
+
+
+def pagination_meta(page: Page, size: int) -> JSON:
+    """``PaginationMetaResultV2`` (plus ``total_record_count`` when counted)."""
+    meta: JSON = {"page_size": size}
+    if page.after is not None:
+        meta["after"] = page.after
+    if page.total is not None:
+        meta["total_record_count"] = page.total
+    return meta
+
+
+def bracket_params(request: Request) -> list[BracketParam]:
+    """Every ``name[op]=value`` query parameter, repeated keys included."""
+    params: list[BracketParam] = []
+    for key, value in request.query_params.multi_items():
+        param = parse_bracket(key, value)
+        if param is not None:
+            params.append(param)
+    return params
+
+
+def path_id(request: Request) -> str:
+    """The ``{id}`` path parameter."""
+    value: str = request.path_params["id"]
+    return value

@@ -1,0 +1,98 @@
+"""Incidents, incident updates, actions and follow-ups."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from .._context import Sandbox
+from .._util import dumps
+from ..store.activity import LIST_MODES
+from ._common import (
+    bracket_params,
+    json_response,
+    page_size,
+    pagination_meta,
+    path_id,
+    query_enum,
+    query_str,
+    read_body,
+    spliced,
+    wrapped,
+)
+
+SORTS = ("created_at_newest_first", "created_at_oldest_first")
+FILTER_MODES = ("all", "any")
+
+
+async def list_incidents(sb: Sandbox, request: Request) -> Response:
+    """GET /v2/incidents"""
+    size = page_size(request, maximum=250)
+    page = sb.store.incidents.page(
+        bracket_params(request),
+        filter_mode=query_enum(request, "filter_mode", FILTER_MODES) or "all",
+        sort_by=query_enum(request, "sort_by", SORTS) or SORTS[0],
+        after=query_str(request, "after"),
+        limit=size,
+    )
+    return spliced("incidents", page.texts, {"pagination_meta": pagination_meta(page, size)})
+
+
+async def create_incident(sb: Sandbox, request: Request) -> Response:
+    """POST /v2/incidents (200, idempotent on ``idempotency_key``)."""
+    body = await read_body(request)
+    key = request.state.api_key
+    incident, _ = sb.store.incidents.create(body, sb.auth.actor(key), sb.now())
+    return json_response({"incident": incident})
+
+
+async def show_incident(sb: Sandbox, request: Request) -> Response:
+    """GET /v2/incidents/{id}"""
+    return json_response({"incident": sb.store.incidents.show(path_id(request))})
+
+
+async def edit_incident(sb: Sandbox, request: Request) -> Response:
+    """POST /v2/incidents/{id}/actions/edit"""
+    body = await read_body(request)
+    changes = body.req_obj("incident")
+    body.bool("notify_incident_channel", required=True)
+    actor = sb.auth.actor(request.state.api_key)
+    incident = sb.store.incidents.edit(path_id(request), changes, actor, sb.now())
+    return json_response({"incident": incident})
+
+
+async def list_incident_updates(sb: Sandbox, request: Request) -> Response:
+    """GET /v2/incident_updates"""
+    size = page_size(request, maximum=250)
+    page = sb.store.incidents.updates_page(
+        query_str(request, "incident_id"), query_str(request, "after"), size
+    )
+    return spliced("incident_updates", page.texts, {"pagination_meta": pagination_meta(page, size)})
+
+
+async def list_actions(sb: Sandbox, request: Request) -> Response:
+    """GET /v2/actions"""
+    texts = sb.store.actions.list_texts(
+        query_str(request, "incident_id"), query_enum(request, "incident_mode", LIST_MODES)
+    )
+    return spliced("actions", texts)
+
+
+async def show_action(sb: Sandbox, request: Request) -> Response:
+    """GET /v2/actions/{id}"""
+    return wrapped("action", dumps(sb.store.actions.show(path_id(request))))
+
+
+async def list_follow_ups(sb: Sandbox, request: Request) -> Response:
+    """GET /v2/follow_ups"""
+    texts = sb.store.follow_ups.list_texts(
+        query_str(request, "incident_id"),
+        query_enum(request, "incident_mode", LIST_MODES),
+        query_str(request, "assignee_team_id"),
+    )
+    return spliced("follow_ups", texts)
+
+
+async def show_follow_up(sb: Sandbox, request: Request) -> Response:
+    """GET /v2/follow_ups/{id}"""
+    return wrapped("follow_up", dumps(sb.store.follow_ups.show(path_id(request))))

@@ -1,0 +1,71 @@
+"""Per-key rate limits (moving window, in memory) using the ``limits`` library."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import time
+from datetime import UTC, datetime
+from email.utils import format_datetime
+
+from limits import RateLimitItem, RateLimitItemPerMinute
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
+
+from .errors import TooManyRequests
+
+GLOBAL_LIMIT_NAME = "public_api"
+ESCALATION_CREATE_LIMIT_NAME = "escalations_create"
+
+
+def too_many_requests(
+    name: str, limit: int, wait: int, message: str | None = None
+) -> TooManyRequests:
+    """A 429 carrying ``Retry-After`` (delta-seconds) and the ``rate_limit`` body block."""
+    when = datetime.fromtimestamp(time.time() + wait, UTC)
+    return TooManyRequests(
+        message or f"Rate limit {name!r} of {limit} requests per minute exceeded; retry in {wait}s",
+        headers={"Retry-After": str(wait)},
+        extra={
+            "rate_limit": {
+                "name": name,
+                "limit": limit,
+                "remaining": 0,
+                "retry_after": format_datetime(when, usegmt=True),
+            }
+        },
+    )
+
+
+class RateLimiter:
+    """1,200 requests per minute per key, and a separate budget for escalation creates."""
+
+    def __init__(self, per_minute: int = 1200, escalation_create_per_minute: int = 60) -> None:
+        if per_minute < 1 or escalation_create_per_minute < 1:
+            raise ValueError("rate limits must be at least 1 request per minute")
+        self._storage = MemoryStorage()
+        self._limiter = MovingWindowRateLimiter(self._storage)
+        self._limits: dict[str, RateLimitItem] = {
+            GLOBAL_LIMIT_NAME: RateLimitItemPerMinute(per_minute),
+            ESCALATION_CREATE_LIMIT_NAME: RateLimitItemPerMinute(escalation_create_per_minute),
+        }
+        self._ids: dict[str, str] = {}
+
+    def hit(self, key: str, bucket: str | None = None) -> None:
+        """Count one request for ``key`` (and ``bucket``), or raise a 429."""
+        identity = self._ids.get(key)
+        if identity is None:
+            identity = hashlib.sha256(key.encode()).hexdigest()[:16]
+            self._ids[key] = identity
+        for name in (GLOBAL_LIMIT_NAME, bucket):
+            if name is None:
+                continue
+            item = self._limits[name]
+            if not self._limiter.hit(item, name, identity):
+                stats = self._limiter.get_window_stats(item, name, identity)
+                wait = max(1, math.ceil(stats.reset_time - time.time()))
+                raise too_many_requests(name, item.amount, wait)
+
+    def reset(self) -> None:
+        """Forget every request counted so far."""
+        self._storage.reset()

@@ -1,0 +1,200 @@
+"""Escalations: idempotent creates that page an escalation path or users directly."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from .._util import JSON, fmt_time, loads_object, new_id, to_micros
+from .._validate import Fields
+from ..errors import NotFound, invalid, not_found, unknown_reference
+from ._db import Database, Page, Table
+from ._incident_filters import BracketParam, in_condition, time_condition
+from .catalog import SLIM_STATUS_CATEGORY, Users, user_embed
+from .escalation_paths import EscalationPaths
+from .incidents import Incidents
+
+STATUSES = (
+    "pending",
+    "triggered",
+    "acked",
+    "resolved",
+    "expired",
+    "cancelled",
+    "snoozed",
+    "delayed",
+    "pending_repeat",
+)
+
+
+def incident_slim(incident: JSON) -> JSON:
+    """``IncidentSlimV2`` of an incident."""
+    slim: JSON = {
+        "id": incident["id"],
+        "external_id": int(incident["reference"].removeprefix("INC-")),
+        "name": incident["name"],
+        "reference": incident["reference"],
+        "visibility": incident["visibility"],
+        "status_category": SLIM_STATUS_CATEGORY.get(
+            incident["incident_status"]["category"], incident["incident_status"]["category"]
+        ),
+    }
+    if incident.get("summary") is not None:
+        slim["summary"] = incident["summary"]
+    return slim
+
+
+class Escalations:
+    """Escalation store."""
+
+    def __init__(
+        self, db: Database, users: Users, paths: EscalationPaths, incidents: Incidents
+    ) -> None:
+        self.db = db
+        self.table = Table(db, "escalations")
+        self.users = users
+        self.paths = paths
+        self.incidents = incidents
+
+    def show(self, id: str) -> JSON:
+        """The escalation or 404."""
+        found = self.table.get(id)
+        if found is None:
+            raise not_found("escalation", id)
+        return found
+
+    def create(
+        self, body: Fields, now: datetime, *, id: str | None = None, status: str = "triggered"
+    ) -> tuple[JSON, bool]:
+        """Create from ``EscalationsCreatePayloadV2``; returns ``(escalation, created)``."""
+        key = body.req_str("idempotency_key")
+        title = body.req_str("title")
+        path_id = body.str("escalation_path_id", nonempty=True)
+        user_ids = body.strs("user_ids")
+        incident_id = body.str("incident_id", nonempty=True)
+        existing = self.table.find("idempotency_key = ?", (key,))
+        if existing:
+            return existing[0], False
+        if path_id is not None and user_ids:
+            raise invalid("user_ids", "provide either escalation_path_id or user_ids, not both")
+        if path_id is None and not user_ids:
+            raise invalid("escalation_path_id", "provide either escalation_path_id or user_ids")
+        stamp = fmt_time(now)
+        escalation_id = id or new_id(now)
+        events: list[JSON] = [{"id": new_id(now), "event": "triggered", "occurred_at": stamp}]
+        if path_id is not None:
+            path = self.paths.require(path_id, "escalation_path_id")
+            targets = self.paths.first_level_targets(path)
+            notified = self.paths.responders(targets, now)
+            urgency = "high" if any(t["urgency"] == "high" for t in targets) else "low"
+            priority = "Medium"
+        else:
+            notified = [
+                user_embed(self.users.require(user_id, f"user_ids[{i}]"))
+                for i, user_id in enumerate(user_ids or [])
+            ]
+            urgency, priority = "high", "High"
+        if notified:
+            events.append(
+                {
+                    "id": new_id(now),
+                    "event": "notified_users",
+                    "occurred_at": stamp,
+                    "urgency": urgency,
+                    "users": notified,
+                }
+            )
+        related: list[JSON] = []
+        if incident_id is not None:
+            try:
+                related.append(incident_slim(self.incidents.show(incident_id)))
+            except NotFound as exc:  # a missing incident is a 422 here, not a 404
+                raise unknown_reference("incident_id", "incident", incident_id) from exc
+        escalation: JSON = {
+            "id": escalation_id,
+            "title": title,
+            "status": status,
+            "priority": {"name": priority},
+            "creator": {},
+            "events": events,
+            "related_incidents": related,
+            "related_alerts": [],
+            "created_at": stamp,
+            "updated_at": stamp,
+        }
+        if path_id is not None:
+            escalation["escalation_path_id"] = path_id
+        self.table.insert(
+            escalation_id,
+            escalation,
+            idempotency_key=key,
+            escalation_path_id=path_id,
+            status=status,
+            created_us=to_micros(now),
+            updated_us=to_micros(now),
+        )
+        return escalation, True
+
+    def page(self, params: list[BracketParam], after: str | None, limit: int) -> Page:
+        """Escalations newest first, filtered (every filter must match)."""
+        conditions: list[tuple[str, list[Any]]] = []
+        for param in params:
+            condition = _condition(param)
+            if condition is not None:
+                conditions.append(condition)
+        where = " AND ".join(f"({c})" for c, _ in conditions)
+        args = [a for _, cond_args in conditions for a in cond_args]
+        return self.table.page(
+            where=where,
+            params=args,
+            order=(("created_us", "DESC"), ("seq", "DESC")),
+            after=after,
+            limit=limit,
+        )
+
+    def refresh_incident(self, incident: JSON) -> None:
+        """Re-embed an edited incident in the escalations that relate to it."""
+        rows = self.db.query(
+            "SELECT id, data FROM escalations WHERE instr(data, ?) > 0", (incident["id"],)
+        )
+        for row_id, text in rows:
+            escalation = loads_object(text)
+            escalation["related_incidents"] = [
+                incident_slim(incident) if r["id"] == incident["id"] else r
+                for r in escalation["related_incidents"]
+            ]
+            self.table.update(row_id, escalation)
+
+
+def _condition(param: BracketParam) -> tuple[str, list[Any]] | None:
+    ops = {
+        "escalation_path": ("one_of", "not_in"),
+        "status": ("one_of", "not_in"),
+        "alert": ("one_of", "not_in"),
+        "created_at": ("gte", "lte", "date_range"),
+        "updated_at": ("gte", "lte", "date_range"),
+        "idempotency_key": ("is", "starts_with"),
+    }
+    allowed = ops.get(param.name)
+    if allowed is None:
+        return None
+    if len(param.keys) != 1 or param.keys[0] not in allowed:
+        raise invalid(
+            param.name, f"{param.label}: unsupported operator (use {' or '.join(allowed)})"
+        )
+    op = param.keys[0]
+    if param.name == "escalation_path":
+        return in_condition("escalation_path_id", [param.value], op == "not_in")
+    if param.name == "status":
+        if param.value not in STATUSES:
+            raise invalid(param.label, f"{param.label} must be one of: {', '.join(STATUSES)}")
+        return in_condition("status", [param.value], op == "not_in")
+    if param.name == "alert":  # the sandbox has no alerts: nothing was created by one
+        return ("0", []) if op == "one_of" else ("1", [])
+    if param.name in ("created_at", "updated_at"):
+        column = "created_us" if param.name == "created_at" else "updated_us"
+        return time_condition(column, op, param.value, param.label)
+    if op == "is":
+        return "idempotency_key = ?", [param.value]
+    escaped = param.value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return "idempotency_key LIKE ? ESCAPE '\\'", [escaped + "%"]

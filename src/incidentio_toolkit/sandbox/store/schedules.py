@@ -1,0 +1,269 @@
+"""Schedules (rotations, layers, handovers) and schedule overrides."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from .. import _oncall
+from .._util import JSON, fmt_time, loads_object, new_id, to_micros
+from .._validate import Fields, weekday_intervals
+from ..errors import invalid, not_found, unknown_reference
+from ._db import Database, Page, Table
+from .catalog import Users, user_embed
+
+INTERVAL_TYPES = ("hourly", "daily", "weekly")
+SCHEDULING_MODES = ("fair", "sequential")
+PERMALINK_BASE = "https://app.incident.io/sandbox/on-call/schedules/"
+
+
+def rotations_of(schedule: JSON) -> list[JSON]:
+    """The rotations (every version) of a stored schedule."""
+    config: JSON = schedule.get("config") or {}
+    rotations: list[JSON] = config.get("rotations") or []
+    return rotations
+
+
+def _check_timezone(name: str, field: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (KeyError, ValueError):
+        raise invalid(field, f"{field}: unknown timezone {name!r}") from None
+    return name
+
+
+class Schedules:
+    """Schedule rows hold ``ScheduleV2`` without the computed shift lists."""
+
+    def __init__(self, db: Database, users: Users) -> None:
+        self.db = db
+        self.table = Table(db, "schedules")
+        self.overrides = Table(db, "schedule_overrides")
+        self.users = users
+
+    # reads ---------------------------------------------------------------------------------
+    def show(self, id: str) -> JSON:
+        """The stored schedule or 404."""
+        found = self.table.get(id)
+        if found is None:
+            raise not_found("schedule", id)
+        return found
+
+    def require(self, id: str, field: str) -> JSON:
+        """The schedule ``id`` or a 422 naming ``field``."""
+        found = self.table.get(id)
+        if found is None:
+            raise unknown_reference(field, "schedule", id)
+        return found
+
+    def page(self, after: str | None, limit: int) -> Page:
+        """Schedules in creation order."""
+        return self.table.page(after=after, limit=limit, count=True)
+
+    def with_shifts(self, schedule: JSON, now: datetime, *, include_next: bool = True) -> JSON:
+        """The schedule plus ``current_shifts`` (and ``next_shifts``) at ``now``."""
+        current, upcoming = _oncall.current_and_next(
+            schedule.get("config"), schedule["timezone"], self.overrides_of(schedule["id"]), now
+        )
+        out = dict(schedule)
+        out["current_shifts"] = [e.to_json() for e in current]
+        out["next_shifts"] = [e.to_json() for e in upcoming] if include_next else []
+        return out
+
+    def overrides_of(
+        self, schedule_id: str, window: tuple[datetime, datetime] | None = None
+    ) -> list[JSON]:
+        """Overrides of a schedule (oldest first), optionally only those overlapping ``window``."""
+        where, args = "schedule_id = ?", [schedule_id]
+        if window is not None:
+            where += " AND start_us < ? AND end_us > ?"
+            args += [to_micros(window[1]), to_micros(window[0])]
+        return self.overrides.find(where, args)
+
+    def on_call_users(
+        self, schedule: JSON, now: datetime, rotation_id: str | None = None
+    ) -> list[JSON]:
+        """Users on call now (after overrides), optionally only on one rotation."""
+        current, _ = _oncall.current_and_next(
+            schedule.get("config"), schedule["timezone"], self.overrides_of(schedule["id"]), now
+        )
+        return [e.user for e in current if rotation_id is None or e.rotation_id == rotation_id]
+
+    # writes --------------------------------------------------------------------------------
+    def create(self, body: Fields, now: datetime, *, id: str | None = None) -> JSON:
+        """Create from ``{"schedule": ScheduleCreatePayloadV2}``."""
+        payload = body.req_obj("schedule")
+        stamp = fmt_time(now)
+        schedule_id = id or new_id(now)
+        schedule: JSON = {
+            "id": schedule_id,
+            "name": payload.str("name") or "Untitled schedule",
+            "timezone": _check_timezone(payload.str("timezone") or "UTC", "schedule.timezone"),
+            "config": {"rotations": self._rotations(payload, now, previous=[], creating=True)},
+            "team_ids": payload.strs("team_ids") or [],
+            "annotations": payload.str_map("annotations") or {},
+            "permalink": PERMALINK_BASE + schedule_id,
+            "created_at": stamp,
+            "updated_at": stamp,
+        }
+        holidays = self._holidays(payload)
+        if holidays is not None:
+            schedule["holidays_public_config"] = holidays
+        self.table.insert(schedule_id, schedule)
+        return schedule
+
+    def update(self, id: str, body: Fields, now: datetime) -> JSON:
+        """Update from ``{"schedule": ScheduleUpdatePayloadV2}``; a sent ``config`` replaces all rotations."""
+        schedule = self.show(id)
+        payload = body.req_obj("schedule")
+        name = payload.str("name")
+        if name is not None:
+            schedule["name"] = name
+        timezone = payload.str("timezone")
+        if timezone is not None:
+            schedule["timezone"] = _check_timezone(timezone, "schedule.timezone")
+        if payload.has("config"):
+            previous = rotations_of(schedule)
+            schedule["config"] = {
+                "rotations": self._rotations(payload, now, previous=previous, creating=False)
+            }
+        teams = payload.strs("team_ids")
+        if teams is not None:
+            schedule["team_ids"] = teams
+        annotations = payload.str_map("annotations")
+        if annotations is not None:
+            schedule["annotations"] = annotations
+        holidays = self._holidays(payload)
+        if holidays is not None:
+            schedule["holidays_public_config"] = holidays
+        schedule["updated_at"] = fmt_time(now)
+        self.table.update(id, schedule)
+        return schedule
+
+    def delete(self, id: str) -> None:
+        """Archive a schedule."""
+        self.show(id)
+        self.table.soft_delete(id)
+
+    def create_override(self, body: Fields, now: datetime) -> JSON:
+        """Create from ``SchedulesCreateOverridePayloadV2``."""
+        schedule_id = body.req_str("schedule_id")
+        rotation_id = body.req_str("rotation_id")
+        layer_id = body.req_str("layer_id")
+        start = body.req_datetime("start_at")
+        end = body.req_datetime("end_at")
+        user = self.users.resolve(body.req_obj("user"))
+        schedule = self.require(schedule_id, "schedule_id")
+        versions = [r for r in rotations_of(schedule) if r["id"] == rotation_id]
+        if not versions:
+            raise unknown_reference("rotation_id", "rotation on this schedule", rotation_id)
+        if not any(layer["id"] == layer_id for r in versions for layer in r["layers"]):
+            raise unknown_reference("layer_id", "layer on this rotation", layer_id)
+        if end <= start:
+            raise invalid("end_at", "end_at must be after start_at")
+        stamp = fmt_time(now)
+        override: JSON = {
+            "id": new_id(now),
+            "schedule_id": schedule_id,
+            "rotation_id": rotation_id,
+            "layer_id": layer_id,
+            "user": user_embed(user),
+            "start_at": fmt_time(start),
+            "end_at": fmt_time(end),
+            "created_at": stamp,
+            "updated_at": stamp,
+        }
+        self.overrides.insert(
+            override["id"],
+            override,
+            schedule_id=schedule_id,
+            rotation_id=rotation_id,
+            layer_id=layer_id,
+            start_us=to_micros(start),
+            end_us=to_micros(end),
+        )
+        return override
+
+    # internals -----------------------------------------------------------------------------
+    @staticmethod
+    def _holidays(payload: Fields) -> JSON | None:
+        holidays = payload.obj("holidays_public_config")
+        if holidays is None:
+            return None
+        return {"country_codes": holidays.strs("country_codes", required=True)}
+
+    def _rotations(
+        self, payload: Fields, now: datetime, *, previous: list[JSON], creating: bool
+    ) -> list[JSON]:
+        config = payload.obj("config")
+        items = [] if config is None else config.objs("rotations") or []
+        by_id = {r["id"]: r for r in previous}
+        rotations = [self._rotation(item, now, by_id, creating) for item in items]
+        seen: dict[str, set[str]] = {}
+        for i, rotation in enumerate(rotations):
+            versions = seen.setdefault(rotation["id"], set())
+            marker = rotation.get("effective_from", "")
+            if marker in versions:
+                raise invalid(
+                    f"schedule.config.rotations[{i}].effective_from",
+                    "versions of one rotation need distinct effective_from values",
+                )
+            versions.add(marker)
+        return rotations
+
+    def _rotation(
+        self, item: Fields, now: datetime, previous: dict[str, JSON], creating: bool
+    ) -> JSON:
+        rotation_id = item.str("id", nonempty=True) or new_id(now)
+        old = previous.get(rotation_id)
+        name = item.str("name", required=creating and old is None, nonempty=True)
+        if name is None:
+            if old is None:
+                raise invalid(
+                    item.path("name"), f"{item.path('name')} is required for a new rotation"
+                )
+            name = old["name"]
+        old_layers = {layer["id"]: layer for layer in (old or {}).get("layers", [])}
+        layers: list[JSON] = []
+        for layer in item.objs("layers") or []:
+            layer_id = layer.str("id", nonempty=True) or new_id(now)
+            layer_name = layer.str("name", required=creating and layer_id not in old_layers)
+            if layer_name is None:
+                layer_name = old_layers.get(layer_id, {}).get("name") or f"Layer {len(layers) + 1}"
+            layers.append({"id": layer_id, "name": layer_name})
+        if not layers:
+            layers = list(old_layers.values()) or [{"id": new_id(now), "name": "Layer 1"}]
+        handovers = [
+            {
+                "interval": h.int("interval", required=True, minimum=1),
+                "interval_type": h.enum("interval_type", INTERVAL_TYPES, required=True),
+            }
+            for h in item.objs("handovers") or []
+        ] or [{"interval": 1, "interval_type": "weekly"}]
+        start = item.datetime("handover_start_at")
+        intervals = weekday_intervals(
+            [*(item.objs("working_intervals") or []), *(item.objs("working_interval") or [])]
+        )
+        rotation: JSON = {
+            "id": rotation_id,
+            "name": name,
+            "layers": layers,
+            "users": [user_embed(self.users.resolve(ref)) for ref in item.objs("users") or []],
+            "handover_start_at": fmt_time(start)
+            if start
+            else (old or {}).get("handover_start_at", fmt_time(now)),
+            "handovers": handovers,
+            "working_intervals": intervals,
+        }
+        effective = item.datetime("effective_from")
+        if effective is not None:
+            rotation["effective_from"] = fmt_time(effective)
+        mode = item.enum("scheduling_mode", SCHEDULING_MODES)
+        if mode is not None:
+            rotation["scheduling_mode"] = mode
+        return rotation
+
+    @staticmethod
+    def load(text: str) -> JSON:
+        """Parse a stored schedule text."""
+        return loads_object(text)

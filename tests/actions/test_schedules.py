@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from typing import Any
+
+from tests.actions.support import built, rejected, sets_every_parameter
+
+from incidentio_toolkit.actions import ACTIONS
+
+ROTATION: dict[str, Any] = {
+    "name": "Weekly",
+    "users": [{"id": "01USR"}, {"email": "b@example.com"}],
+    "handover_start_at": "2026-11-23T09:00:00Z",
+    "handovers": [{"interval": 1, "interval_type": "weekly"}],
+    "layers": [{"name": "Layer 1"}],
+    "working_intervals": [{"weekday": "monday", "start_time": "09:00", "end_time": "17:00"}],
+}
+
+
+def test_schedules_list_without_arguments_sends_no_query() -> None:
+    request = built("schedules_list", {})
+    assert (request.path_params, request.query, request.json) == ({}, [], None)
+
+
+def test_schedules_list_sends_page_size_and_cursor() -> None:
+    arguments = {"page_size": 10000, "after": "01SCH"}
+    assert sets_every_parameter("schedules_list", arguments)
+    assert built("schedules_list", arguments).query == [("page_size", "10000"), ("after", "01SCH")]
+
+
+def test_schedules_list_rejects_page_size_over_10000() -> None:
+    assert "less than or equal to 10000" in rejected("schedules_list", {"page_size": 10001})
+
+
+def test_schedules_create_nests_fields_under_schedule_and_config() -> None:
+    arguments = {
+        "name": "Primary",
+        "timezone": "Europe/London",
+        "rotations_config": {"rotations": [ROTATION]},
+    }
+    assert sets_every_parameter("schedules_create", arguments)
+    request = built("schedules_create", arguments)
+    assert request.path_params == {}
+    assert request.query == []
+    assert request.json == {
+        "schedule": {
+            "name": "Primary",
+            "timezone": "Europe/London",
+            "config": {"rotations": [ROTATION]},
+        }
+    }
+
+
+def test_schedules_create_wraps_a_bare_list_of_rotations() -> None:
+    arguments = {"name": "Primary", "timezone": "UTC", "rotations_config": [ROTATION]}
+    request = built("schedules_create", arguments)
+    assert request.json == {
+        "schedule": {"name": "Primary", "timezone": "UTC", "config": {"rotations": [ROTATION]}}
+    }
+
+
+def test_schedules_create_rejects_an_object_without_rotations() -> None:
+    error = rejected(
+        "schedules_create",
+        {"name": "Primary", "timezone": "UTC", "rotations_config": {"name": "Weekly"}},
+    )
+    assert 'rotations_config needs a "rotations" list' in error
+
+
+def test_schedules_create_rejects_a_rotation_without_a_name() -> None:
+    error = rejected(
+        "schedules_create",
+        {"name": "P", "timezone": "UTC", "rotations_config": [ROTATION, {"users": []}]},
+    )
+    assert 'rotations[1] needs a "name"' in error
+
+
+def test_schedules_create_requires_name_timezone_and_rotations() -> None:
+    error = rejected("schedules_create", {})
+    for name in ("name", "timezone", "rotations_config"):
+        assert f"{name}\n  Field required" in error
+
+
+def test_schedules_show_puts_the_id_in_the_path() -> None:
+    request = built("schedules_show", {"id": "01SCH"})
+    assert (request.path_params, request.query, request.json) == ({"id": "01SCH"}, [], None)
+
+
+def test_schedules_update_sends_only_the_fields_given() -> None:
+    request = built("schedules_update", {"id": "01SCH", "name": "Secondary"})
+    assert request.path_params == {"id": "01SCH"}
+    assert request.query == []
+    assert request.json == {"schedule": {"name": "Secondary"}}
+
+
+def test_schedules_update_sends_every_parameter_and_wraps_a_list() -> None:
+    rotation = {"name": "Daily", "users": [{"slack_user_id": "U1"}]}
+    arguments = {"id": "01SCH", "name": "P", "timezone": "UTC", "rotations_config": [rotation]}
+    assert sets_every_parameter("schedules_update", arguments)
+    assert built("schedules_update", arguments).json == {
+        "schedule": {"name": "P", "timezone": "UTC", "config": {"rotations": [rotation]}}
+    }
+
+
+def test_schedules_update_rejects_a_call_with_nothing_to_change() -> None:
+    error = rejected("schedules_update", {"id": "01SCH"})
+    assert "Nothing to update: give name, timezone or rotations_config." in error
+
+
+def test_schedules_delete_sends_only_the_id() -> None:
+    request = built("schedules_delete", {"id": "01SCH"})
+    assert (request.path_params, request.query, request.json) == ({"id": "01SCH"}, [], None)
+    assert ACTIONS["schedules_delete"].noun == "Schedule"
+    assert ACTIONS["schedules_delete"].success_status == 202

@@ -1,0 +1,228 @@
+from __future__ import annotations
+
+import json
+from typing import Any, cast
+
+import pytest
+
+from incidentio_toolkit.actions import ACTIONS, TOOLSETS
+from incidentio_toolkit.adapters._common import (
+    ToolPolicy,
+    context_budget,
+    policy_error,
+    run_tool,
+    run_tool_sync,
+    tool_input_schema,
+)
+from incidentio_toolkit.client import AsyncIncidentIO, IncidentIO
+from tests.adapters.conftest import RequestLog
+
+READS = [a.name for a in ACTIONS.values() if a.kind == "read"]
+WRITES = [a.name for a in ACTIONS.values() if a.kind == "write"]
+DESTRUCTIVE = [a.name for a in ACTIONS.values() if a.kind == "destructive"]
+CONTEXT_BUDGET = 16_000
+
+
+def names(policy: ToolPolicy) -> list[str]:
+    return [action.name for action in policy.enabled_actions()]
+
+
+def test_default_policy_enables_exactly_the_read_actions() -> None:
+    assert names(ToolPolicy()) == READS
+    assert READS and all(ACTIONS[name].annotations.read_only for name in READS)
+
+
+def test_allow_writes_adds_creates_and_updates_but_not_deletes_or_paging() -> None:
+    enabled = names(ToolPolicy(allow_writes=True))
+    assert set(enabled) == set(READS) | set(WRITES)
+    assert "escalations_create" not in enabled
+    assert "workflows_delete" not in enabled
+
+
+def test_allow_destructive_with_writes_enables_all_46() -> None:
+    assert names(ToolPolicy(allow_writes=True, allow_destructive=True)) == list(ACTIONS)
+    assert len(ToolPolicy.everything().enabled_actions()) == 46
+    assert {"escalations_create", "workflows_delete"} <= set(DESTRUCTIVE)
+
+
+def test_allow_destructive_alone_is_rejected_as_a_second_opt_in() -> None:
+    with pytest.raises(ValueError, match="allow_writes"):
+        ToolPolicy(allow_destructive=True)
+
+
+def test_unknown_tool_names_raise_listing_the_valid_ones() -> None:
+    with pytest.raises(ValueError, match="incidents_lst") as info:
+        ToolPolicy(tools=["incidents_lst"])
+    assert "incidents_list" in str(info.value)
+    with pytest.raises(ValueError, match="Unknown exclude_tools"):
+        ToolPolicy(exclude_tools="nope")
+
+
+def test_unknown_toolset_raises_listing_the_valid_toolsets() -> None:
+    with pytest.raises(ValueError, match="Unknown toolsets") as info:
+        ToolPolicy(toolsets=["incident"])
+    assert all(toolset in str(info.value) for toolset in TOOLSETS)
+
+
+def test_allow_list_naming_a_write_tool_without_allow_writes_is_an_error() -> None:
+    with pytest.raises(ValueError, match="--allow-writes"):
+        ToolPolicy(tools=["incidents_create"])
+
+
+def test_tools_allow_list_and_comma_string_select_exactly_those_tools() -> None:
+    policy = ToolPolicy(allow_writes=True, tools="incidents_list, incidents_create")
+    assert names(policy) == ["incidents_list", "incidents_create"]
+
+
+def test_exclude_tools_removes_tools_from_the_default() -> None:
+    enabled = names(ToolPolicy(exclude_tools=["users_list", "users_show"]))
+    assert enabled == [n for n in READS if n not in ("users_list", "users_show")]
+
+
+def test_toolsets_select_whole_resources() -> None:
+    enabled = ToolPolicy(toolsets=["incidents", "schedules"]).enabled_actions()
+    assert enabled
+    assert {a.toolset for a in enabled} == {"incidents", "schedules"}
+    assert all(a.kind == "read" for a in enabled)
+
+
+def test_policy_error_for_a_write_says_how_to_enable_it() -> None:
+    error = policy_error("incidents_create", ToolPolicy())
+    assert error is not None
+    assert error["success"] is False
+    assert "--allow-writes" in error["error"] and "Nothing was sent" in error["error"]
+    # the refusal has the action's full contract shape
+    assert set(error) == set(ACTIONS["incidents_create"].output.model_fields)
+
+
+def test_policy_error_for_paging_names_the_second_opt_in() -> None:
+    error = policy_error("escalations_create", ToolPolicy(allow_writes=True))
+    assert error is not None
+    assert "pages people" in error["error"]
+    assert "--allow-destructive" in error["error"]
+
+
+def test_policy_error_for_an_unknown_tool_lists_the_enabled_tools() -> None:
+    error = policy_error("drop_database", ToolPolicy())
+    assert error is not None and "incidents_list" in error["error"]
+    assert policy_error("incidents_list", ToolPolicy()) is None
+
+
+@pytest.mark.anyio
+async def test_run_tool_refuses_a_disabled_tool_without_sending_a_request(
+    counting_client: AsyncIncidentIO, request_log: RequestLog
+) -> None:
+    arguments = {"idempotency_key": "k", "severity_id": "s", "visibility": "public"}
+    output = await run_tool(counting_client, "incidents_create", arguments, ToolPolicy())
+    assert output["success"] is False
+    assert "disabled" in output["error"]
+    assert request_log.requests == []
+
+
+@pytest.mark.anyio
+async def test_run_tool_rejects_non_object_arguments_without_a_request(
+    counting_client: AsyncIncidentIO, request_log: RequestLog
+) -> None:
+    output = await run_tool(
+        counting_client, "incidents_list", cast(Any, ["page_size", 5]), ToolPolicy()
+    )
+    assert output["success"] is False and "JSON object" in output["error"]
+    assert request_log.requests == []
+
+
+@pytest.mark.anyio
+async def test_run_tool_rejects_an_api_key_argument(
+    counting_client: AsyncIncidentIO, request_log: RequestLog
+) -> None:
+    output = await run_tool(counting_client, "severities_list", {"api_key": "x"}, ToolPolicy())
+    assert output["success"] is False and "api_key" in output["error"]
+    assert request_log.requests == []
+
+
+@pytest.mark.anyio
+async def test_run_tool_sends_an_enabled_call(
+    counting_client: AsyncIncidentIO, request_log: RequestLog
+) -> None:
+    output = await run_tool(counting_client, "severities_list", None, ToolPolicy())
+    assert output["success"] is False  # the fake answers 500
+    assert [r.url.path for r in request_log.requests] == ["/v1/severities"]
+
+
+def test_run_tool_sync_refuses_a_destructive_tool_without_a_request(
+    sync_counting_client: IncidentIO, request_log: RequestLog
+) -> None:
+    output = run_tool_sync(
+        sync_counting_client, "workflows_delete", {"id": "01ABC"}, ToolPolicy(allow_writes=True)
+    )
+    assert output["success"] is False and "--allow-destructive" in output["error"]
+    assert request_log.requests == []
+
+
+def _schema_keywords(node: Any, found: set[str]) -> None:
+    if isinstance(node, dict):
+        mapping = cast(dict[str, Any], node)
+        for key, value in mapping.items():
+            if key == "properties":
+                for prop in cast(dict[str, Any], value).values():
+                    _schema_keywords(prop, found)
+            else:
+                found.add(key)
+                _schema_keywords(value, found)
+    elif isinstance(node, list):
+        for item in cast(list[Any], node):
+            _schema_keywords(item, found)
+
+
+@pytest.mark.parametrize("name", list(ACTIONS))
+def test_tool_input_schema_is_flat_compact_and_matches_the_input_model(name: str) -> None:
+    action = ACTIONS[name]
+    schema = tool_input_schema(action)
+    assert schema["type"] == "object"
+    assert list(schema["properties"]) == list(action.input.model_fields)
+    required = [n for n, f in action.input.model_fields.items() if f.is_required()]
+    assert schema.get("required", []) == required
+    assert "api_key" not in schema["properties"]
+    keywords: set[str] = set()
+    _schema_keywords(schema, keywords)
+    assert not keywords & {"title", "$defs", "$ref"}, keywords
+    assert '"type": "null"' not in json.dumps(schema)
+
+
+def test_tool_input_schema_keeps_a_parameter_named_title() -> None:
+    schema = tool_input_schema(ACTIONS["escalations_create"])
+    assert "title" in schema["properties"] and "title" in schema["required"]
+
+
+def test_context_budget_of_all_46_tools_is_under_16000_characters() -> None:
+    everything = context_budget(ACTIONS.values())
+    read_only = context_budget(ToolPolicy().enabled_actions())
+    print(f"\ncontext budget: all 46 tools {everything} chars; read-only default {read_only} chars")
+    rows = sorted(
+        (
+            (
+                len(a.name) + len(a.description) + len(json.dumps(tool_input_schema(a))),
+                a.name,
+                len(a.description),
+            )
+            for a in ACTIONS.values()
+        ),
+        reverse=True,
+    )
+    for total, name, description in rows[:10]:
+        print(f"  {name}: {total} chars ({description} of description)")
+    assert read_only < everything
+    assert everything < CONTEXT_BUDGET
+
+
+def test_importing_the_core_cli_and_adapters_loads_no_agent_framework() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, incidentio_toolkit, incidentio_toolkit.cli, incidentio_toolkit.adapters, "
+        "incidentio_toolkit.adapters.openai, incidentio_toolkit.adapters.mcp; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'langchain_core', 'openai', 'rich', "
+        "'uvicorn'}), [m for m in sys.modules if m.startswith('incidentio_toolkit.sandbox')])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[] []"

@@ -1,0 +1,263 @@
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mcp import Client, StdioServerParameters
+from mcp.types import CallToolResult, Tool
+
+from incidentio_toolkit.actions import ACTIONS, Action
+from incidentio_toolkit.adapters._common import ToolPolicy, tool_input_schema
+from incidentio_toolkit.adapters.mcp import create_server, instructions_for, mcp_tools
+from incidentio_toolkit.client import AsyncIncidentIO
+from tests.adapters.conftest import PLANTED_KEY, RequestLog, sandbox_io_with_keys
+
+CONTRACT: dict[str, dict[str, Any]] = {
+    entry["name"]: entry
+    for entry in json.loads(
+        (Path(__file__).parents[2] / "spec" / "actions.json").read_text()
+    )["actions"]
+}
+READS = sum(1 for a in ACTIONS.values() if a.kind == "read")
+WRITES = sum(1 for a in ACTIONS.values() if a.kind == "write")
+
+pytestmark = pytest.mark.anyio
+
+
+def expected_hints(action: Action) -> tuple[bool, bool, bool, bool]:
+    """(readOnly, destructive, idempotent, openWorld) from RELIABILITY.md's table, by HTTP shape."""
+    if action.method == "GET":
+        return (True, False, True, True)
+    if action.name.endswith("_update"):
+        return (False, True, True, True)
+    if action.method == "DELETE":
+        return (False, True, True, True)
+    if action.name in ("incidents_create", "escalations_create"):
+        return (False, False, True, True)
+    assert action.name.endswith("_create"), action.name
+    return (False, False, False, True)
+
+
+def structured(result: CallToolResult) -> dict[str, Any]:
+    assert isinstance(result.structured_content, dict)
+    return result.structured_content  # pyright: ignore[reportUnknownVariableType]
+
+
+def text_json(result: CallToolResult) -> Any:
+    assert len(result.content) == 1
+    block = result.content[0]
+    assert block.type == "text"
+    return json.loads(block.text)
+
+
+@pytest.mark.parametrize(
+    ("policy", "count"),
+    [
+        (ToolPolicy(), READS),
+        (ToolPolicy(allow_writes=True), READS + WRITES),
+        (ToolPolicy(allow_writes=True, allow_destructive=True), 46),
+    ],
+    ids=["default", "writes", "destructive"],
+)
+@pytest.mark.parametrize("mode", ["auto", "legacy"])
+async def test_tools_list_over_an_in_process_session_follows_the_policy(
+    sandbox_io: AsyncIncidentIO, policy: ToolPolicy, count: int, mode: str
+) -> None:
+    async with Client(create_server(sandbox_io, policy), mode=mode) as client:
+        tools = (await client.list_tools()).tools
+    assert [t.name for t in tools] == [a.name for a in policy.enabled_actions()]
+    assert len(tools) == count
+
+
+async def test_every_tool_has_explicit_annotations_from_the_reliability_table(
+    sandbox_io: AsyncIncidentIO,
+) -> None:
+    async with Client(create_server(sandbox_io, ToolPolicy.everything()), mode="legacy") as client:
+        tools = (await client.list_tools()).tools
+    assert len(tools) == 46
+    for tool in tools:
+        assert tool.annotations is not None, tool.name
+        sent = tool.annotations.model_dump(by_alias=True, exclude_none=True)
+        assert {"readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"} <= set(sent)
+        got = (
+            tool.annotations.read_only_hint,
+            tool.annotations.destructive_hint,
+            tool.annotations.idempotent_hint,
+            tool.annotations.open_world_hint,
+        )
+        assert got == expected_hints(ACTIONS[tool.name]), tool.name
+
+
+async def test_tool_schemas_are_the_flat_input_and_the_contract_output(
+    sandbox_io: AsyncIncidentIO,
+) -> None:
+    async with Client(create_server(sandbox_io, ToolPolicy.everything())) as client:
+        tools: list[Tool] = (await client.list_tools()).tools
+    for tool in tools:
+        action = ACTIONS[tool.name]
+        assert tool.input_schema == tool_input_schema(action)
+        assert "api_key" not in tool.input_schema["properties"]
+        assert set(tool.input_schema["properties"]) == set(action.input.model_fields)
+        assert tool.output_schema == CONTRACT[tool.name]["output"]
+        assert tool.description == action.description
+
+
+async def test_a_call_returns_structured_content_equal_to_the_contract_output(
+    sandbox_io: AsyncIncidentIO,
+) -> None:
+    expected = await sandbox_io.call("severities_list", {})
+    async with Client(create_server(sandbox_io)) as client:
+        result = await client.call_tool("severities_list", {})
+    assert result.is_error is False
+    assert structured(result) == expected
+    assert text_json(result) == expected
+    assert expected["success"] is True and expected["severities"]
+
+
+async def test_an_api_failure_is_an_is_error_result_not_a_protocol_error(
+    sandbox_io: AsyncIncidentIO,
+) -> None:
+    async with Client(create_server(sandbox_io), mode="legacy") as client:
+        result = await client.call_tool("incidents_show", {"id": "01NOSUCHINCIDENT"})
+    output = structured(result)
+    assert result.is_error is True
+    assert output["success"] is False and "404" in output["error"]
+    assert output == text_json(result)
+    assert set(output) == set(ACTIONS["incidents_show"].output.model_fields)
+
+
+async def test_invalid_arguments_are_an_error_result_and_send_nothing(
+    counting_client: AsyncIncidentIO, request_log: RequestLog
+) -> None:
+    async with Client(create_server(counting_client)) as client:
+        result = await client.call_tool("incidents_list", {"page_size": 0, "api_key": "x"})
+    assert result.is_error is True
+    assert "api_key" in structured(result)["error"]
+    assert request_log.requests == []
+
+
+@pytest.mark.parametrize(
+    ("policy", "tool", "arguments", "hint"),
+    [
+        (
+            ToolPolicy(),
+            "incidents_create",
+            {"idempotency_key": "k", "severity_id": "s", "visibility": "public"},
+            "--allow-writes",
+        ),
+        (
+            ToolPolicy(allow_writes=True),
+            "escalations_create",
+            {"idempotency_key": "k", "title": "t", "user_ids": ["u"]},
+            "--allow-destructive",
+        ),
+        (ToolPolicy(exclude_tools=["users_list"]), "users_list", {}, "--exclude-tools"),
+    ],
+    ids=["write-when-read-only", "paging-without-destructive", "excluded"],
+)
+async def test_a_forced_call_to_a_disabled_tool_is_refused_and_sends_nothing(
+    counting_client: AsyncIncidentIO,
+    request_log: RequestLog,
+    policy: ToolPolicy,
+    tool: str,
+    arguments: dict[str, Any],
+    hint: str,
+) -> None:
+    async with Client(create_server(counting_client, policy)) as client:
+        listed = [t.name for t in (await client.list_tools()).tools]
+        result = await client.call_tool(tool, arguments)
+    assert tool not in listed
+    assert result.is_error is True
+    assert hint in structured(result)["error"]
+    assert request_log.requests == []
+
+
+async def test_instructions_ask_to_confirm_destructive_and_paging_tools(
+    sandbox_io: AsyncIncidentIO,
+) -> None:
+    async with Client(create_server(sandbox_io, ToolPolicy.everything())) as client:
+        text = client.instructions or ""
+    assert "escalations_create" in text and "confirm" in text
+    assert "read-only" in instructions_for(ToolPolicy())
+
+
+async def test_writes_through_mcp_change_the_sandbox(sandbox_io: AsyncIncidentIO) -> None:
+    severities = (await sandbox_io.call("severities_list", {}))["severities"]
+    arguments = {
+        "idempotency_key": "mcp-test-1",
+        "severity_id": severities[0]["id"],
+        "visibility": "public",
+        "name": "MCP write test",
+        "mode": "test",
+    }
+    async with Client(create_server(sandbox_io, ToolPolicy(allow_writes=True))) as client:
+        first = structured(await client.call_tool("incidents_create", arguments))
+        again = structured(await client.call_tool("incidents_create", arguments))
+    assert first["success"] is True
+    assert again["incident"]["id"] == first["incident"]["id"]  # same idempotency key
+    shown = await sandbox_io.call("incidents_show", {"id": first["incident"]["id"]})
+    assert shown["incident"]["name"] == "MCP write test"
+
+
+def test_tool_definitions_never_mention_the_api_key() -> None:
+    dumped = json.dumps([t.model_dump(by_alias=True) for t in mcp_tools(ToolPolicy.everything())])
+    assert "api_key" not in dumped
+
+
+async def test_a_planted_key_appears_in_no_mcp_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INCIDENTIO_API_KEY", PLANTED_KEY)
+    seen: list[str] = []
+    rejected = sandbox_io_with_keys(PLANTED_KEY, ("another-key-entirely",))
+    accepted = sandbox_io_with_keys(PLANTED_KEY, (PLANTED_KEY,))
+    calls = [
+        ("severities_list", {}),
+        ("incidents_show", {"id": "missing"}),
+        ("incidents_list", {"page_size": 0}),
+        ("incidents_create", {"idempotency_key": "k", "severity_id": "x", "visibility": "public"}),
+        ("schedules_list", {}),
+        ("nope", {}),
+    ]
+    for client in (rejected, accepted):
+        async with client, Client(create_server(client, ToolPolicy.everything())) as session:
+            seen.append(json.dumps([t.model_dump() for t in (await session.list_tools()).tools]))
+            for name, arguments in calls:
+                result = await session.call_tool(name, arguments)
+                seen.append(result.model_dump_json())
+                seen.append(repr(result))
+    blob = "\n".join(seen)
+    assert "401" in blob  # the rejected key really was used
+    pieces = {PLANTED_KEY[i : i + 8] for i in range(len(PLANTED_KEY) - 7)}
+    assert not [piece for piece in pieces if piece in blob]
+
+
+def _stdio(*args: str) -> StdioServerParameters:
+    return StdioServerParameters(
+        command=sys.executable, args=["-m", "incidentio_toolkit.cli", "mcp", "--sandbox", *args]
+    )
+
+
+async def test_stdio_subprocess_serves_the_read_only_default() -> None:
+    async with Client(_stdio()) as client:
+        tools = (await client.list_tools()).tools
+        ok = await client.call_tool("severities_list", {})
+        refused = await client.call_tool("workflows_delete", {"id": "01ABC"})
+    assert len(tools) == READS
+    assert all(t.annotations and t.annotations.read_only_hint for t in tools)
+    assert ok.is_error is False and structured(ok)["severities"]
+    assert refused.is_error is True and "--allow-destructive" in structured(refused)["error"]
+
+
+async def test_stdio_subprocess_applies_the_policy_flags() -> None:
+    flags = ("--allow-writes", "--toolsets", "incidents", "--exclude-tools", "incidents_update")
+    async with Client(_stdio(*flags)) as client:
+        names = [t.name for t in (await client.list_tools()).tools]
+        missing = await client.call_tool("incidents_show", {"id": "01NOSUCHINCIDENT"})
+    expected = [
+        a.name for a in ACTIONS.values()
+        if a.toolset == "incidents" and a.kind != "destructive" and a.name != "incidents_update"
+    ]
+    assert names == expected and "incidents_create" in names
+    assert missing.is_error is True and "404" in structured(missing)["error"]

@@ -1,0 +1,169 @@
+"""The fault matrix: 46 actions x 32 faults through the real client and a fault-injecting transport.
+
+Every cell checks: no exception escapes `call`; the result validates against the action's output
+model; `success` is true only for a 2xx whose body parsed (deletes answer with no body); the number
+of requests matches the retry table; error texts carry status, type, codes, messages, fields and
+request_id, stay within 2,000 characters, quote at most 500 characters of a raw body, and never
+contain a piece of the key.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import anyio
+import httpx2
+import pytest
+
+from incidentio_toolkit import ACTIONS, AsyncIncidentIO
+from incidentio_toolkit.actions import Action
+from tests.client.test_every_action import FULL_ARGUMENTS
+from tests.reliability.conftest import record_figure
+from tests.reliability.faults import (
+    FAULTS,
+    REQUEST_ID,
+    STATUS_FAULTS,
+    FaultServer,
+    envelope,
+    expected_attempts,
+    fault_status,
+    is_ambiguous_for,
+    leaked_pieces,
+)
+
+KEY = "sk_live_MATRIXcanary_4fK2pQ9xLm3vB8nRz"
+TOTALS = {"cells": 0, "uncaught": 0, "invalid_outputs": 0, "false_successes": 0, "max_error_chars": 0}
+
+
+async def run_cell(action: Action, fault: str | None) -> tuple[dict[str, Any], FaultServer, list[float]]:
+    server = FaultServer(action, fault)
+    waits: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        waits.append(seconds)
+
+    async with AsyncIncidentIO(
+        KEY, transport=server.transport(), pacing=None, sleep=sleep
+    ) as io:
+        result = await io.call(action.name, FULL_ARGUMENTS[action.name])
+    return result, server, waits
+
+
+def cell_problems(action: Action, fault: str, result: dict[str, Any], server: FaultServer) -> list[str]:
+    problems: list[str] = []
+    model = action.output.model_validate(result)
+    if set(result) != set(action.output.model_fields):
+        problems.append(f"fields {sorted(result)}")
+    status = fault_status(fault, action)
+    parsed_2xx = status is not None and 200 <= status < 300 and action.verb == "delete"
+    if model.success != parsed_2xx:
+        problems.append(f"success={model.success}, expected {parsed_2xx}")
+    attempts = expected_attempts(action, fault)
+    if len(server.requests) != attempts:
+        problems.append(f"{len(server.requests)} requests, expected {attempts}")
+    if model.success:
+        return problems
+    error = model.error or ""
+    if not error:
+        problems.append("empty error")
+    if len(error) > 2000:
+        problems.append(f"error is {len(error)} chars")
+    if leaked_pieces(error, KEY):
+        problems.append("key leaked")
+    if is_ambiguous_for(action, fault) and not (
+        error.startswith("Outcome unknown") and "check with" in error
+    ):
+        problems.append(f"ambiguous failure not reported as outcome unknown: {error[:120]!r}")
+    if fault in STATUS_FAULTS and status is not None and status >= 300:
+        body = envelope(status)
+        expected = [str(status), body["type"], REQUEST_ID]
+        for item in body["errors"]:
+            expected += [item["code"], item["message"], *item["source"].values()]
+        missing = [text for text in expected if text not in error]
+        if missing:
+            problems.append(f"error lacks {missing}: {error[:200]!r}")
+    if fault == "body_html" and (error.count("H") > 500 or "502" not in error):
+        problems.append("raw HTML body not cut to 500 chars or status missing")
+    if fault == "body_envelope_missing_fields" and not ("422" in error and "validation_error" in error):
+        problems.append(f"envelope without request_id/status/errors: {error!r}")
+    if fault == "body_source_without_pointer" and not all(
+        text in error for text in ("invalid_value", "Bad value", REQUEST_ID)
+    ):
+        problems.append(f"source without pointer: {error!r}")
+    return problems
+
+
+@pytest.mark.anyio
+async def test_every_action_succeeds_without_a_fault() -> None:
+    for action in ACTIONS.values():
+        result, server, _ = await run_cell(action, None)
+        assert result["success"] is True, (action.name, result)
+        assert len(server.requests) == 1
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("fault", FAULTS)
+async def test_every_action_under_fault_keeps_the_contract(fault: str) -> None:
+    failures: dict[str, list[str]] = {}
+    for action in ACTIONS.values():
+        TOTALS["cells"] += 1
+        try:
+            result, server, waits = await run_cell(action, fault)
+        except Exception as exc:  # the figure: 0 uncaught exceptions
+            TOTALS["uncaught"] += 1
+            failures[action.name] = [f"uncaught {type(exc).__name__}: {exc}"]
+            continue
+        try:
+            problems = cell_problems(action, fault, result, server)
+        except Exception as exc:
+            TOTALS["invalid_outputs"] += 1
+            problems = [f"output does not validate: {exc}"]
+        if result.get("success") and fault_status(fault, action) is None:
+            TOTALS["false_successes"] += 1
+        if fault == "status_429" and waits and set(waits) != {1.0}:
+            problems.append(f"waited {waits}, not the Retry-After of 1 s")
+        TOTALS["max_error_chars"] = max(TOTALS["max_error_chars"], len(result.get("error") or ""))
+        if problems:
+            failures[action.name] = problems
+    record_figure(
+        "fault matrix (46 actions x 32 faults)",
+        f"{TOTALS['cells']} cells, {TOTALS['uncaught']} uncaught exceptions, "
+        f"{TOTALS['invalid_outputs']} invalid outputs, longest error {TOTALS['max_error_chars']} chars",
+    )
+    assert not failures, failures
+
+
+@pytest.mark.anyio
+async def test_hung_transport_every_action_returns_within_deadline_plus_one_second() -> None:
+    deadline = 0.5
+
+    async def hang(request: httpx2.Request) -> httpx2.Response:
+        await anyio.sleep_forever()
+        raise AssertionError("unreachable")
+
+    elapsed: dict[str, float] = {}
+    results: dict[str, dict[str, Any]] = {}
+
+    async def one(io: AsyncIncidentIO, action: Action) -> None:
+        started = time.monotonic()
+        results[action.name] = await io.call(action.name, FULL_ARGUMENTS[action.name])
+        elapsed[action.name] = time.monotonic() - started
+
+    with anyio.fail_after(deadline + 5):
+        async with (
+            AsyncIncidentIO(
+                KEY, transport=httpx2.MockTransport(hang), pacing=None, deadline=deadline
+            ) as io,
+            anyio.create_task_group() as group,
+        ):
+            for action in ACTIONS.values():
+                group.start_soon(one, io, action)
+    assert len(results) == len(ACTIONS)
+    for name, result in results.items():
+        assert result["success"] is False, name
+        ACTIONS[name].output.model_validate(result)
+        assert "deadline" in result["error"] or "Outcome unknown" in result["error"], result
+    slowest = max(elapsed.values())
+    record_figure("hung transport, slowest of 46 actions", f"{slowest:.2f} s (deadline {deadline} s)")
+    assert slowest <= deadline + 1

@@ -36,7 +36,7 @@ def request_log() -> RequestLog:
 @pytest.fixture
 async def counting_client(request_log: RequestLog) -> AsyncIterator[AsyncIncidentIO]:
     async with AsyncIncidentIO(
-        "test-key",
+        "counting-test-key-0001",
         base_url="http://incident.invalid",
         transport=httpx2.MockTransport(request_log.handler),
         pacing=None,
@@ -48,7 +48,7 @@ async def counting_client(request_log: RequestLog) -> AsyncIterator[AsyncInciden
 @pytest.fixture
 def sync_counting_client(request_log: RequestLog) -> Iterator[IncidentIO]:
     with IncidentIO(
-        "test-key",
+        "counting-test-key-0001",
         base_url="http://incident.invalid",
         transport=httpx2.MockTransport(request_log.handler),
         pacing=None,

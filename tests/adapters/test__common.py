@@ -4,6 +4,7 @@ import json
 from typing import Any, cast
 
 import pytest
+from tests.adapters.conftest import RequestLog
 
 from incidentio_toolkit.actions import ACTIONS, TOOLSETS
 from incidentio_toolkit.adapters._common import (
@@ -15,7 +16,6 @@ from incidentio_toolkit.adapters._common import (
     tool_input_schema,
 )
 from incidentio_toolkit.client import AsyncIncidentIO, IncidentIO
-from tests.adapters.conftest import RequestLog
 
 READS = [a.name for a in ACTIONS.values() if a.kind == "read"]
 WRITES = [a.name for a in ACTIONS.values() if a.kind == "write"]
@@ -29,7 +29,8 @@ def names(policy: ToolPolicy) -> list[str]:
 
 def test_default_policy_enables_exactly_the_read_actions() -> None:
     assert names(ToolPolicy()) == READS
-    assert READS and all(ACTIONS[name].annotations.read_only for name in READS)
+    assert READS
+    assert all(ACTIONS[name].annotations.read_only for name in READS)
 
 
 def test_allow_writes_adds_creates_and_updates_but_not_deletes_or_paging() -> None:
@@ -90,7 +91,8 @@ def test_policy_error_for_a_write_says_how_to_enable_it() -> None:
     error = policy_error("incidents_create", ToolPolicy())
     assert error is not None
     assert error["success"] is False
-    assert "--allow-writes" in error["error"] and "Nothing was sent" in error["error"]
+    assert "--allow-writes" in error["error"]
+    assert "Nothing was sent" in error["error"]
     # the refusal has the action's full contract shape
     assert set(error) == set(ACTIONS["incidents_create"].output.model_fields)
 
@@ -104,7 +106,8 @@ def test_policy_error_for_paging_names_the_second_opt_in() -> None:
 
 def test_policy_error_for_an_unknown_tool_lists_the_enabled_tools() -> None:
     error = policy_error("drop_database", ToolPolicy())
-    assert error is not None and "incidents_list" in error["error"]
+    assert error is not None
+    assert "incidents_list" in error["error"]
     assert policy_error("incidents_list", ToolPolicy()) is None
 
 
@@ -126,7 +129,8 @@ async def test_run_tool_rejects_non_object_arguments_without_a_request(
     output = await run_tool(
         counting_client, "incidents_list", cast(Any, ["page_size", 5]), ToolPolicy()
     )
-    assert output["success"] is False and "JSON object" in output["error"]
+    assert output["success"] is False
+    assert "JSON object" in output["error"]
     assert request_log.requests == []
 
 
@@ -135,7 +139,8 @@ async def test_run_tool_rejects_an_api_key_argument(
     counting_client: AsyncIncidentIO, request_log: RequestLog
 ) -> None:
     output = await run_tool(counting_client, "severities_list", {"api_key": "x"}, ToolPolicy())
-    assert output["success"] is False and "api_key" in output["error"]
+    assert output["success"] is False
+    assert "api_key" in output["error"]
     assert request_log.requests == []
 
 
@@ -154,7 +159,8 @@ def test_run_tool_sync_refuses_a_destructive_tool_without_a_request(
     output = run_tool_sync(
         sync_counting_client, "workflows_delete", {"id": "01ABC"}, ToolPolicy(allow_writes=True)
     )
-    assert output["success"] is False and "--allow-destructive" in output["error"]
+    assert output["success"] is False
+    assert "--allow-destructive" in output["error"]
     assert request_log.requests == []
 
 
@@ -190,7 +196,8 @@ def test_tool_input_schema_is_flat_compact_and_matches_the_input_model(name: str
 
 def test_tool_input_schema_keeps_a_parameter_named_title() -> None:
     schema = tool_input_schema(ACTIONS["escalations_create"])
-    assert "title" in schema["properties"] and "title" in schema["required"]
+    assert "title" in schema["properties"]
+    assert "title" in schema["required"]
 
 
 def test_context_budget_of_all_46_tools_is_under_16000_characters() -> None:

@@ -3,19 +3,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import anyio
 import pytest
 
 pytest.importorskip("langchain_core")
 
-from langchain_core.messages import ToolMessage  # noqa: E402
+from langchain_core.messages import ToolMessage
+from tests.adapters.conftest import RequestLog
 
-from incidentio_toolkit._http import asgi_transport  # noqa: E402
-from incidentio_toolkit.actions import ACTIONS  # noqa: E402
-from incidentio_toolkit.adapters._common import ToolPolicy  # noqa: E402
-from incidentio_toolkit.adapters.langchain import langchain_tools  # noqa: E402
-from incidentio_toolkit.client import AsyncIncidentIO, IncidentIO  # noqa: E402
-from incidentio_toolkit.sandbox import DEMO_API_KEY, create_app  # noqa: E402
-from tests.adapters.conftest import RequestLog  # noqa: E402
+from incidentio_toolkit._http import asgi_transport
+from incidentio_toolkit.actions import ACTIONS
+from incidentio_toolkit.adapters._common import ToolPolicy
+from incidentio_toolkit.adapters.langchain import langchain_tools
+from incidentio_toolkit.client import AsyncIncidentIO, IncidentIO
+from incidentio_toolkit.sandbox import DEMO_API_KEY, create_app
 
 
 @pytest.fixture
@@ -23,8 +24,10 @@ def clients() -> Iterator[tuple[IncidentIO, AsyncIncidentIO]]:
     """A sync and an async client on the same in-process sandbox."""
     app = create_app()
     options: dict[str, Any] = {"base_url": "http://sandbox.invalid", "pacing": None}
+    aio = AsyncIncidentIO(DEMO_API_KEY, transport=asgi_transport(app), **options)
     with IncidentIO(DEMO_API_KEY, transport=asgi_transport(app), **options) as sync:
-        yield sync, AsyncIncidentIO(DEMO_API_KEY, transport=asgi_transport(app), **options)
+        yield sync, aio
+    anyio.run(aio.aclose)
 
 
 def by_name(tools: list[Any]) -> dict[str, Any]:
@@ -40,7 +43,8 @@ def test_default_tools_are_the_read_actions_with_their_input_models(
     for tool in tools:
         assert tool.args_schema is ACTIONS[tool.name].input
         assert tool.description == ACTIONS[tool.name].description
-        assert tool.coroutine is not None and tool.func is not None
+        assert tool.coroutine is not None
+        assert tool.func is not None
 
 
 def test_sync_invoke_returns_the_contract_dict(
@@ -80,9 +84,11 @@ def test_an_api_failure_and_invalid_arguments_return_contract_errors(
     sync, aio = clients
     tools = by_name(langchain_tools(sync, async_client=aio))
     missing = tools["incidents_show"].invoke({"id": "01NOSUCHINCIDENT"})
-    assert missing["success"] is False and "404" in missing["error"]
+    assert missing["success"] is False
+    assert "404" in missing["error"]
     invalid = tools["incidents_list"].invoke({"page_size": 0})
-    assert invalid["success"] is False and "page_size" in invalid["error"]
+    assert invalid["success"] is False
+    assert "page_size" in invalid["error"]
     assert set(invalid) == set(ACTIONS["incidents_list"].output.model_fields)
 
 
@@ -100,7 +106,7 @@ def test_a_tool_call_gives_a_tool_message_with_json_content(
 def test_disabled_tools_are_not_built(
     sync_counting_client: IncidentIO, request_log: RequestLog
 ) -> None:
-    aio = AsyncIncidentIO("k", base_url="http://x.invalid", pacing=None)
+    aio = AsyncIncidentIO("unused-test-key-0002", base_url="http://x.invalid", pacing=None)
     tools = langchain_tools(sync_counting_client, ToolPolicy(toolsets="users"), async_client=aio)
     assert [t.name for t in tools] == ["users_list", "users_show"]
     assert request_log.requests == []

@@ -3,23 +3,23 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from mcp import Client, StdioServerParameters
 from mcp.types import CallToolResult, Tool
+from tests.adapters.conftest import PLANTED_KEY, RequestLog, sandbox_io_with_keys
 
 from incidentio_toolkit.actions import ACTIONS, Action
 from incidentio_toolkit.adapters._common import ToolPolicy, tool_input_schema
 from incidentio_toolkit.adapters.mcp import create_server, instructions_for, mcp_tools
 from incidentio_toolkit.client import AsyncIncidentIO
-from tests.adapters.conftest import PLANTED_KEY, RequestLog, sandbox_io_with_keys
 
 CONTRACT: dict[str, dict[str, Any]] = {
     entry["name"]: entry
-    for entry in json.loads(
-        (Path(__file__).parents[2] / "spec" / "actions.json").read_text()
-    )["actions"]
+    for entry in json.loads((Path(__file__).parents[2] / "spec" / "actions.json").read_text())[
+        "actions"
+    ]
 }
 READS = sum(1 for a in ACTIONS.values() if a.kind == "read")
 WRITES = sum(1 for a in ACTIONS.values() if a.kind == "write")
@@ -42,8 +42,9 @@ def expected_hints(action: Action) -> tuple[bool, bool, bool, bool]:
 
 
 def structured(result: CallToolResult) -> dict[str, Any]:
-    assert isinstance(result.structured_content, dict)
-    return result.structured_content  # pyright: ignore[reportUnknownVariableType]
+    content: Any = result.structured_content
+    assert isinstance(content, dict)
+    return cast(dict[str, Any], content)
 
 
 def text_json(result: CallToolResult) -> Any:
@@ -114,7 +115,8 @@ async def test_a_call_returns_structured_content_equal_to_the_contract_output(
     assert result.is_error is False
     assert structured(result) == expected
     assert text_json(result) == expected
-    assert expected["success"] is True and expected["severities"]
+    assert expected["success"] is True
+    assert expected["severities"]
 
 
 async def test_an_api_failure_is_an_is_error_result_not_a_protocol_error(
@@ -124,7 +126,8 @@ async def test_an_api_failure_is_an_is_error_result_not_a_protocol_error(
         result = await client.call_tool("incidents_show", {"id": "01NOSUCHINCIDENT"})
     output = structured(result)
     assert result.is_error is True
-    assert output["success"] is False and "404" in output["error"]
+    assert output["success"] is False
+    assert "404" in output["error"]
     assert output == text_json(result)
     assert set(output) == set(ACTIONS["incidents_show"].output.model_fields)
 
@@ -180,7 +183,8 @@ async def test_instructions_ask_to_confirm_destructive_and_paging_tools(
 ) -> None:
     async with Client(create_server(sandbox_io, ToolPolicy.everything())) as client:
         text = client.instructions or ""
-    assert "escalations_create" in text and "confirm" in text
+    assert "escalations_create" in text
+    assert "confirm" in text
     assert "read-only" in instructions_for(ToolPolicy())
 
 
@@ -212,7 +216,7 @@ async def test_a_planted_key_appears_in_no_mcp_result(monkeypatch: pytest.Monkey
     seen: list[str] = []
     rejected = sandbox_io_with_keys(PLANTED_KEY, ("another-key-entirely",))
     accepted = sandbox_io_with_keys(PLANTED_KEY, (PLANTED_KEY,))
-    calls = [
+    calls: list[tuple[str, dict[str, Any]]] = [
         ("severities_list", {}),
         ("incidents_show", {"id": "missing"}),
         ("incidents_list", {"page_size": 0}),
@@ -246,8 +250,10 @@ async def test_stdio_subprocess_serves_the_read_only_default() -> None:
         refused = await client.call_tool("workflows_delete", {"id": "01ABC"})
     assert len(tools) == READS
     assert all(t.annotations and t.annotations.read_only_hint for t in tools)
-    assert ok.is_error is False and structured(ok)["severities"]
-    assert refused.is_error is True and "--allow-destructive" in structured(refused)["error"]
+    assert ok.is_error is False
+    assert structured(ok)["severities"]
+    assert refused.is_error is True
+    assert "--allow-destructive" in structured(refused)["error"]
 
 
 async def test_stdio_subprocess_applies_the_policy_flags() -> None:
@@ -256,8 +262,11 @@ async def test_stdio_subprocess_applies_the_policy_flags() -> None:
         names = [t.name for t in (await client.list_tools()).tools]
         missing = await client.call_tool("incidents_show", {"id": "01NOSUCHINCIDENT"})
     expected = [
-        a.name for a in ACTIONS.values()
+        a.name
+        for a in ACTIONS.values()
         if a.toolset == "incidents" and a.kind != "destructive" and a.name != "incidents_update"
     ]
-    assert names == expected and "incidents_create" in names
-    assert missing.is_error is True and "404" in structured(missing)["error"]
+    assert names == expected
+    assert "incidents_create" in names
+    assert missing.is_error is True
+    assert "404" in structured(missing)["error"]

@@ -7,6 +7,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import httpx2
 import pytest
@@ -81,7 +82,8 @@ def test_loopback_without_a_token_generates_one_and_env_token_wins(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     token, generated = resolve_token("127.0.0.1", None)
-    assert generated and len(token) >= 32
+    assert generated
+    assert len(token) >= 32
     monkeypatch.setenv("INCIDENTIO_MCP_TOKEN", TOKEN)
     assert resolve_token("0.0.0.0", None) == (TOKEN, False)  # noqa: S104
     assert resolve_token("::1", "x" * 20) == ("x" * 20, False)
@@ -95,8 +97,19 @@ def test_a_short_token_is_refused() -> None:
 def test_cli_refuses_to_bind_all_interfaces_without_a_token() -> None:
     env = {k: v for k, v in os.environ.items() if k != "INCIDENTIO_MCP_TOKEN"}
     done = subprocess.run(
-        [sys.executable, "-m", "incidentio_toolkit.cli", "mcp", "--sandbox"]
-        + ["--transport", "http", "--host", "0.0.0.0", "--port", "1"],
+        [
+            sys.executable,
+            "-m",
+            "incidentio_toolkit.cli",
+            "mcp",
+            "--sandbox",
+            "--transport",
+            "http",
+            "--host",
+            "0.0.0.0",  # noqa: S104 - the refusal under test; nothing is bound
+            "--port",
+            "1",
+        ],
         capture_output=True,
         text=True,
         timeout=60,
@@ -127,8 +140,17 @@ def http_server() -> Iterator[RunningServer]:
     env = {**os.environ, "INCIDENTIO_MCP_TOKEN": TOKEN}
     env.pop("INCIDENTIO_API_KEY", None)
     process = subprocess.Popen(
-        [sys.executable, "-m", "incidentio_toolkit.cli", "mcp", "--sandbox"]
-        + ["--transport", "http", "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "incidentio_toolkit.cli",
+            "mcp",
+            "--sandbox",
+            "--transport",
+            "http",
+            "--port",
+            str(port),
+        ],
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         stdin=subprocess.DEVNULL,
@@ -183,3 +205,19 @@ async def test_http_server_on_a_real_port_enforces_token_host_and_origin(
             http_server.url, json=INITIALIZE, headers={**MCP_HEADERS, **headers}
         )
     assert response.status_code == status
+
+
+@pytest.mark.anyio
+async def test_guard_closes_websockets_before_the_app() -> None:
+    sent: list[Any] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "websocket.connect"}
+
+    async def send(message: Any) -> None:
+        sent.append(message)
+
+    app = http_app(create_server(sandbox_client()), token=TOKEN)
+    scope: dict[str, Any] = {"type": "websocket", "path": "/mcp", "headers": []}
+    await app(scope, receive, send)
+    assert sent == [{"type": "websocket.close", "code": 1008}]

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from tests.adapters.conftest import RequestLog
 
 from incidentio_toolkit._http import asgi_transport
 from incidentio_toolkit.actions import ACTIONS
@@ -12,7 +13,6 @@ from incidentio_toolkit.adapters._common import ToolPolicy, tool_input_schema
 from incidentio_toolkit.adapters.openai import adispatch, dispatch, openai_tools
 from incidentio_toolkit.client import AsyncIncidentIO, IncidentIO
 from incidentio_toolkit.sandbox import DEMO_API_KEY, create_app
-from tests.adapters.conftest import RequestLog
 
 
 @pytest.fixture
@@ -44,15 +44,19 @@ def test_chat_definitions_are_function_tools_for_the_enabled_actions() -> None:
 
 def test_responses_definitions_are_flat() -> None:
     tool = openai_tools(ToolPolicy(tools=["incidents_show"]), format="responses")[0]
-    assert tool["type"] == "function" and tool["name"] == "incidents_show"
-    assert tool["parameters"]["required"] == ["id"] and tool["strict"] is False
+    assert tool["type"] == "function"
+    assert tool["name"] == "incidents_show"
+    assert tool["parameters"]["required"] == ["id"]
+    assert tool["strict"] is False
 
 
 def test_dispatch_runs_a_chat_tool_call_against_the_sandbox(sandbox_sync: IncidentIO) -> None:
     message = dispatch(chat_call("severities_list", "{}", "call_abc"), client=sandbox_sync)
-    assert message["role"] == "tool" and message["tool_call_id"] == "call_abc"
+    assert message["role"] == "tool"
+    assert message["tool_call_id"] == "call_abc"
     output = json.loads(message["content"])
-    assert output["success"] is True and output["severities"]
+    assert output["success"] is True
+    assert output["severities"]
 
 
 def test_dispatch_accepts_an_openai_sdk_tool_call_object(sandbox_sync: IncidentIO) -> None:
@@ -65,13 +69,15 @@ def test_dispatch_accepts_an_openai_sdk_tool_call_object(sandbox_sync: IncidentI
     message = dispatch(call, client=sandbox_sync)
     output = json.loads(message["content"])
     assert message["tool_call_id"] == "call_sdk"
-    assert output["success"] is False and "404" in output["error"]
+    assert output["success"] is False
+    assert "404" in output["error"]
 
 
 def test_dispatch_answers_a_responses_function_call_item(sandbox_sync: IncidentIO) -> None:
     item = {"type": "function_call", "call_id": "fc_1", "name": "severities_list", "arguments": ""}
     message = dispatch(item, client=sandbox_sync)
-    assert message["type"] == "function_call_output" and message["call_id"] == "fc_1"
+    assert message["type"] == "function_call_output"
+    assert message["call_id"] == "fc_1"
     assert json.loads(message["output"])["success"] is True
 
 
@@ -84,7 +90,8 @@ def test_bad_json_arguments_are_a_contract_error_and_send_nothing(
 ) -> None:
     message = dispatch(chat_call("incidents_list", arguments), client=sync_counting_client)
     output = json.loads(message["content"])
-    assert output["success"] is False and problem in output["error"]
+    assert output["success"] is False
+    assert problem in output["error"]
     assert set(output) == set(ACTIONS["incidents_list"].output.model_fields)
     assert request_log.requests == []
 
@@ -94,7 +101,8 @@ def test_dispatch_refuses_a_disabled_tool_and_sends_nothing(
 ) -> None:
     call = chat_call("workflows_delete", json.dumps({"id": "01ABC"}))
     output = json.loads(dispatch(call, client=sync_counting_client)["content"])
-    assert output["success"] is False and "--allow-destructive" in output["error"]
+    assert output["success"] is False
+    assert "--allow-destructive" in output["error"]
     assert request_log.requests == []
 
 
@@ -115,4 +123,5 @@ async def test_adispatch_runs_writes_when_the_policy_allows_them(
     policy = ToolPolicy(allow_writes=True)
     created = json.loads((await adispatch(call, client=sandbox_io, policy=policy))["content"])
     assert refused["success"] is False
-    assert created["success"] is True and created["incident"]["name"] == "OpenAI test"
+    assert created["success"] is True
+    assert created["incident"]["name"] == "OpenAI test"

@@ -215,7 +215,7 @@ async def test_backoff_waits_grow_and_are_jittered_down_by_at_most_a_quarter() -
         max_retries=5,
     ) as io:
         await io.call("workflows_show", {"id": "01WF"})
-    assert time.waits == pytest.approx([0.375, 0.875, 2.0, 3.6, 6.2])
+    assert time.waits == pytest.approx([0.375, 0.875, 2.0, 3.8, 6.2])
     assert len(script.requests) == 6
 
 
@@ -331,7 +331,8 @@ async def test_retried_requests_are_byte_identical(kind: str) -> None:
     first, *rest = script.requests
     for again in rest:
         assert again.method == first.method
-        assert again.url.raw == first.url.raw
+        assert str(again.url) == str(first.url)
+        assert again.url.raw_path == first.url.raw_path
         assert again.headers.raw == first.headers.raw
         assert again.content == first.content
     if kind == "keyed POST":

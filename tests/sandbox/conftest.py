@@ -4,7 +4,7 @@ error bodies against incident.io's error envelope."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,7 +13,7 @@ import pytest
 from openapi_core import OpenAPI
 
 from incidentio_toolkit.sandbox import DEMO_API_KEY, SandboxApp, create_app
-from incidentio_toolkit.sandbox.testing import FakeClock, SpecChecker, load_spec
+from incidentio_toolkit.sandbox.testing import ClientFactory, FakeClock, SpecChecker, load_spec
 
 NOW = datetime(2026, 1, 14, 12, 0, tzinfo=UTC)  # a Wednesday, noon UTC
 AUTH = {"Authorization": f"Bearer {DEMO_API_KEY}"}
@@ -49,9 +49,6 @@ def app(clock: FakeClock) -> Iterator[SandboxApp]:
     sandbox = create_app(clock=clock)
     yield sandbox
     sandbox.close()
-
-
-ClientFactory = Callable[..., httpx2.AsyncClient]
 
 
 @pytest.fixture

@@ -177,7 +177,7 @@ async def _all_operations(client: httpx2.AsyncClient) -> None:
     await ok(await client.delete(f"/v2/schedules/{schedule['id']}"), 202)
     # escalation paths and escalations
     await ok(await client.get("/v2/escalation_paths"))
-    path_body = {
+    path_body: dict[str, Any] = {
         "name": "Conformance path",
         "path": [
             {

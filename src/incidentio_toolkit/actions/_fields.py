@@ -24,21 +24,17 @@ ListIncidentMode = Literal["standard", "retrospective", "test", "tutorial", "str
 Id = Annotated[str, Field(min_length=1)]
 
 
-def id_field(description: str) -> Any:
+def id_field(description: str | None = None) -> Any:
     """A required path id (validated and percent-encoded by the path builder before any I/O)."""
     return Field(min_length=1, description=description)
 
 
 def page_size_field(maximum: int, minimum: int = 1) -> Any:
-    return Field(
-        default=None,
-        ge=minimum,
-        le=maximum,
-        description="Default 25.",
-    )
+    """Results per page; incident.io defaults to 25."""
+    return Field(default=None, ge=minimum, le=maximum)
 
 
-AFTER_FIELD: Any = Field(default=None, description="pagination_meta.after of the last page.")
+AFTER_FIELD: Any = Field(default=None, description="From pagination_meta.after.")
 
 
 JsonObject = dict[str, Any]

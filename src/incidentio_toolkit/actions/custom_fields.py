@@ -25,7 +25,7 @@ class CustomFieldsCreateInput(ActionInput):
 
 class CustomFieldsShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From custom_fields_list.")
+    id: str = id_field()
 
 
 class CustomFieldsUpdateInput(ActionInput):
@@ -37,7 +37,7 @@ class CustomFieldsUpdateInput(ActionInput):
 
 class CustomFieldsDeleteInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From custom_fields_list.")
+    id: str = id_field()
 
 
 ACTIONS = (

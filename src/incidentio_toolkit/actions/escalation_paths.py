@@ -273,7 +273,7 @@ class EscalationPathsCreateInput(ActionInput):
 
 class EscalationPathsShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From escalation_paths_list.")
+    id: str = id_field()
 
 
 class EscalationPathsUpdateInput(ActionInput):
@@ -292,7 +292,7 @@ class EscalationPathsUpdateInput(ActionInput):
 
 class EscalationPathsDeleteInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From escalation_paths_list.")
+    id: str = id_field()
 
 
 def _path_request(arguments: EscalationPathsCreateInput | EscalationPathsUpdateInput) -> ApiRequest:
@@ -320,7 +320,7 @@ ACTIONS = (
         name="escalation_paths_create",
         description=(
             "Create an escalation path: levels of users or schedules (from users_list, "
-            "schedules_list) paged in turn. Working hours default to UTC."
+            "schedules_list) paged in turn; working hours in UTC by default."
         ),
         kind="write",
         toolset="escalation_paths",
@@ -350,8 +350,8 @@ ACTIONS = (
     Action(
         name="escalation_paths_update",
         description=(
-            "Replace an escalation path (fields as in escalation_paths_create; working hours "
-            "default to UTC)."
+            "Replace an escalation path; fields as in escalation_paths_create, working hours "
+            "in UTC by default."
         ),
         kind="write",
         toolset="escalation_paths",

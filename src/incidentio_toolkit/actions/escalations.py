@@ -55,7 +55,7 @@ class EscalationsCreateInput(ActionInput):
 
 class EscalationsShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From escalations_list.")
+    id: str = id_field()
 
 
 ACTIONS = (
@@ -74,8 +74,8 @@ ACTIONS = (
     Action(
         name="escalations_create",
         description=(
-            "Page people now via an escalation path or users (not both). Max 60/minute; "
-            "retry-safe with the same idempotency_key."
+            "Page people now via an escalation path or users (not both). Retry-safe with the "
+            "same idempotency_key."
         ),
         kind="destructive",
         toolset="escalations",

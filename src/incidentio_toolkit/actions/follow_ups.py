@@ -20,7 +20,7 @@ class FollowUpsListInput(ActionInput):
 
 class FollowUpsShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From follow_ups_list.")
+    id: str = id_field()
 
 
 ACTIONS = (

@@ -20,7 +20,7 @@ class ActionsListInput(ActionInput):
 
 class ActionsShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From actions_list.")
+    id: str = id_field()
 
 
 ACTIONS = (

@@ -24,7 +24,7 @@ class IncidentRolesCreateInput(ActionInput):
 
 class IncidentRolesShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From incident_roles_list.")
+    id: str = id_field()
 
 
 class IncidentRolesUpdateInput(ActionInput):
@@ -38,7 +38,7 @@ class IncidentRolesUpdateInput(ActionInput):
 
 class IncidentRolesDeleteInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From incident_roles_list.")
+    id: str = id_field()
 
 
 ACTIONS = (

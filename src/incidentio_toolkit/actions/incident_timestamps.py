@@ -15,7 +15,7 @@ class IncidentTimestampsListInput(ActionInput):
 
 class IncidentTimestampsShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From incident_timestamps_list.")
+    id: str = id_field()
 
 
 ACTIONS = (

@@ -27,31 +27,23 @@ class IncidentsListInput(ActionInput):
     after: str | None = AFTER_FIELD
     sort_by: Literal["created_at_newest_first", "created_at_oldest_first"] | None = None
     filter_mode: Literal["all", "any"] | None = Field(
-        default=None, description="Combine filters with AND (all, default) or OR (any)."
+        default=None, description="AND (all, default) or OR (any) of the filters."
     )
-    status_ids: IdList | None = Field(default=None, description="Only these status ids.")
-    status_category: list[StatusCategory] | None = Field(
-        default=None, description="Only these status categories; live = active."
-    )
-    severity_ids: IdList | None = Field(default=None, description="Only these severity ids.")
-    severity_at_least: str | None = Field(
-        default=None, description="Severity id: this rank or higher."
-    )
-    severity_at_most: str | None = Field(
-        default=None, description="Severity id: this rank or lower."
-    )
-    incident_type_ids: IdList | None = Field(
-        default=None, description="Only these incident type ids."
-    )
+    status_ids: IdList | None = None
+    status_category: list[StatusCategory] | None = Field(default=None, description="live = active.")
+    severity_ids: IdList | None = None
+    severity_at_least: str | None = Field(default=None, description="Severity id; by rank.")
+    severity_at_most: str | None = None
+    incident_type_ids: IdList | None = None
     mode: list[IncidentMode] | None = Field(
-        default=None, description="Incident modes (default standard and retrospective)."
+        default=None, description="Default standard and retrospective."
     )
     created_after: date | None = Field(
-        default=None, description="Created on or after (YYYY-MM-DD)."
+        default=None, description="YYYY-MM-DD; date filters are inclusive."
     )
-    created_before: date | None = Field(default=None, description="Created on or before.")
-    updated_after: date | None = Field(default=None, description="Updated on or after.")
-    updated_before: date | None = Field(default=None, description="Updated on or before.")
+    created_before: date | None = None
+    updated_after: date | None = None
+    updated_before: date | None = None
 
 
 _LIST_FILTERS: tuple[tuple[str, str], ...] = (
@@ -96,7 +88,7 @@ class IncidentsCreateInput(ActionInput):
     visibility: Literal["public", "private"]
     name: str | None = None
     summary: str | None = None
-    incident_type_id: str | None = Field(default=None, description="From incident_types_list.")
+    incident_type_id: str | None = None
     incident_status_id: str | None = Field(
         default=None, description="Initial status (from incident_statuses_list)."
     )
@@ -148,8 +140,8 @@ ACTIONS = (
     Action(
         name="incidents_list",
         description=(
-            "List incidents, newest first, one page per call. Filter by status, category "
-            "(live = active), severity, type, mode or dates. Returns incidents and pagination_meta."
+            "List incidents, newest first, one page per call, filtered by status, category, "
+            "severity, type, mode or date."
         ),
         kind="read",
         toolset="incidents",
@@ -164,8 +156,8 @@ ACTIONS = (
     Action(
         name="incidents_create",
         description=(
-            "Declare an incident. Ids come from severities_list, incident_types_list and "
-            "incident_statuses_list. Safe to retry with the same idempotency_key."
+            "Declare an incident (ids from severities_list, incident_types_list, "
+            "incident_statuses_list). Retry-safe with the same idempotency_key."
         ),
         kind="write",
         toolset="incidents",
@@ -191,8 +183,8 @@ ACTIONS = (
     Action(
         name="incidents_update",
         description=(
-            "Edit an incident's name, summary, severity or status; only the fields given change. "
-            "Status ids come from incident_statuses_list."
+            "Edit an incident's name, summary, severity or status (from "
+            "incident_statuses_list); only the fields given change."
         ),
         kind="write",
         toolset="incidents",

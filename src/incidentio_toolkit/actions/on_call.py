@@ -27,8 +27,8 @@ _USER_FIELDS = (("user_id", "id"), ("user_email", "email"), ("user_slack_id", "s
 
 
 class ScheduleOverridesCreateInput(ActionInput):
-    rotation_id: str = Field(min_length=1, description="From schedules_show.")
-    layer_id: str = Field(min_length=1, description="From schedules_show.")
+    rotation_id: str = Field(min_length=1)
+    layer_id: str = Field(min_length=1)
     schedule_id: str = Field(min_length=1, description="From schedules_list.")
     start_at: Timestamp = Field(description="ISO 8601 with offset.")
     end_at: Timestamp
@@ -74,8 +74,8 @@ ACTIONS = (
     Action(
         name="schedule_overrides_create",
         description=(
-            "Put a user on call instead of the rota for a time range. Rotation and layer ids from "
-            "schedules_show."
+            "Put a user on call in place of the rota for a time range (rotation and layer ids "
+            "from schedules_show)."
         ),
         kind="write",
         toolset="schedules",

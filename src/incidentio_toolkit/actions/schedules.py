@@ -58,7 +58,7 @@ class SchedulesCreateInput(ActionInput):
 
 class SchedulesShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From schedules_list.")
+    id: str = id_field()
 
 
 class SchedulesUpdateInput(ActionInput):
@@ -84,7 +84,7 @@ class SchedulesUpdateInput(ActionInput):
 
 class SchedulesDeleteInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From schedules_list.")
+    id: str = id_field()
 
 
 def _schedule_request(arguments: SchedulesCreateInput | SchedulesUpdateInput) -> ApiRequest:
@@ -140,8 +140,8 @@ ACTIONS = (
     Action(
         name="schedules_update",
         description=(
-            "Change a schedule's name, timezone or rotations. Rotations sent replace all: start "
-            "from schedules_show."
+            "Change a schedule's name, timezone or rotations; rotations sent replace all, so "
+            "start from schedules_show."
         ),
         kind="write",
         toolset="schedules",

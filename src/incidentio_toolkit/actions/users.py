@@ -19,7 +19,7 @@ class UsersListInput(ActionInput):
 
 class UsersShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From users_list.")
+    id: str = id_field()
 
 
 ACTIONS = (

@@ -19,7 +19,7 @@ RunsOnIncidents = Literal["newly_created", "newly_created_and_active"]
 WorkflowIncidentMode = Literal["standard", "test", "retrospective"]
 
 _STEPS = "[{id, name, param_bindings}]"
-_CONDITION_GROUPS = "Any group may match: [{conditions: [{subject, operation, param_bindings}]}]."
+_CONDITION_GROUPS = "[{conditions: [{subject, operation, param_bindings}]}], any group matching."
 _ONCE_FOR = 'e.g. ["incident.url"]'
 _EXPRESSIONS = "[{label, reference, root_reference, operations}]"
 _DELAY = "{for_seconds, conditions_apply_over_delay}"
@@ -47,7 +47,7 @@ class WorkflowsCreateInput(ActionInput):
 
 class WorkflowsShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From workflows_list.")
+    id: str = id_field()
     skip_step_upgrades: bool | None = None
 
 
@@ -70,7 +70,7 @@ class WorkflowsUpdateInput(ActionInput):
 
 class WorkflowsDeleteInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From workflows_list.")
+    id: str = id_field()
 
 
 ACTIONS = (

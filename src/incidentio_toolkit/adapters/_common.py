@@ -277,8 +277,13 @@ def tool_output_schema(action: Action) -> dict[str, Any]:
 
 
 def context_budget(actions: Iterable[Action]) -> int:
-    """Characters a model reads for these tools: name, description and JSON input schema."""
+    """Characters a model reads for these tools: name, description and JSON input schema.
+
+    The schema is counted as compact JSON, the form MCP servers put on the wire.
+    """
     return sum(
-        len(action.name) + len(action.description) + len(json.dumps(tool_input_schema(action)))
+        len(action.name)
+        + len(action.description)
+        + len(json.dumps(tool_input_schema(action), separators=(",", ":")))
         for action in actions
     )

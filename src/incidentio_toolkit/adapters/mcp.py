@@ -12,23 +12,26 @@ environment only; no tool takes it as a parameter.
 
 from __future__ import annotations
 
-import hmac
-import ipaddress
 import json
-import os
-import secrets
-import sys
-from collections.abc import Awaitable, Callable, Iterable, MutableMapping
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import mcp_types as types
 
-from incidentio_toolkit.actions import Action
+from incidentio_toolkit.actions import ACTIONS, Action
 from incidentio_toolkit.adapters._common import (
     ToolPolicy,
     run_tool,
     tool_input_schema,
     tool_output_schema,
+)
+from incidentio_toolkit.adapters._mcp_http import (
+    MCP_TOKEN_ENV_VAR,
+    MCPConfigError,
+    http_app,
+    is_loopback,
+    resolve_token,
+    serve_http,
 )
 
 if TYPE_CHECKING:
@@ -43,24 +46,19 @@ __all__ = [
     "create_server",
     "http_app",
     "instructions_for",
+    "is_loopback",
     "mcp_tool",
     "mcp_tools",
     "resolve_client",
+    "resolve_token",
     "run",
     "sandbox_client",
     "serve_http",
     "serve_stdio",
+    "tool_result",
 ]
 
-MCP_TOKEN_ENV_VAR = "INCIDENTIO_MCP_TOKEN"  # noqa: S105 - a variable name, not a secret
 SERVER_NAME = "incidentio"
-MIN_TOKEN_CHARS = 16
-
-_LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
-
-
-class MCPConfigError(Exception):
-    """The server cannot start as configured; the message is one sentence saying what to change."""
 
 
 # --- tools -------------------------------------------------------------------------------------
@@ -132,8 +130,6 @@ def create_server(client: AsyncIncidentIO, policy: ToolPolicy | None = None) -> 
         return tool_result(output)
 
     def input_schema(name: str) -> dict[str, Any] | None:
-        from incidentio_toolkit.actions import ACTIONS
-
         action = ACTIONS.get(name)
         if action is None or not policy.enabled(action):
             return None
@@ -205,159 +201,6 @@ async def serve_stdio(server: Server[Any]) -> None:
 
     async with stdio_server() as (read_stream, write_stream):
         await server.run(read_stream, write_stream, server.create_initialization_options())
-
-
-def is_loopback(host: str) -> bool:
-    """True for 127.0.0.0/8, ::1 and localhost."""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def resolve_token(host: str, auth_token: str | None) -> tuple[str, bool]:
-    """The bearer token to require, and whether it was generated here (loopback only)."""
-    token = auth_token or os.environ.get(MCP_TOKEN_ENV_VAR) or None
-    if token is None:
-        if not is_loopback(host):
-            raise MCPConfigError(
-                f"Refusing to serve MCP over HTTP on non-loopback address {host!r} without a "
-                f"bearer token: set {MCP_TOKEN_ENV_VAR} or pass --auth-token."
-            )
-        return secrets.token_urlsafe(32), True
-    if len(token) < MIN_TOKEN_CHARS:
-        raise MCPConfigError(
-            f"The MCP bearer token is too short: use at least {MIN_TOKEN_CHARS} random "
-            f"characters in {MCP_TOKEN_ENV_VAR} or --auth-token."
-        )
-    return token, False
-
-
-def _host_patterns(host: str, extra: Iterable[str]) -> tuple[list[str], list[str]]:
-    hosts = [*_LOOPBACK_HOSTS, *(f"{name}:*" for name in _LOOPBACK_HOSTS)]
-    origins = [f"http://{name}{port}" for name in _LOOPBACK_HOSTS for port in ("", ":*")]
-    bound = f"[{host}]" if ":" in host else host
-    if not is_loopback(host) and host not in ("0.0.0.0", "::"):  # noqa: S104 - comparison only
-        hosts += [bound, f"{bound}:*"]
-        origins += [
-            f"http://{bound}",
-            f"http://{bound}:*",
-            f"https://{bound}",
-            f"https://{bound}:*",
-        ]
-    for name in extra:
-        hosts += [name, f"{name}:*"]
-        origins += [
-            f"{scheme}://{name}{port}" for scheme in ("http", "https") for port in ("", ":*")
-        ]
-    return hosts, origins
-
-
-Scope = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
-Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-
-
-class _Guard:
-    """Checks Host (421) and Origin (403), then the bearer token (401), before the MCP app."""
-
-    def __init__(self, app: ASGIApp, token: str, hosts: list[str], origins: list[str]) -> None:
-        from mcp.server.transport_security import (
-            TransportSecurityMiddleware,
-            TransportSecuritySettings,
-        )
-
-        self._app = app
-        self._token = token.encode()
-        self._security = TransportSecurityMiddleware(
-            TransportSecuritySettings(
-                enable_dns_rebinding_protection=True, allowed_hosts=hosts, allowed_origins=origins
-            )
-        )
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] not in ("http", "websocket"):
-            await self._app(scope, receive, send)
-            return
-        from starlette.requests import Request
-        from starlette.responses import Response
-
-        rejected = await self._security.validate_request(Request(scope), is_post=False)
-        if rejected is None and not self._authorized(scope):
-            rejected = Response(
-                "Missing or invalid bearer token.",
-                status_code=401,
-                headers={"WWW-Authenticate": 'Bearer realm="incidentio-mcp"'},
-            )
-        if rejected is not None:
-            await rejected(scope, receive, send)  # pyright: ignore[reportArgumentType]
-            return
-        await self._app(scope, receive, send)
-
-    def _authorized(self, scope: Scope) -> bool:
-        presented = b""
-        for name, value in scope.get("headers") or ():
-            if name.lower() == b"authorization":
-                scheme, _, credentials = bytes(value).partition(b" ")
-                if scheme.lower() == b"bearer":
-                    presented = credentials.strip()
-        return hmac.compare_digest(presented, self._token)
-
-
-def http_app(
-    server: Server[Any],
-    *,
-    token: str,
-    host: str = "127.0.0.1",
-    allowed_hosts: Iterable[str] = (),
-    path: str = "/mcp",
-) -> ASGIApp:
-    """The streamable-HTTP ASGI app of `server`, behind Host/Origin validation and a bearer token."""
-    from mcp.server.transport_security import TransportSecuritySettings
-
-    hosts, origins = _host_patterns(host, allowed_hosts)
-    app = server.streamable_http_app(
-        streamable_http_path=path,
-        host=host,
-        transport_security=TransportSecuritySettings(
-            enable_dns_rebinding_protection=True, allowed_hosts=hosts, allowed_origins=origins
-        ),
-    )
-    return _Guard(app, token, hosts, origins)  # pyright: ignore[reportArgumentType]
-
-
-async def serve_http(
-    server: Server[Any],
-    *,
-    host: str = "127.0.0.1",
-    port: int = 8000,
-    auth_token: str | None = None,
-    allowed_hosts: Iterable[str] = (),
-) -> None:
-    """Serve streamable HTTP on host:port until interrupted (requires a bearer token)."""
-    import anyio
-    import uvicorn
-
-    token, generated = resolve_token(host, auth_token)
-    app = http_app(server, token=token, host=host, allowed_hosts=allowed_hosts)
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on")
-    web = uvicorn.Server(config)
-    bound = f"[{host}]" if ":" in host else host
-    async with anyio.create_task_group() as tg:
-        tg.start_soon(web.serve)
-        while not web.started:
-            if web.should_exit:
-                return
-            await anyio.sleep(0.02)
-        lines = [
-            f"incidentio MCP server: http://{bound}:{port}/mcp (Authorization: Bearer <token>)"
-        ]
-        if generated:
-            lines.append(f"Generated bearer token (set {MCP_TOKEN_ENV_VAR} to fix one): {token}")
-        print("\n".join(lines), file=sys.stderr, flush=True)
 
 
 def run(

@@ -13,6 +13,7 @@ plain dicts. This module does not import the `openai` package; the definitions a
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -48,7 +49,7 @@ def openai_tools(
         spec: dict[str, Any] = {
             "name": action.name,
             "description": action.description,
-            "parameters": tool_input_schema(action),
+            "parameters": copy.deepcopy(tool_input_schema(action)),
         }
         if format == "chat":
             tools.append({"type": "function", "function": spec})

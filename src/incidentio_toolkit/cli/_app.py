@@ -201,7 +201,7 @@ def doctor_command(sandbox: SandboxOption = False) -> None:
             )
         out.print(f"Key: set (from {source})")
     client = make_client(sandbox=sandbox)
-    out.print(f"API: {client.base_url}")
+    out.print(f"API: {'in-process sandbox' if sandbox else client.base_url}")
 
     async def run() -> Any:
         async with client:

@@ -19,6 +19,7 @@ PREFERRED_COLUMNS = (
     "reference",
     "name",
     "title",
+    "incident_status",
     "email",
     "status",
     "severity",

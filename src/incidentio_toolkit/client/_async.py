@@ -153,10 +153,12 @@ class AsyncIncidentIO(AsyncActionMethods):
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Close the pooled connections."""
+        """Close the pooled connections (HTTP, and Redis when pacing is shared)."""
         if self._http is not None:
             await self._http.aclose()
             self._http = None
+        if self._pacer is not None:
+            await self._pacer.aclose()
 
     def _client(self) -> httpx2.AsyncClient:
         if self._http is None:

@@ -43,7 +43,7 @@ class AsyncActionMethods:
         updated_after: date | None = None,
         updated_before: date | None = None,
     ) -> outputs.IncidentsListOutput:
-        """List incidents, newest first, one page per call. Filter by status, category (live = active), severity, type, mode or dates. Returns incidents and pagination_meta."""
+        """List incidents, newest first, one page per call, filtered by status, category, severity, type, mode or date."""
         return await self._invoke(
             "incidents_list",
             {
@@ -77,7 +77,7 @@ class AsyncActionMethods:
         incident_status_id: str | None = None,
         mode: Literal["standard", "retrospective", "test", "tutorial"] | None = None,
     ) -> outputs.IncidentsCreateOutput:
-        """Declare an incident. Ids come from severities_list, incident_types_list and incident_statuses_list. Safe to retry with the same idempotency_key."""
+        """Declare an incident (ids from severities_list, incident_types_list, incident_statuses_list). Retry-safe with the same idempotency_key."""
         return await self._invoke(
             "incidents_create",
             {
@@ -107,7 +107,7 @@ class AsyncActionMethods:
         incident_status_id: str | None = None,
         incident_type_id: str | None = None,
     ) -> outputs.IncidentsUpdateOutput:
-        """Edit an incident's name, summary, severity or status; only the fields given change. Status ids come from incident_statuses_list."""
+        """Edit an incident's name, summary, severity or status (from incident_statuses_list); only the fields given change."""
         return await self._invoke(
             "incidents_update",
             {
@@ -295,7 +295,7 @@ class AsyncActionMethods:
         timezone: str | None = None,
         rotations_config: dict[str, Any] | list[dict[str, Any]] | None = None,
     ) -> outputs.SchedulesUpdateOutput:
-        """Change a schedule's name, timezone or rotations. Rotations sent replace all: start from schedules_show."""
+        """Change a schedule's name, timezone or rotations; rotations sent replace all, so start from schedules_show."""
         return await self._invoke(
             "schedules_update",
             {"id": id, "name": name, "timezone": timezone, "rotations_config": rotations_config},
@@ -321,7 +321,7 @@ class AsyncActionMethods:
         description: str | None = None,
         incident_id: str | None = None,
     ) -> outputs.EscalationsCreateOutput:
-        """Page people now via an escalation path or users (not both). Max 60/minute; retry-safe with the same idempotency_key."""
+        """Page people now via an escalation path or users (not both). Retry-safe with the same idempotency_key."""
         return await self._invoke(
             "escalations_create",
             {
@@ -474,7 +474,7 @@ class AsyncActionMethods:
         user_email: str | None = None,
         user_slack_id: str | None = None,
     ) -> outputs.ScheduleOverridesCreateOutput:
-        """Put a user on call instead of the rota for a time range. Rotation and layer ids from schedules_show."""
+        """Put a user on call in place of the rota for a time range (rotation and layer ids from schedules_show)."""
         return await self._invoke(
             "schedule_overrides_create",
             {
@@ -503,7 +503,7 @@ class AsyncActionMethods:
         working_hours: list[dict[str, Any]] | None = None,
         timezone: str | None = None,
     ) -> outputs.EscalationPathsCreateOutput:
-        """Create an escalation path: levels of users or schedules (from users_list, schedules_list) paged in turn. Working hours default to UTC."""
+        """Create an escalation path: levels of users or schedules (from users_list, schedules_list) paged in turn; working hours in UTC by default."""
         return await self._invoke(
             "escalation_paths_create",
             {"name": name, "path": path, "working_hours": working_hours, "timezone": timezone},
@@ -522,7 +522,7 @@ class AsyncActionMethods:
         working_hours: list[dict[str, Any]] | None = None,
         timezone: str | None = None,
     ) -> outputs.EscalationPathsUpdateOutput:
-        """Replace an escalation path (fields as in escalation_paths_create; working hours default to UTC)."""
+        """Replace an escalation path; fields as in escalation_paths_create, working hours in UTC by default."""
         return await self._invoke(
             "escalation_paths_update",
             {
@@ -569,7 +569,7 @@ class SyncActionMethods:
         updated_after: date | None = None,
         updated_before: date | None = None,
     ) -> outputs.IncidentsListOutput:
-        """List incidents, newest first, one page per call. Filter by status, category (live = active), severity, type, mode or dates. Returns incidents and pagination_meta."""
+        """List incidents, newest first, one page per call, filtered by status, category, severity, type, mode or date."""
         return self._invoke(
             "incidents_list",
             {
@@ -603,7 +603,7 @@ class SyncActionMethods:
         incident_status_id: str | None = None,
         mode: Literal["standard", "retrospective", "test", "tutorial"] | None = None,
     ) -> outputs.IncidentsCreateOutput:
-        """Declare an incident. Ids come from severities_list, incident_types_list and incident_statuses_list. Safe to retry with the same idempotency_key."""
+        """Declare an incident (ids from severities_list, incident_types_list, incident_statuses_list). Retry-safe with the same idempotency_key."""
         return self._invoke(
             "incidents_create",
             {
@@ -633,7 +633,7 @@ class SyncActionMethods:
         incident_status_id: str | None = None,
         incident_type_id: str | None = None,
     ) -> outputs.IncidentsUpdateOutput:
-        """Edit an incident's name, summary, severity or status; only the fields given change. Status ids come from incident_statuses_list."""
+        """Edit an incident's name, summary, severity or status (from incident_statuses_list); only the fields given change."""
         return self._invoke(
             "incidents_update",
             {
@@ -819,7 +819,7 @@ class SyncActionMethods:
         timezone: str | None = None,
         rotations_config: dict[str, Any] | list[dict[str, Any]] | None = None,
     ) -> outputs.SchedulesUpdateOutput:
-        """Change a schedule's name, timezone or rotations. Rotations sent replace all: start from schedules_show."""
+        """Change a schedule's name, timezone or rotations; rotations sent replace all, so start from schedules_show."""
         return self._invoke(
             "schedules_update",
             {"id": id, "name": name, "timezone": timezone, "rotations_config": rotations_config},
@@ -845,7 +845,7 @@ class SyncActionMethods:
         description: str | None = None,
         incident_id: str | None = None,
     ) -> outputs.EscalationsCreateOutput:
-        """Page people now via an escalation path or users (not both). Max 60/minute; retry-safe with the same idempotency_key."""
+        """Page people now via an escalation path or users (not both). Retry-safe with the same idempotency_key."""
         return self._invoke(
             "escalations_create",
             {
@@ -998,7 +998,7 @@ class SyncActionMethods:
         user_email: str | None = None,
         user_slack_id: str | None = None,
     ) -> outputs.ScheduleOverridesCreateOutput:
-        """Put a user on call instead of the rota for a time range. Rotation and layer ids from schedules_show."""
+        """Put a user on call in place of the rota for a time range (rotation and layer ids from schedules_show)."""
         return self._invoke(
             "schedule_overrides_create",
             {
@@ -1027,7 +1027,7 @@ class SyncActionMethods:
         working_hours: list[dict[str, Any]] | None = None,
         timezone: str | None = None,
     ) -> outputs.EscalationPathsCreateOutput:
-        """Create an escalation path: levels of users or schedules (from users_list, schedules_list) paged in turn. Working hours default to UTC."""
+        """Create an escalation path: levels of users or schedules (from users_list, schedules_list) paged in turn; working hours in UTC by default."""
         return self._invoke(
             "escalation_paths_create",
             {"name": name, "path": path, "working_hours": working_hours, "timezone": timezone},
@@ -1046,7 +1046,7 @@ class SyncActionMethods:
         working_hours: list[dict[str, Any]] | None = None,
         timezone: str | None = None,
     ) -> outputs.EscalationPathsUpdateOutput:
-        """Replace an escalation path (fields as in escalation_paths_create; working hours default to UTC)."""
+        """Replace an escalation path; fields as in escalation_paths_create, working hours in UTC by default."""
         return self._invoke(
             "escalation_paths_update",
             {

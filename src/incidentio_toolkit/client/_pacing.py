@@ -8,12 +8,14 @@ goes on.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import math
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 from limits import RateLimitItem, RateLimitItemPerSecond
 from limits.aio.storage import MemoryStorage, Storage
@@ -76,10 +78,12 @@ class Pacer:
         self._redis_url = redis_url
         self._fell_back = False
         self._redis_limiter: MovingWindowRateLimiter | None = None
+        self._redis_storage: Storage | None = None
         self._limiter = MovingWindowRateLimiter(MemoryStorage())
         if redis_url is not None:
             try:
-                self._redis_limiter = MovingWindowRateLimiter(self._open_storage(redis_url))
+                self._redis_storage = self._open_storage(redis_url)
+                self._redis_limiter = MovingWindowRateLimiter(self._redis_storage)
                 self._limiter = self._redis_limiter
             except Exception as exc:  # e.g. the redis extra is not installed: never fail
                 self._fall_back(exc)
@@ -114,6 +118,14 @@ class Pacer:
                 type(exc).__name__,
             )
             self._limiter = MovingWindowRateLimiter(MemoryStorage())
+
+    async def aclose(self) -> None:
+        """Close the Redis connections (the pacer reconnects if used again)."""
+        bridge: Any = getattr(self._redis_storage, "bridge", None)
+        if bridge is None:
+            return
+        with contextlib.suppress(Exception):
+            await bridge.get_connection().aclose()
 
     async def acquire(self, api_key: str, action: str, deadline: float | None = None) -> None:
         """Block until one more request for `action` fits the key's budget.

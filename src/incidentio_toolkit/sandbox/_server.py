@@ -90,6 +90,7 @@ class SandboxServer:
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             self._socket.bind((host, port))
+            self._socket.listen(2048)  # connectable as soon as the URL is printed
         except OSError:
             self._socket.close()
             self.app.close()

@@ -6,7 +6,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 JSON = dict[str, Any]
@@ -47,11 +47,6 @@ def to_micros(value: datetime) -> int:
     """Microseconds since the Unix epoch (used for ordered SQL columns)."""
     delta = value.astimezone(UTC) - _EPOCH
     return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
-
-
-def from_micros(value: int) -> datetime:
-    """Inverse of :func:`to_micros`."""
-    return _EPOCH + timedelta(microseconds=value)
 
 
 def _base32(number: int, length: int) -> str:

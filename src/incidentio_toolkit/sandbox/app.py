@@ -155,7 +155,7 @@ class _Operation:
         except SandboxError as error:
             return _error_response(error)
         except Exception:
-            logger.exception("sandbox handler failed: %s %s", request.method, request.url.path)
+            logger.exception("sandbox handler failed: %s %s", request.method, request.scope["path"])
             return _error_response(InternalError("The sandbox failed to handle this request"))
 
     async def _handle(self, request: Request) -> Response:
@@ -169,7 +169,7 @@ class _Operation:
         if self.admin:
             return await endpoint.handler(sb, request)
         sb.limiter.hit(key, endpoint.bucket)
-        plan = sb.faults.plan(request.method, request.url.path)
+        plan = sb.faults.plan(request.method, request.scope["path"]) if sb.faults.active else None
         if plan is None:
             return await endpoint.handler(sb, request)
         return await self._faulted(plan, endpoint, request)
@@ -184,7 +184,7 @@ class _Operation:
         if plan.rate_limited:
             raise too_many_requests(
                 "sandbox_fault",
-                0,
+                sb.limiter.per_minute,
                 config.rate_limit_retry_after,
                 "sandbox fault: injected rate limit",
             )

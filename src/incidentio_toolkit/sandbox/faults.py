@@ -170,12 +170,13 @@ class FaultInjector:
     def configure(self, config: FaultConfig) -> None:
         """Replace the configuration and restart the random sequence from its seed."""
         self.config = config
+        self.active = config.active
         self._random = random.Random(config.seed)  # noqa: S311 - reproducible, not secret
 
     def plan(self, method: str, path: str) -> FaultPlan | None:
         """The faults for this request, or ``None`` when it is left alone."""
         config = self.config
-        if not config.active:
+        if not self.active:
             return None
         if config.methods and method not in config.methods:
             return None

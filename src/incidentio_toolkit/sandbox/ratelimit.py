@@ -43,6 +43,7 @@ class RateLimiter:
     def __init__(self, per_minute: int = 1200, escalation_create_per_minute: int = 60) -> None:
         if per_minute < 1 or escalation_create_per_minute < 1:
             raise ValueError("rate limits must be at least 1 request per minute")
+        self.per_minute = per_minute
         self._storage = MemoryStorage()
         self._limiter = MovingWindowRateLimiter(self._storage)
         self._limits: dict[str, RateLimitItem] = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -20,6 +21,9 @@ import httpx2
 
 if TYPE_CHECKING:
     from openapi_core import OpenAPI
+
+ClientFactory = Callable[..., httpx2.AsyncClient]
+"""Type of the ``make_client`` test fixture: ``make_client(app, key=..., checked=...)``."""
 
 SPEC_PATH = Path(__file__).resolve().parents[3] / "spec" / "incident-io-openapi.json"
 """The trimmed official spec in a source checkout."""

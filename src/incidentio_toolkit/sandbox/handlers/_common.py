@@ -14,7 +14,7 @@ from .._util import JSON, dumps
 from .._validate import Fields
 from ..errors import BadRequest, invalid, missing
 from ..store import Page
-from ..store._incident_filters import BracketParam, parse_bracket
+from ..store._incident_filters import BracketParam, parse_brackets
 
 Handler = Callable[[Sandbox, Request], Awaitable[Response]]
 RESULT_PAGE_SIZE_MAX = 250  # pagination_meta.page_size never exceeds this in the spec
@@ -113,12 +113,7 @@ def pagination_meta(page: Page, size: int) -> JSON:
 
 def bracket_params(request: Request) -> list[BracketParam]:
     """Every ``name[op]=value`` query parameter, repeated keys included."""
-    params: list[BracketParam] = []
-    for key, value in request.query_params.multi_items():
-        param = parse_bracket(key, value)
-        if param is not None:
-            params.append(param)
-    return params
+    return parse_brackets(request.query_params.multi_items())
 
 
 def path_id(request: Request) -> str:

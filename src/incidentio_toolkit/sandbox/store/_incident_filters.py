@@ -17,25 +17,36 @@ _CATEGORY_ALIASES = {"active": "live", "post-incident": "learning", "post_incide
 
 @dataclass(frozen=True, slots=True)
 class BracketParam:
-    """One query parameter such as ``severity[gte]=ID`` → name ``severity``, keys ``("gte",)``."""
+    """A query parameter such as ``severity[gte]=ID`` → name ``severity``, keys ``("gte",)``.
+
+    Repeated keys are merged: ``values`` holds every value sent for the same name and keys.
+    """
 
     name: str
     keys: tuple[str, ...]
-    value: str
+    values: tuple[str, ...]
 
     @property
     def label(self) -> str:
         """The parameter as written, without its value."""
         return self.name + "".join(f"[{k}]" for k in self.keys)
 
+    @property
+    def value(self) -> str:
+        """The first value (for operators that take one)."""
+        return self.values[0]
 
-def parse_bracket(key: str, value: str) -> BracketParam | None:
-    """Split ``name[a][b]`` (a trailing ``[]`` is ignored); ``None`` for a plain key."""
-    if "[" not in key or not key.endswith("]"):
-        return None
-    name, _, rest = key.partition("[")
-    keys = tuple(k for k in rest[:-1].split("][") if k != "")
-    return BracketParam(name, keys, value)
+
+def parse_brackets(items: list[tuple[str, str]]) -> list[BracketParam]:
+    """Every ``name[a][b]=value`` pair (a trailing ``[]`` is ignored), repeated keys merged."""
+    merged: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for key, value in items:
+        if "[" not in key or not key.endswith("]"):
+            continue
+        name, _, rest = key.partition("[")
+        keys = tuple(k for k in rest[:-1].split("][") if k != "")
+        merged.setdefault((name, keys), []).append(value)
+    return [BracketParam(name, keys, tuple(values)) for (name, keys), values in merged.items()]
 
 
 def in_condition(column: str, values: list[str], negate: bool) -> tuple[str, list[Any]]:
@@ -105,19 +116,22 @@ class IncidentFilter:
 
     def _f_status(self, param: BracketParam) -> None:
         op = self._single_op(param, ("one_of", "not_in"))
-        self.conditions.append(in_condition("status_id", [param.value], op == "not_in"))
+        self.conditions.append(in_condition("status_id", list(param.values), op == "not_in"))
 
     def _f_status_category(self, param: BracketParam) -> None:
         op = self._single_op(param, ("one_of", "not_in"))
-        category = _CATEGORY_ALIASES.get(param.value, param.value)
-        if category not in STATUS_CATEGORIES:
-            raise invalid(param.label, f"{param.label}: unknown status category {param.value!r}")
-        self.conditions.append(in_condition("status_category", [category], op == "not_in"))
+        categories: list[str] = []
+        for value in param.values:
+            category = _CATEGORY_ALIASES.get(value, value)
+            if category not in STATUS_CATEGORIES:
+                raise invalid(param.label, f"{param.label}: unknown status category {value!r}")
+            categories.append(category)
+        self.conditions.append(in_condition("status_category", categories, op == "not_in"))
 
     def _f_severity(self, param: BracketParam) -> None:
         op = self._single_op(param, ("one_of", "not_in", "gte", "lte"))
         if op in ("one_of", "not_in"):
-            self.conditions.append(in_condition("severity_id", [param.value], op == "not_in"))
+            self.conditions.append(in_condition("severity_id", list(param.values), op == "not_in"))
             return
         found = self.catalog.severities.get(param.value)
         if found is None:
@@ -127,7 +141,7 @@ class IncidentFilter:
 
     def _f_incident_type(self, param: BracketParam) -> None:
         op = self._single_op(param, ("one_of", "not_in"))
-        self.conditions.append(in_condition("type_id", [param.value], op == "not_in"))
+        self.conditions.append(in_condition("type_id", list(param.values), op == "not_in"))
 
     def _f_created_at(self, param: BracketParam) -> None:
         op = self._single_op(param, ("gte", "lte", "date_range"))
@@ -139,9 +153,12 @@ class IncidentFilter:
 
     def _f_mode(self, param: BracketParam) -> None:
         self._single_op(param, ("one_of",))
-        if param.value not in INCIDENT_MODES:
-            raise invalid(param.label, f"{param.label} must be one of: {', '.join(INCIDENT_MODES)}")
-        self.modes.append(param.value)
+        for value in param.values:
+            if value not in INCIDENT_MODES:
+                raise invalid(
+                    param.label, f"{param.label} must be one of: {', '.join(INCIDENT_MODES)}"
+                )
+            self.modes.append(value)
 
     def _f_incident_role(self, param: BracketParam) -> None:
         ops = ("one_of", "is_set", "is_blank")
@@ -157,8 +174,9 @@ class IncidentFilter:
             "AND json_extract(a.value, '$.assignee.id') IS NOT NULL{extra})"
         )
         if op == "one_of":
-            sql = assigned.format(extra=" AND json_extract(a.value, '$.assignee.id') = ?")
-            self.conditions.append((sql, [role_id, param.value]))
+            marks = ", ".join("?" for _ in param.values)
+            sql = assigned.format(extra=f" AND json_extract(a.value, '$.assignee.id') IN ({marks})")
+            self.conditions.append((sql, [role_id, *param.values]))
             return
         want_set = _flag(param.value, param.label) == (op == "is_set")
         sql = assigned.format(extra="")
@@ -178,14 +196,14 @@ class IncidentFilter:
             "WHERE json_extract(e.value, '$.custom_field.id') = ?{extra})"
         )
         if op in ("one_of", "not_in"):
+            marks = ", ".join("?" for _ in param.values)
             extra = (
-                " AND (json_extract(v.value, '$.value_option.id') = ? "
-                "OR json_extract(v.value, '$.value_text') = ? "
-                "OR json_extract(v.value, '$.value_numeric') = ? "
-                "OR json_extract(v.value, '$.value_link') = ?)"
+                " AND coalesce(json_extract(v.value, '$.value_option.id'), "
+                "json_extract(v.value, '$.value_text'), json_extract(v.value, '$.value_numeric'), "
+                f"json_extract(v.value, '$.value_link')) IN ({marks})"
             )
             sql = has_value.format(extra=extra)
-            args: list[Any] = [field_id, param.value, param.value, param.value, param.value]
+            args: list[Any] = [field_id, *param.values]
             self.conditions.append((sql if op == "one_of" else f"NOT {sql}", args))
             return
         want_set = _flag(param.value, param.label) == (op == "is_set")

@@ -184,17 +184,20 @@ def _condition(param: BracketParam) -> tuple[str, list[Any]] | None:
         )
     op = param.keys[0]
     if param.name == "escalation_path":
-        return in_condition("escalation_path_id", [param.value], op == "not_in")
+        return in_condition("escalation_path_id", list(param.values), op == "not_in")
     if param.name == "status":
-        if param.value not in STATUSES:
-            raise invalid(param.label, f"{param.label} must be one of: {', '.join(STATUSES)}")
-        return in_condition("status", [param.value], op == "not_in")
+        for value in param.values:
+            if value not in STATUSES:
+                raise invalid(param.label, f"{param.label} must be one of: {', '.join(STATUSES)}")
+        return in_condition("status", list(param.values), op == "not_in")
     if param.name == "alert":  # the sandbox has no alerts: nothing was created by one
         return ("0", []) if op == "one_of" else ("1", [])
     if param.name in ("created_at", "updated_at"):
         column = "created_us" if param.name == "created_at" else "updated_us"
         return time_condition(column, op, param.value, param.label)
     if op == "is":
-        return "idempotency_key = ?", [param.value]
-    escaped = param.value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return "idempotency_key LIKE ? ESCAPE '\\'", [escaped + "%"]
+        return in_condition("idempotency_key", list(param.values), False)
+    prefixes = [
+        v.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for v in param.values
+    ]
+    return " OR ".join("idempotency_key LIKE ? ESCAPE '\\'" for _ in prefixes), prefixes

@@ -95,10 +95,6 @@ class Incidents:
             limit=limit,
         )
 
-    def mode_of(self, id: str) -> str | None:
-        """The mode of incident ``id``."""
-        return self.table.column(id, "mode")
-
     # writes --------------------------------------------------------------------------------
     def create(
         self, body: Fields, actor: JSON, now: datetime, *, id: str | None = None
@@ -185,9 +181,7 @@ class Incidents:
             )
         return incident, True
 
-    def edit(
-        self, id: str, changes: Fields, actor: JSON, now: datetime, message: str | None = None
-    ) -> JSON:
+    def edit(self, id: str, changes: Fields, actor: JSON, now: datetime) -> JSON:
         """Apply an ``IncidentEditPayloadV2``; status/severity changes record an incident update."""
         incident = self.show(id)
         old_status = incident["incident_status"]
@@ -243,8 +237,7 @@ class Incidents:
                     incident,
                     actor,
                     now,
-                    message
-                    or _describe(
+                    _describe(
                         old_status,
                         new_status,
                         old_severity,
@@ -255,12 +248,6 @@ class Incidents:
                 )
         self.on_change(incident)
         return incident
-
-    def add_update(self, incident_id: str, update: JSON, now: datetime) -> None:
-        """Insert a stored ``IncidentUpdateV2`` as-is (seeding)."""
-        self.updates.insert(
-            update["id"], update, incident_id=incident_id, created_us=to_micros(now)
-        )
 
     # cascades from settings ----------------------------------------------------------------
     def cascade_role(self, role_id: str, role: JSON | None) -> None:

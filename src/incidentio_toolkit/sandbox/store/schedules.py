@@ -6,7 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from .. import _oncall
-from .._util import JSON, fmt_time, loads_object, new_id, to_micros
+from .._util import JSON, fmt_time, new_id, to_micros
 from .._validate import Fields, weekday_intervals
 from ..errors import invalid, not_found, unknown_reference
 from ._db import Database, Page, Table
@@ -262,8 +262,3 @@ class Schedules:
         if mode is not None:
             rotation["scheduling_mode"] = mode
         return rotation
-
-    @staticmethod
-    def load(text: str) -> JSON:
-        """Parse a stored schedule text."""
-        return loads_object(text)

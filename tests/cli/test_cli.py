@@ -1,0 +1,321 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.cli.conftest import PLANTED_KEY
+from typer.testing import CliRunner
+
+from incidentio_toolkit.actions import ACTIONS, TOOLSETS
+from incidentio_toolkit.adapters._common import ToolPolicy
+from incidentio_toolkit.cli import app, main
+from incidentio_toolkit.cli._args import parse_value
+from incidentio_toolkit.sandbox import SandboxServer
+
+INCIDENTIO = Path(sys.executable).parent / "incidentio"
+
+
+def run_json(runner: CliRunner, *args: str) -> tuple[int, dict[str, Any]]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_actions_lists_all_46_with_kind_toolset_and_http(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["actions"])
+    assert result.exit_code == 0
+    for action in ACTIONS.values():
+        assert action.name in result.stdout
+    assert "destructive" in result.stdout
+    assert "/v2/incidents/{id}" in result.stdout
+    rows = json.loads(runner.invoke(app, ["actions", "--output", "json"]).stdout)
+    assert len(rows) == 46
+    assert rows[0] == {
+        "name": "incidents_list",
+        "kind": "read",
+        "toolset": "incidents",
+        "method": "GET",
+        "path": "/v2/incidents",
+    }
+
+
+def test_describe_prints_the_input_and_output_schema(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["describe", "escalations_create"])
+    assert result.exit_code == 0
+    described = json.loads(result.stdout)
+    assert described["kind"] == "destructive"
+    assert described["input_schema"]["required"] == ["idempotency_key", "title"]
+    assert "escalation" in described["output_schema"]["properties"]
+    assert described["annotations"]["readOnlyHint"] is False
+
+
+def test_describe_an_unknown_action_suggests_close_names(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["describe", "incident_list"])
+    assert result.exit_code == 2
+    assert "incidents_list" in result.stderr
+
+
+def test_call_prints_the_contract_output_as_json(runner: CliRunner) -> None:
+    code, output = run_json(runner, "call", "severities_list", "--sandbox")
+    assert code == 0
+    assert output["success"] is True
+    assert len(output["severities"]) == 3
+
+
+def test_call_with_success_false_exits_1_with_the_contract_output(runner: CliRunner) -> None:
+    code, output = run_json(runner, "call", "incidents_show", "--arg", "id=123", "--sandbox")
+    assert code == 1
+    assert output["success"] is False
+    assert "404" in output["error"]
+
+
+def test_call_reads_json_arguments_and_table_output(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app,
+        ["call", "incidents_list", "--json", '{"page_size": 2}', "-o", "table", "--sandbox"],
+    )
+    assert result.exit_code == 0
+    assert "incidents (2)" in result.stdout
+    assert "More results: repeat with --arg after=" in result.stdout
+
+
+def test_call_table_output_of_a_failure_goes_to_stderr(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["call", "incidents_list", "--arg", "page_size=0", "-o", "table", "--sandbox"]
+    )
+    assert result.exit_code == 1
+    assert "page_size" in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["call", "severities_list", "--arg", "oops"], "key=value"),
+        (["call", "severities_list", "--json", "{bad"], "not valid JSON"),
+        (["call", "severities_list", "--json", "[1]"], "JSON object"),
+        (["call", "nope"], "unknown action"),
+        (["call", "severities_list", "-o", "yaml"], "--output"),
+    ],
+)
+def test_call_usage_errors_exit_2_with_one_line(
+    runner: CliRunner, args: list[str], message: str
+) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "schema", "value"),
+    [
+        ("123", {"type": "string"}, "123"),
+        ("5", {"type": "integer"}, 5),
+        ("true", {"type": "boolean"}, True),
+        ("a,b", {"type": "array", "items": {"type": "string"}}, "a,b"),
+        ('["a","b"]', {"type": "array", "items": {"type": "string"}}, ["a", "b"]),
+        ('{"x": 1}', {"anyOf": [{"type": "object"}, {"type": "array"}]}, {"x": 1}),
+        ("hello", None, "hello"),
+        ("7", None, 7),
+        ("live", {"enum": ["live", "closed"]}, "live"),
+    ],
+)
+def test_arg_values_are_json_only_where_the_parameter_takes_more_than_strings(
+    raw: str, schema: dict[str, Any] | None, value: Any
+) -> None:
+    assert parse_value(raw, schema) == value
+
+
+def test_call_passes_typed_values_to_the_action(runner: CliRunner) -> None:
+    code, output = run_json(
+        runner,
+        "call",
+        "incidents_list",
+        "-a",
+        "page_size=1",
+        "-a",
+        'status_category=["live"]',
+        "--sandbox",
+    )
+    assert code == 0
+    assert len(output["incidents"]) == 1
+    assert output["incidents"][0]["incident_status"]["category"] == "live"
+
+
+def test_an_unexpected_error_prints_one_line_and_no_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def boom(*, sandbox: bool) -> Any:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("incidentio_toolkit.cli._app.make_client", boom)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["call", "severities_list"])
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err
+    assert "disk on fire" in err
+    assert "--debug" in err
+    assert "Traceback" not in err
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        main(["call", "severities_list", "--debug"])
+
+
+def test_doctor_against_the_in_process_sandbox_reports_every_toolset(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["doctor", "--sandbox"])
+    assert result.exit_code == 0, result.output
+    assert "key check" in result.stdout
+    for toolset in TOOLSETS:
+        assert toolset in result.stdout
+    assert "never changes anything" in result.stdout
+
+
+def test_doctor_against_a_served_sandbox_from_the_environment(
+    runner: CliRunner, sandbox_env: SandboxServer
+) -> None:
+    result = runner.invoke(app, ["doctor"])
+    assert result.exit_code == 0, result.output
+    assert sandbox_env.base_url in result.stdout
+    assert "INCIDENTIO_API_KEY" in result.stdout
+    assert f"{len(TOOLSETS)} of {len(TOOLSETS)} toolsets readable" in result.stdout
+
+
+def test_doctor_with_a_rejected_key_exits_1(
+    runner: CliRunner, sandbox_env: SandboxServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INCIDENTIO_API_KEY", "not-a-valid-key-at-all")
+    result = runner.invoke(app, ["doctor"])
+    assert result.exit_code == 1
+    assert "401" in result.stdout
+
+
+def test_doctor_without_a_key_says_what_to_set(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["doctor"])
+    assert result.exit_code == 1
+    assert "INCIDENTIO_API_KEY" in result.stderr
+
+
+def test_a_planted_key_appears_in_no_cli_output(
+    runner: CliRunner, sandbox_env: SandboxServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INCIDENTIO_API_KEY", PLANTED_KEY)
+    outputs = [
+        runner.invoke(app, args).output
+        for args in (
+            ["doctor"],
+            ["call", "severities_list"],
+            ["call", "incidents_show", "-a", "id=missing", "-o", "table"],
+            ["call", "incidents_list", "-a", "page_size=0"],
+            ["call", "users_list", "-o", "table"],
+        )
+    ]
+    monkeypatch.setenv("INCIDENTIO_API_KEY", PLANTED_KEY + "-rejected")
+    outputs.append(runner.invoke(app, ["doctor"]).output)
+    outputs.append(runner.invoke(app, ["call", "severities_list"]).output)
+    blob = "\n".join(outputs)
+    assert "Sofia Rossi" in blob
+    assert "401" in blob
+    pieces = {PLANTED_KEY[i : i + 8] for i in range(len(PLANTED_KEY) - 7)}
+    assert not [piece for piece in pieces if piece in blob]
+
+
+def test_mcp_without_a_key_or_sandbox_exits_with_one_sentence(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["mcp"])
+    assert result.exit_code == 2
+    assert "INCIDENTIO_API_KEY" in result.stderr
+    assert "--sandbox" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_mcp_flags_build_the_policy(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, Any] = {}
+
+    def fake_run(policy: ToolPolicy, **options: Any) -> None:
+        seen.update(options, policy=policy)
+
+    monkeypatch.setattr("incidentio_toolkit.adapters.mcp.run", fake_run)
+    result = runner.invoke(
+        app,
+        [
+            "mcp",
+            "--sandbox",
+            "--allow-writes",
+            "--toolsets",
+            "incidents,schedules",
+            "--exclude-tools",
+            "incidents_update",
+            "--transport",
+            "http",
+            "--port",
+            "9000",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    policy: ToolPolicy = seen["policy"]
+    assert {a.toolset for a in policy.enabled_actions()} == {"incidents", "schedules"}
+    assert not policy.enabled("incidents_update")
+    assert policy.enabled("incidents_create")
+    assert seen["transport"] == "http"
+    assert seen["port"] == 9000
+    assert seen["sandbox"] is True
+
+
+def test_mcp_allow_destructive_alone_is_refused(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["mcp", "--sandbox", "--allow-destructive"])
+    assert result.exit_code == 2
+    assert "--allow-writes" in result.stderr
+
+
+def test_sandbox_command_serves_with_the_given_options(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    seen: dict[str, Any] = {}
+
+    def fake_serve(**options: Any) -> None:
+        seen.update(options)
+
+    monkeypatch.setattr("incidentio_toolkit.sandbox.serve", fake_serve)
+    db = str(tmp_path / "s.db")
+    result = runner.invoke(app, ["sandbox", "--port", "9999", "--db", db])
+    assert result.exit_code == 0
+    assert seen == {"host": "127.0.0.1", "port": 9999, "db_path": db}
+
+
+def test_demo_plays_the_whole_scenario_in_process(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["demo"])
+    assert result.exit_code == 0, result.output
+    for tool in (
+        "severities_list",
+        "incidents_create",
+        "schedule_entries_list",
+        "escalations_create",
+        "incidents_update",
+        "follow_ups_list",
+    ):
+        assert tool in result.stdout
+    assert "Closed" in result.stdout
+    assert "Scenario complete" in result.stdout
+
+
+def test_demo_over_stdio_through_the_console_script() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INCIDENT")}
+    command = (
+        [str(INCIDENTIO)]
+        if INCIDENTIO.exists()
+        else [sys.executable, "-m", "incidentio_toolkit.cli"]
+    )
+    done = subprocess.run(
+        [*command, "demo", "--transport", "stdio"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Scenario complete" in done.stdout
+    assert "Traceback" not in done.stderr

@@ -1,0 +1,162 @@
+"""AsyncIncidentIO's reliability behaviour: deadlines, key hygiene, option checks, never raising."""
+
+from __future__ import annotations
+
+import time
+
+import anyio
+import httpx2
+import pytest
+
+from incidentio_toolkit import AsyncIncidentIO, IncidentIO
+from incidentio_toolkit.client import DeadlineExceededError, MissingAPIKeyError
+
+KEY = "sk_test_async_canary_0123456789abcdef"
+
+
+def answer(status: int = 200, body: object = None):
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        return httpx2.Response(status, json=body if body is not None else {"severities": []})
+
+    return handler
+
+
+@pytest.mark.anyio
+async def test_a_hung_server_costs_the_deadline_and_not_more() -> None:
+    async def hang(request: httpx2.Request) -> httpx2.Response:
+        await anyio.sleep_forever()
+        raise AssertionError
+
+    started = time.monotonic()
+    async with AsyncIncidentIO(
+        KEY, transport=httpx2.MockTransport(hang), pacing=None, deadline=0.3
+    ) as io:
+        result = await io.call("severities_list", {})
+    assert time.monotonic() - started < 1.3
+    assert result["success"] is False
+    assert "deadline" in result["error"]
+
+
+@pytest.mark.anyio
+async def test_execute_raises_deadline_exceeded_with_the_last_failure() -> None:
+    now = [0.0]
+
+    async def sleep(seconds: float) -> None:
+        now[0] += seconds + 0.2  # an event loop that oversleeps
+
+    def slow_failure(request: httpx2.Request) -> httpx2.Response:
+        now[0] += 0.4
+        return httpx2.Response(503, json={"type": "unavailable", "request_id": "r-1"})
+
+    async with AsyncIncidentIO(
+        KEY,
+        transport=httpx2.MockTransport(slow_failure),
+        pacing=None,
+        deadline=1.0,
+        sleep=sleep,
+        clock=lambda: now[0],
+        jitter=lambda: 0.0,
+    ) as io:
+        with pytest.raises(DeadlineExceededError) as info:
+            await io.execute(io_action("severities_list"), {})
+    assert "1 s deadline after 1 attempt(s)" in str(info.value)
+    assert "503" in str(info.value)
+
+
+def io_action(name: str):
+    from incidentio_toolkit import ACTIONS
+
+    return ACTIONS[name]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("key", ["sk live with spaces", "sk_tab\tkey", "sk_é_unicode", "sk_nl\x00"])
+async def test_malformed_keys_fail_before_any_request_without_quoting_the_key(key: str) -> None:
+    sent: list[httpx2.Request] = []
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        sent.append(request)
+        return httpx2.Response(200, json={"severities": []})
+
+    async with AsyncIncidentIO(key, transport=httpx2.MockTransport(handler), pacing=None) as io:
+        result = await io.call("severities_list", {})
+    assert sent == []
+    assert result["success"] is False
+    assert "INCIDENTIO_API_KEY" in result["error"]
+    assert key not in result["error"]
+    with pytest.raises(MissingAPIKeyError):
+        async with AsyncIncidentIO(key, transport=httpx2.MockTransport(handler), pacing=None) as io:
+            await io.execute(io_action("severities_list"), {})
+
+
+@pytest.mark.anyio
+async def test_a_trailing_newline_on_the_key_is_not_sent() -> None:
+    sent: list[httpx2.Request] = []
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        sent.append(request)
+        return httpx2.Response(200, json={"severities": []})
+
+    async with AsyncIncidentIO(KEY + "\n", transport=httpx2.MockTransport(handler), pacing=None) as io:
+        assert (await io.call("severities_list", {}))["success"]
+    assert sent[0].headers["authorization"] == f"Bearer {KEY}"
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"max_retries": -1}, {"deadline": 0}, {"deadline": -5}, {"connect_timeout": 0}, {"read_timeout": -1}],
+)
+def test_nonsense_options_are_refused_at_construction(options: dict[str, float]) -> None:
+    with pytest.raises(ValueError, match="must be"):
+        AsyncIncidentIO(KEY, **options)  # type: ignore[arg-type]
+
+
+@pytest.mark.anyio
+async def test_a_body_echoing_the_key_is_scrubbed_from_the_result() -> None:
+    body = {"severities": [{"id": "01S", "name": f"echo {KEY}", "note": KEY[4:20]}]}
+    async with AsyncIncidentIO(KEY, transport=httpx2.MockTransport(answer(200, body)), pacing=None) as io:
+        result = await io.call("severities_list", {})
+    assert result["success"] is True
+    text = str(result)
+    assert all(KEY[i : i + 8] not in text for i in range(len(KEY) - 7))
+    assert result["severities"][0]["id"] == "01S"
+
+
+@pytest.mark.anyio
+async def test_call_never_raises_on_bad_input_shapes() -> None:
+    async with AsyncIncidentIO(KEY, transport=httpx2.MockTransport(answer()), pacing=None) as io:
+        unknown = await io.call("no_such_action", {})
+        not_a_mapping = await io.call("severities_list", ["x"])  # type: ignore[arg-type]
+        extra = await io.call("severities_list", {"bogus": 1})
+    assert unknown == {"success": False, "error": unknown["error"]}
+    assert "no_such_action" in unknown["error"]
+    assert not_a_mapping["success"] is False
+    assert "Nothing was sent" in not_a_mapping["error"]
+    assert "unknown parameter 'bogus'" in extra["error"]
+
+
+def test_reprs_never_show_the_key_or_the_redis_url() -> None:
+    url = "redis://:hunter2-secret@127.0.0.1:1/0"
+    async_client = AsyncIncidentIO(KEY, pacing=None, redis_url=url)
+    sync_client = IncidentIO(KEY, pacing=None, redis_url=url)
+    for text in (repr(async_client), repr(sync_client), repr(async_client.config), str(async_client.config)):
+        assert KEY[:8] not in text
+        assert "hunter2" not in text
+    sync_client.close()
+
+
+def test_sync_client_shares_the_same_retry_path() -> None:
+    calls: list[int] = []
+
+    def flaky(request: httpx2.Request) -> httpx2.Response:
+        calls.append(1)
+        if len(calls) == 1:
+            return httpx2.Response(503, json={"type": "unavailable"})
+        return httpx2.Response(200, json={"severities": []})
+
+    async def no_sleep(seconds: float) -> None:
+        return None
+
+    with IncidentIO(KEY, transport=httpx2.MockTransport(flaky), pacing=None, sleep=no_sleep) as io:
+        assert io.call("severities_list", {})["success"] is True
+    assert len(calls) == 2

@@ -1,0 +1,79 @@
+"""Admin endpoints: reset to the seed, an empty organisation, the seed ids."""
+
+from __future__ import annotations
+
+import httpx2
+import pytest
+
+from incidentio_toolkit.sandbox import seed
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_reset_restores_the_seeded_organisation(client: httpx2.AsyncClient) -> None:
+    created = await client.post(
+        "/v2/incidents", json={"idempotency_key": "r", "visibility": "public"}
+    )
+    await client.delete(f"/v2/workflows/{seed.WORKFLOW_NOTIFY_CRITICAL_ID}")
+    response = await client.post("/_sandbox/reset")
+    assert response.json() == {"reset": True, "seeded": True}
+    assert (
+        await client.get(f"/v2/incidents/{created.json()['incident']['id']}")
+    ).status_code == 404
+    assert (
+        await client.get(f"/v2/workflows/{seed.WORKFLOW_NOTIFY_CRITICAL_ID}")
+    ).status_code == 200
+    again = await client.post(
+        "/v2/incidents", json={"idempotency_key": "r", "visibility": "public"}
+    )
+    assert again.json()["incident"]["reference"] == "INC-7"
+
+
+async def test_reset_without_seed_leaves_an_empty_organisation_and_seed_brings_it_back(
+    client: httpx2.AsyncClient,
+) -> None:
+    await client.post("/_sandbox/reset", json={"seed": False})
+    assert (await client.get("/v2/incidents")).json()["incidents"] == []
+    assert (await client.get("/v1/severities")).json()["severities"] == []
+    assert (await client.get("/_sandbox/seed")).json()["seeded"] is False
+    applied = await client.post("/_sandbox/seed")
+    assert applied.json() == {"seeded": True, "created": True}
+    assert len((await client.get("/v1/severities")).json()["severities"]) == 3
+    assert (await client.post("/_sandbox/seed")).json() == {"seeded": True, "created": False}
+    assert len((await client.get("/v1/severities")).json()["severities"]) == 3
+
+
+async def test_seed_endpoint_lists_the_well_known_ids(client: httpx2.AsyncClient) -> None:
+    body = (await client.get("/_sandbox/seed")).json()
+    assert body["seeded"] is True
+    assert body["ids"]["INCIDENT_CHECKOUT_ID"] == seed.INCIDENT_CHECKOUT_ID
+    assert body["ids"] == seed.seed_ids()
+    assert len(set(body["ids"].values())) == len(body["ids"])
+
+
+async def test_every_seed_id_constant_names_a_real_object(client: httpx2.AsyncClient) -> None:
+    lookups = {
+        "SEVERITY": "/v1/severities",
+        "STATUS": "/v1/incident_statuses",
+        "INCIDENT_TYPE": "/v1/incident_types",
+        "USER": "/v2/users?include_inactive=true&page_size=100",
+        "ROLE": "/v2/incident_roles",
+        "TIMESTAMP": "/v2/incident_timestamps",
+        "CUSTOM_FIELD": "/v2/custom_fields",
+        "WORKFLOW": "/v2/workflows",
+        "ACTION": "/v2/actions",
+        "FOLLOW_UP": "/v2/follow_ups",
+        "ESCALATION_PATH": "/v2/escalation_paths",
+        "ESCALATION": "/v2/escalations",
+        "SCHEDULE": "/v2/schedules",
+    }
+    texts = {prefix: (await client.get(path)).text for prefix, path in lookups.items()}
+    all_modes: list[tuple[str, str | int | float | bool | None]] = [
+        ("mode[one_of]", m) for m in ("standard", "retrospective", "test")
+    ]
+    texts["INCIDENT"] = (await client.get("/v2/incidents", params=all_modes)).text
+    texts["OPTION"] = (await client.get(f"/v2/incidents/{seed.INCIDENT_WEBHOOKS_ID}")).text
+    texts["ROTATION"] = texts["LAYER"] = texts["SCHEDULE"]
+    for name, value in seed.seed_ids().items():
+        prefix = max((p for p in texts if name.startswith(p + "_")), key=len)
+        assert value in texts[prefix], name

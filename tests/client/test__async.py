@@ -97,14 +97,22 @@ async def test_a_trailing_newline_on_the_key_is_not_sent() -> None:
         sent.append(request)
         return httpx2.Response(200, json={"severities": []})
 
-    async with AsyncIncidentIO(KEY + "\n", transport=httpx2.MockTransport(handler), pacing=None) as io:
+    async with AsyncIncidentIO(
+        KEY + "\n", transport=httpx2.MockTransport(handler), pacing=None
+    ) as io:
         assert (await io.call("severities_list", {}))["success"]
     assert sent[0].headers["authorization"] == f"Bearer {KEY}"
 
 
 @pytest.mark.parametrize(
     "options",
-    [{"max_retries": -1}, {"deadline": 0}, {"deadline": -5}, {"connect_timeout": 0}, {"read_timeout": -1}],
+    [
+        {"max_retries": -1},
+        {"deadline": 0},
+        {"deadline": -5},
+        {"connect_timeout": 0},
+        {"read_timeout": -1},
+    ],
 )
 def test_nonsense_options_are_refused_at_construction(options: dict[str, float]) -> None:
     with pytest.raises(ValueError, match="must be"):
@@ -114,7 +122,9 @@ def test_nonsense_options_are_refused_at_construction(options: dict[str, float])
 @pytest.mark.anyio
 async def test_a_body_echoing_the_key_is_scrubbed_from_the_result() -> None:
     body = {"severities": [{"id": "01S", "name": f"echo {KEY}", "note": KEY[4:20]}]}
-    async with AsyncIncidentIO(KEY, transport=httpx2.MockTransport(answer(200, body)), pacing=None) as io:
+    async with AsyncIncidentIO(
+        KEY, transport=httpx2.MockTransport(answer(200, body)), pacing=None
+    ) as io:
         result = await io.call("severities_list", {})
     assert result["success"] is True
     text = str(result)
@@ -139,7 +149,12 @@ def test_reprs_never_show_the_key_or_the_redis_url() -> None:
     url = "redis://:hunter2-secret@127.0.0.1:1/0"
     async_client = AsyncIncidentIO(KEY, pacing=None, redis_url=url)
     sync_client = IncidentIO(KEY, pacing=None, redis_url=url)
-    for text in (repr(async_client), repr(sync_client), repr(async_client.config), str(async_client.config)):
+    for text in (
+        repr(async_client),
+        repr(sync_client),
+        repr(async_client.config),
+        str(async_client.config),
+    ):
         assert KEY[:8] not in text
         assert "hunter2" not in text
     sync_client.close()

@@ -91,7 +91,9 @@ def test_status_error_text_names_status_type_codes_fields_and_request_id() -> No
             {
                 "type": "validation_error",
                 "request_id": "req-9",
-                "errors": [{"code": "invalid", "message": "Bad id", "source": {"field": "severity_id"}}],
+                "errors": [
+                    {"code": "invalid", "message": "Bad id", "source": {"field": "severity_id"}}
+                ],
             }
         ).encode()
     )
@@ -103,7 +105,8 @@ def test_status_error_text_names_status_type_codes_fields_and_request_id() -> No
 
 def test_long_envelopes_stay_bounded_and_keep_status_and_request_id() -> None:
     errors = [
-        {"code": f"code_{i}", "message": "m" * 300, "source": {"field": "f" * 300}} for i in range(20)
+        {"code": f"code_{i}", "message": "m" * 300, "source": {"field": "f" * 300}}
+        for i in range(20)
     ]
     body = {"type": "t" * 1000, "request_id": "req-last", "errors": errors}
     exc = status_error_class(422)(422, parse_envelope(json.dumps(body).encode()))
@@ -133,7 +136,9 @@ def test_retry_after_is_stated_in_seconds() -> None:
 
 
 def test_outcome_unknown_puts_the_advice_first() -> None:
-    error = OutcomeUnknownError("custom_fields_create", "custom_fields_list", ReadTimeout("read timeout"))
+    error = OutcomeUnknownError(
+        "custom_fields_create", "custom_fields_list", ReadTimeout("read timeout")
+    )
     assert str(error).startswith(
         "Outcome unknown: custom_fields_create may have reached incident.io"
     )

@@ -42,7 +42,13 @@ def client_for(handler: object, **options: float) -> httpx2.AsyncClient:
 
 async def send(client: httpx2.AsyncClient, **options: object) -> _http.RawResponse:
     return await _http.send(
-        client, method="GET", path="/v1/severities", query=[], content=None, api_key=KEY, **options  # type: ignore[arg-type]
+        client,
+        method="GET",
+        path="/v1/severities",
+        query=[],
+        content=None,
+        api_key=KEY,
+        **options,  # type: ignore[arg-type]
     )
 
 
@@ -52,7 +58,11 @@ async def test_transport_errors_map_to_the_toolkit_tree(
     raised: type[httpx2.HTTPError], mapped: type[APIConnectionError], reached: bool
 ) -> None:
     def handler(request: httpx2.Request) -> httpx2.Response:
-        raise raised("boom", request=request) if issubclass(raised, httpx2.RequestError) else raised("boom")
+        raise (
+            raised("boom", request=request)
+            if issubclass(raised, httpx2.RequestError)
+            else raised("boom")
+        )
 
     async with client_for(handler) as client:
         with pytest.raises(mapped) as info:
@@ -73,7 +83,12 @@ async def test_auth_goes_on_each_request_not_on_the_client() -> None:
     async with client_for(handler) as client:
         assert "authorization" not in client.headers
         raw = await _http.send(
-            client, method="POST", path="/v2/incidents", query=[("a", "1")], content=b"{}", api_key=KEY
+            client,
+            method="POST",
+            path="/v2/incidents",
+            query=[("a", "1")],
+            content=b"{}",
+            api_key=KEY,
         )
     assert raw.status == 200
     [request] = seen
@@ -94,7 +109,9 @@ async def test_redirects_are_not_followed() -> None:
 
 
 @pytest.mark.anyio
-async def test_bodies_past_the_cap_are_refused_not_buffered(monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_bodies_past_the_cap_are_refused_not_buffered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(_http, "MAX_RESPONSE_BYTES", 1000)
 
     def handler(request: httpx2.Request) -> httpx2.Response:

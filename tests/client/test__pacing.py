@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import socket
 import time
+from typing import Protocol
 
 import httpx2
 import pytest
@@ -24,10 +25,14 @@ def closed_port() -> int:
         return int(sock.getsockname()[1])
 
 
+class Traveller(Protocol):
+    def shift(self, delta: float) -> None: ...
+
+
 class MovingSleep:
     """An injected sleep that moves time-machine's clock instead of waiting."""
 
-    def __init__(self, traveller: time_machine.Coordinates) -> None:
+    def __init__(self, traveller: Traveller) -> None:
         self.traveller = traveller
         self.waits: list[float] = []
 

@@ -125,7 +125,9 @@ def client(script: Script, time: FakeTime, **options: object) -> AsyncIncidentIO
     )
 
 
-async def run(kind: str, steps: list[Callable[[httpx2.Request], httpx2.Response]], **options: object):
+async def run(
+    kind: str, steps: list[Callable[[httpx2.Request], httpx2.Response]], **options: object
+):
     time = FakeTime()
     script = Script(time, steps)
     name, arguments = REQUESTS[kind]
@@ -258,7 +260,11 @@ def limited(header: str | None = None, body_retry_after: str | None = None):
 def test_parse_retry_after_accepts_every_form_incident_io_sends(
     value: str | None, seconds: float | None
 ) -> None:
-    now = START if "2027" not in (value or "") else datetime(2027, 1, 15, 8, 0, 0, tzinfo=UTC).timestamp()
+    now = (
+        START
+        if "2027" not in (value or "")
+        else datetime(2027, 1, 15, 8, 0, 0, tzinfo=UTC).timestamp()
+    )
     assert parse_retry_after(value, now) == seconds
 
 
@@ -341,8 +347,12 @@ async def test_retried_requests_are_byte_identical(kind: str) -> None:
 
 @pytest.mark.anyio
 @pytest.mark.parametrize("kind", UNSAFE_KINDS)
-@pytest.mark.parametrize("failure", ["read timeout", "write timeout", "protocol error", 500, 502, 503, 504], ids=str)
-async def test_ambiguous_unkeyed_failure_is_reported_not_resent(kind: str, failure: str | int) -> None:
+@pytest.mark.parametrize(
+    "failure", ["read timeout", "write timeout", "protocol error", 500, 502, 503, 504], ids=str
+)
+async def test_ambiguous_unkeyed_failure_is_reported_not_resent(
+    kind: str, failure: str | int
+) -> None:
     result, script, time = await run(kind, [fault(failure), ok])
     assert len(script.requests) == 1
     assert time.waits == []

@@ -13,7 +13,7 @@ import socket
 import subprocess
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -48,7 +48,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve_in_thread(app: Any) -> Iterator[str]:
+def serve_in_thread(app: Any) -> Generator[str]:
     """Run an ASGI app under uvicorn on a free loopback port in a thread; yield its base URL."""
     # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY only on sockets whose proto says TCP,
     # and accepted sockets inherit it; without it every response waits ~40 ms for a delayed ACK.
@@ -56,9 +56,7 @@ def serve_in_thread(app: Any) -> Iterator[str]:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(
-        app, log_level="warning", access_log=False, lifespan="off", backlog=512
-    )
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", backlog=512)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -114,7 +112,7 @@ def _wait_for_redis(port: int, process: subprocess.Popen[bytes]) -> None:
     try:
         while True:
             try:
-                if client.ping():
+                if client.ping():  # pyright: ignore[reportUnknownMemberType]
                     return
             except redis.ConnectionError:
                 pass

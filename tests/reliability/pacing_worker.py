@@ -54,8 +54,7 @@ def main(argv: list[str]) -> None:
             pacer = io._pacer  # pyright: ignore[reportPrivateUsage]
             assert pacer is not None
             await pacer.acquire("warm-up-key", "severities_list")
-            while time.time() < float(start_at):
-                await anyio.sleep(0.002)
+            await anyio.sleep(max(float(start_at) - time.time(), 0))
             async with anyio.create_task_group() as group:
                 for _ in range(4):
                     group.start_soon(caller)

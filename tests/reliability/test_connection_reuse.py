@@ -11,9 +11,9 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
+from tests.reliability.conftest import record_figure, serve_in_thread
 
 from incidentio_toolkit import AsyncIncidentIO, IncidentIO
-from tests.reliability.conftest import record_figure, serve_in_thread
 
 KEY = "sk_test_connection_reuse_0123456789"
 
@@ -36,7 +36,9 @@ async def test_1000_sequential_calls_open_at_most_two_connections() -> None:
     assert all(result["success"] for result in results)
     assert len(ports) == 1000
     connections = len(set(ports))
-    record_figure("connection reuse (async client)", f"1000 sequential calls, {connections} connection(s)")
+    record_figure(
+        "connection reuse (async client)", f"1000 sequential calls, {connections} connection(s)"
+    )
     assert connections <= 2
 
 
@@ -46,5 +48,7 @@ def test_sync_client_reuses_its_connection_too() -> None:
         results = [io.call("severities_list", {}) for _ in range(300)]
     assert all(result["success"] for result in results)
     connections = len(set(ports))
-    record_figure("connection reuse (sync client)", f"300 sequential calls, {connections} connection(s)")
+    record_figure(
+        "connection reuse (sync client)", f"300 sequential calls, {connections} connection(s)"
+    )
     assert connections <= 2

@@ -15,9 +15,6 @@ from typing import Any
 import anyio
 import httpx2
 import pytest
-
-from incidentio_toolkit import ACTIONS, AsyncIncidentIO
-from incidentio_toolkit.actions import Action
 from tests.client.test_every_action import FULL_ARGUMENTS
 from tests.reliability.conftest import record_figure
 from tests.reliability.faults import (
@@ -32,25 +29,36 @@ from tests.reliability.faults import (
     leaked_pieces,
 )
 
+from incidentio_toolkit import ACTIONS, AsyncIncidentIO
+from incidentio_toolkit.actions import Action
+
 KEY = "sk_live_MATRIXcanary_4fK2pQ9xLm3vB8nRz"
-TOTALS = {"cells": 0, "uncaught": 0, "invalid_outputs": 0, "false_successes": 0, "max_error_chars": 0}
+TOTALS = {
+    "cells": 0,
+    "uncaught": 0,
+    "invalid_outputs": 0,
+    "false_successes": 0,
+    "max_error_chars": 0,
+}
 
 
-async def run_cell(action: Action, fault: str | None) -> tuple[dict[str, Any], FaultServer, list[float]]:
+async def run_cell(
+    action: Action, fault: str | None
+) -> tuple[dict[str, Any], FaultServer, list[float]]:
     server = FaultServer(action, fault)
     waits: list[float] = []
 
     async def sleep(seconds: float) -> None:
         waits.append(seconds)
 
-    async with AsyncIncidentIO(
-        KEY, transport=server.transport(), pacing=None, sleep=sleep
-    ) as io:
+    async with AsyncIncidentIO(KEY, transport=server.transport(), pacing=None, sleep=sleep) as io:
         result = await io.call(action.name, FULL_ARGUMENTS[action.name])
     return result, server, waits
 
 
-def cell_problems(action: Action, fault: str, result: dict[str, Any], server: FaultServer) -> list[str]:
+def cell_problems(
+    action: Action, fault: str, result: dict[str, Any], server: FaultServer
+) -> list[str]:
     problems: list[str] = []
     model = action.output.model_validate(result)
     if set(result) != set(action.output.model_fields):
@@ -85,7 +93,9 @@ def cell_problems(action: Action, fault: str, result: dict[str, Any], server: Fa
             problems.append(f"error lacks {missing}: {error[:200]!r}")
     if fault == "body_html" and (error.count("H") > 500 or "502" not in error):
         problems.append("raw HTML body not cut to 500 chars or status missing")
-    if fault == "body_envelope_missing_fields" and not ("422" in error and "validation_error" in error):
+    if fault == "body_envelope_missing_fields" and not (
+        "422" in error and "validation_error" in error
+    ):
         problems.append(f"envelope without request_id/status/errors: {error!r}")
     if fault == "body_source_without_pointer" and not all(
         text in error for text in ("invalid_value", "Bad value", REQUEST_ID)
@@ -165,5 +175,7 @@ async def test_hung_transport_every_action_returns_within_deadline_plus_one_seco
         ACTIONS[name].output.model_validate(result)
         assert "deadline" in result["error"] or "Outcome unknown" in result["error"], result
     slowest = max(elapsed.values())
-    record_figure("hung transport, slowest of 46 actions", f"{slowest:.2f} s (deadline {deadline} s)")
+    record_figure(
+        "hung transport, slowest of 46 actions", f"{slowest:.2f} s (deadline {deadline} s)"
+    )
     assert slowest <= deadline + 1

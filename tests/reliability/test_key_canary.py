@@ -12,19 +12,19 @@ import io
 import logging
 import traceback
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import httpx2
 import pytest
 import redis
+from tests.client.test_every_action import FULL_ARGUMENTS
+from tests.reliability.conftest import record_figure
+from tests.reliability.faults import FAULTS, FaultServer, leaked_pieces, no_sleep
 
 from incidentio_toolkit import ACTIONS, AsyncIncidentIO, IncidentIO, PacingLimits
 from incidentio_toolkit.client._logging import RedactingFormatter
 from incidentio_toolkit.client._pacing import Pacer
 from incidentio_toolkit.sandbox import SandboxServer
-from tests.client.test_every_action import FULL_ARGUMENTS
-from tests.reliability.conftest import record_figure
-from tests.reliability.faults import FAULTS, FaultServer, leaked_pieces, no_sleep
 
 KEY = "sk_live_CANARY_v7Qe2LmZp9Xw4RtY8uKd3NsB"
 OTHER_KEY = "sk_live_WRONGKEY_h5Jc8PqL2zVx7mTn4bGd"
@@ -96,7 +96,9 @@ async def test_no_piece_of_the_key_in_results_errors_logs_or_reprs_under_every_f
 
 
 @pytest.mark.anyio
-async def test_a_server_echoing_the_key_back_cannot_leak_it(caplog: pytest.LogCaptureFixture) -> None:
+async def test_a_server_echoing_the_key_back_cannot_leak_it(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     caplog.set_level(logging.DEBUG)
 
     def echo(request: httpx2.Request) -> httpx2.Response:
@@ -112,14 +114,25 @@ async def test_a_server_echoing_the_key_back_cannot_leak_it(caplog: pytest.LogCa
             json={
                 "type": "authentication_error",
                 "request_id": header,
-                "errors": [{"code": header, "message": f"bad key {header[7:]}", "source": {"field": header}}],
+                "errors": [
+                    {
+                        "code": header,
+                        "message": f"bad key {header[7:]}",
+                        "source": {"field": header},
+                    }
+                ],
             },
         )
 
     async with AsyncIncidentIO(KEY, transport=httpx2.MockTransport(echo), sleep=no_sleep) as client:
         results: list[dict[str, Any]] = [
             await client.call(name, {})
-            for name in ("severities_list", "incident_types_list", "users_list", "incident_statuses_list")
+            for name in (
+                "severities_list",
+                "incident_types_list",
+                "users_list",
+                "incident_statuses_list",
+            )
         ]
     assert results[0]["success"] is True
     assert [r["success"] for r in results[1:]] == [False, False, False]
@@ -136,7 +149,10 @@ def test_reprs_of_clients_configs_and_pacers_show_no_key() -> None:
         for thing in (async_client, sync_client, async_client.config, pacer, PacingLimits()):
             assert_clean(repr(thing), type(thing).__name__)
             assert_clean(str(thing), type(thing).__name__)
-        assert_clean(repr(vars(async_client.config)) if hasattr(async_client.config, "__dict__") else "", "vars")
+        assert_clean(
+            repr(vars(async_client.config)) if hasattr(async_client.config, "__dict__") else "",
+            "vars",
+        )
     finally:
         sync_client.close()
 
@@ -146,7 +162,10 @@ async def test_no_key_in_debug_logs_over_real_sockets(caplog: pytest.LogCaptureF
     caplog.set_level(logging.DEBUG)
     with SandboxServer(port=0, api_keys=[KEY]) as server:
         async with AsyncIncidentIO(KEY, base_url=server.base_url) as good:
-            ok = [await good.call(name, {}) for name in ("severities_list", "users_list", "incidents_list")]
+            ok = [
+                await good.call(name, {})
+                for name in ("severities_list", "users_list", "incidents_list")
+            ]
         async with AsyncIncidentIO(OTHER_KEY, base_url=server.base_url) as wrong:
             refused = await wrong.call("severities_list", {})
     assert all(result["success"] for result in ok)
@@ -169,11 +188,12 @@ async def test_the_shared_redis_budget_is_keyed_by_a_hash_not_the_key(redis_url:
     ) as client:
         assert (await client.call("severities_list", {}))["success"]
         pacer = client._pacer  # pyright: ignore[reportPrivateUsage]
-        assert pacer is not None and pacer.shared
-    connection = redis.Redis.from_url(redis_url)
+        assert pacer is not None
+        assert pacer.shared
+    connection = redis.Redis.from_url(redis_url, decode_responses=True)  # pyright: ignore[reportUnknownMemberType]
     try:
-        names = [name.decode() for name in connection.keys("*")]  # pyright: ignore[reportUnknownVariableType, reportUnknownMemberType]
-        values = [repr(connection.lrange(name, 0, -1)) for name in names]  # pyright: ignore[reportUnknownArgumentType, reportUnknownMemberType]
+        names = cast("list[str]", connection.keys("*"))  # pyright: ignore[reportUnknownMemberType]
+        values = [repr(connection.lrange(name, 0, -1)) for name in names]
     finally:
         connection.close()
     assert names

@@ -17,10 +17,10 @@ from itertools import count
 import anyio
 import psutil
 import pytest
+from tests.reliability.conftest import record_figure
 
 from incidentio_toolkit import AsyncIncidentIO, PacingLimits
 from incidentio_toolkit.sandbox import DEMO_API_KEY, seed
-from tests.reliability.conftest import record_figure
 
 CALLS = 10_000
 CONCURRENCY = 64
@@ -69,10 +69,10 @@ def sandbox() -> Iterator[tuple[str, psutil.Process]]:
     finally:
         process.terminate()
         try:
-            process.wait(10)
+            process.communicate(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
-            process.wait()
+            process.communicate()
 
 
 @pytest.mark.slow

@@ -21,10 +21,10 @@ from typing import Any
 
 import httpx2
 import pytest
+from tests.reliability.conftest import record_figure
 
 from incidentio_toolkit import AsyncIncidentIO
 from incidentio_toolkit.sandbox import DEMO_API_KEY, FaultConfig, create_app, seed
-from tests.reliability.conftest import record_figure
 
 SEQUENCES = 1000
 
@@ -124,7 +124,11 @@ def arguments(name: str, rng: random.Random) -> dict[str, Any]:
             "path": [
                 {
                     "targets": [
-                        {"type": "schedule", "schedule_id": seed.SCHEDULE_PRIMARY_ID, "urgency": "high"}
+                        {
+                            "type": "schedule",
+                            "schedule_id": seed.SCHEDULE_PRIMARY_ID,
+                            "urgency": "high",
+                        }
                     ],
                     "time_to_ack_seconds": 300,
                 }
@@ -226,6 +230,7 @@ async def test_randomized_fault_sequences_never_duplicate_a_create(name: str) ->
             elif not result["success"]:
                 # The agent retries the same logical call (same key) until it succeeds; the
                 # sandbox's faults stay on, only the wrapper's stop.
+                again: dict[str, Any] = {}
                 for _ in range(20):
                     wrapper.script = []
                     again = await io.call(name, args)

@@ -16,12 +16,13 @@ from itertools import count
 from pathlib import Path
 
 import anyio
+import anyio.lowlevel
 import httpx2
 import pytest
 import time_machine
-
-from incidentio_toolkit import AsyncIncidentIO, PacingLimits
 from tests.reliability.conftest import record_figure
+
+from incidentio_toolkit import AsyncIncidentIO
 
 START = 1_900_000_000.0
 WORKER = Path(__file__).with_name("pacing_worker.py")
@@ -61,7 +62,7 @@ async def test_5000_concurrent_requests_stay_within_1200_per_minute_and_60_pages
             target = time.time() + seconds
             if target > time.time():
                 traveller.move_to(target)
-            await anyio.sleep(0)
+            await anyio.lowlevel.checkpoint()
 
         numbers = count()
         failures: list[str] = []
@@ -78,7 +79,11 @@ async def test_5000_concurrent_requests_stay_within_1200_per_minute_and_60_pages
                     if n % every_nth_is_a_page == 0:
                         result = await io.call(
                             "escalations_create",
-                            {"idempotency_key": f"page-{n}", "title": "Disk full", "user_ids": ["01U"]},
+                            {
+                                "idempotency_key": f"page-{n}",
+                                "title": "Disk full",
+                                "user_ids": ["01U"],
+                            },
                         )
                     else:
                         result = await io.call("severities_list", {})
@@ -122,7 +127,7 @@ async def test_escalation_creates_alone_stay_within_60_per_minute() -> None:
             target = time.time() + seconds
             if target > time.time():
                 traveller.move_to(target)
-            await anyio.sleep(0)
+            await anyio.lowlevel.checkpoint()
 
         numbers = count()
         async with AsyncIncidentIO(
@@ -162,7 +167,15 @@ def test_four_processes_sharing_redis_stay_within_one_window(redis_url: str) -> 
     start_at = time.time() + 2.0
     workers = [
         subprocess.Popen(
-            [sys.executable, str(WORKER), redis_url, str(start_at), str(calls), str(per_window), str(window)],
+            [
+                sys.executable,
+                str(WORKER),
+                redis_url,
+                str(start_at),
+                str(calls),
+                str(per_window),
+                str(window),
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

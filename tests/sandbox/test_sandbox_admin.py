@@ -36,9 +36,13 @@ async def test_reset_without_seed_leaves_an_empty_organisation_and_seed_brings_i
     assert (await client.get("/v2/incidents")).json()["incidents"] == []
     assert (await client.get("/v1/severities")).json()["severities"] == []
     assert (await client.get("/_sandbox/seed")).json()["seeded"] is False
+    role = {"name": "Scribe", "shortform": "scribe", "description": "d", "instructions": "i"}
+    kept = (await client.post("/v2/incident_roles", json=role)).json()["incident_role"]
     applied = await client.post("/_sandbox/seed")
     assert applied.json() == {"seeded": True, "created": True}
     assert len((await client.get("/v1/severities")).json()["severities"]) == 3
+    assert (await client.get(f"/v2/incident_roles/{kept['id']}")).status_code == 200
+    assert (await client.get(f"/v2/incidents/{seed.INCIDENT_CHECKOUT_ID}")).status_code == 200
     assert (await client.post("/_sandbox/seed")).json() == {"seeded": True, "created": False}
     assert len((await client.get("/v1/severities")).json()["severities"]) == 3
 

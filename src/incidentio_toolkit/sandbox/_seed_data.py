@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
 
 from . import seed as ids
@@ -41,8 +42,28 @@ _BASE_ROLES = {
 EMAIL_DOMAIN = "northwind.example"
 
 
+_template: Store | None = None
+_template_lock = threading.Lock()
+
+
 def seed_organisation(store: Store) -> None:
-    """Write the whole seeded organisation into an empty store."""
+    """Put the seeded organisation into a store whose resource tables are empty.
+
+    The organisation is built once per process in an in-memory template and then copied with
+    SQLite's backup API, which is much faster than writing every object again.
+    """
+    global _template
+    with _template_lock:
+        if _template is None:
+            template = Store(None)
+            write_organisation(template)
+            _template = template
+        with _template.db.lock, store.db.lock:
+            _template.db.conn.backup(store.db.conn)
+
+
+def write_organisation(store: Store) -> None:
+    """Write every seeded object through the stores (used to build the template)."""
     from ._seed_incidents import seed_incidents
     from ._seed_oncall import seed_on_call, seed_workflows
 

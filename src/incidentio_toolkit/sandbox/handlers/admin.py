@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .._context import Sandbox
-from .._seed_data import seed_organisation
+from .._seed_data import write_organisation
 from ..errors import ValidationError
 from ..faults import FaultConfig
 from ..seed import seed_ids
@@ -27,10 +27,10 @@ async def show_seed(sb: Sandbox, request: Request) -> Response:
 
 
 async def apply_seed(sb: Sandbox, request: Request) -> Response:
-    """POST /_sandbox/seed — write the seed organisation unless it is already there."""
+    """POST /_sandbox/seed — add the seed organisation (keeping other objects) unless it is there."""
     created = not sb.store.seeded
     if created:
-        seed_organisation(sb.store)
+        write_organisation(sb.store)
     return json_response({"seeded": True, "created": created})
 
 

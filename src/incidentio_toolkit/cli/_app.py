@@ -233,7 +233,8 @@ def sandbox_command(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
     host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
     db: Annotated[
-        str | None, typer.Option(help="SQLite file to keep state in (default: in memory).")
+        str | None,
+        typer.Option(help="SQLite file to keep state in (default: a fresh temporary database)."),
     ] = None,
 ) -> None:
     """Serve the offline incident.io sandbox (seeded data, demo key) over HTTP."""

@@ -43,6 +43,6 @@ def build_path(template: str, params: Mapping[str, str]) -> str:
         name = match.group(1)
         value = params[name]
         check_segment(name, value)
-        return quote(value, safe="/?#")
+        return quote(value, safe="")
 
     return _PLACEHOLDER.sub(fill, template)

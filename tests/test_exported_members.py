@@ -2,9 +2,15 @@ import incidentio_toolkit
 import incidentio_toolkit.client
 
 
+def _isort_key(name: str) -> tuple[int, str]:
+    """Constants, then classes, then everything else, each alphabetical (ruff's RUF022 order)."""
+    rank = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
+    return rank, name
+
+
 def test_public_all_is_sorted_and_complete() -> None:
     for module in (incidentio_toolkit, incidentio_toolkit.client):
-        assert module.__all__ == sorted(module.__all__)
+        assert module.__all__ == sorted(module.__all__, key=_isort_key)
         for name in module.__all__:
             assert hasattr(module, name), name
 

@@ -59,6 +59,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "ACTIONS",
+    "TOOLSETS",
     "APIConnectionError",
     "APIStatusError",
     "Action",
@@ -69,6 +70,5 @@ __all__ = [
     "MissingAPIKeyError",
     "OutcomeUnknownError",
     "PacingLimits",
-    "TOOLSETS",
     "__version__",
 ]

@@ -11,9 +11,9 @@ from typing import Any
 
 import httpx2
 import pytest
+from tests.openapi_support import validate_request
 
 from incidentio_toolkit import ACTIONS, AsyncIncidentIO
-from tests.openapi_support import validate_request
 
 KEY = "test-key-0123456789abcdef"
 
@@ -134,7 +134,11 @@ FULL_ARGUMENTS: dict[str, dict[str, Any]] = {
     },
     "escalations_show": {"id": "01ESC"},
     "custom_fields_list": {},
-    "custom_fields_create": {"name": "Team", "description": "Owning team", "field_type": "single_select"},
+    "custom_fields_create": {
+        "name": "Team",
+        "description": "Owning team",
+        "field_type": "single_select",
+    },
     "custom_fields_show": {"id": "01CF"},
     "custom_fields_update": {"id": "01CF", "name": "Team", "description": "Owning team"},
     "custom_fields_delete": {"id": "01CF"},

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Self
 
 import anyio
@@ -334,7 +334,7 @@ class AsyncIncidentIO(AsyncActionMethods):
 
     async def pages(
         self, name: str, arguments: Mapping[str, Any] | None = None, *, max_pages: int = 100
-    ) -> AsyncIterator[dict[str, Any]]:
+    ) -> AsyncGenerator[dict[str, Any]]:
         """Yield each page's output dict of a paginated list action. Raises on a failed page."""
         action = ACTIONS[name]
         cursor_param = pagination_cursor(action)

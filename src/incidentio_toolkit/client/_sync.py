@@ -1,20 +1,55 @@
 """IncidentIO: the synchronous face of AsyncIncidentIO, sharing its one code path.
 
-Calls run on a private event loop in a helper thread (an anyio blocking portal), so sync and async
-users get the same validation, retries, pacing and connection pool.
+Calls run on a private event loop in a daemon thread, so sync and async users get the same
+validation, retries, pacing and connection pool, and a client that is never closed cannot keep the
+interpreter from exiting.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from contextlib import AbstractContextManager
-from typing import Any, Self
-
-from anyio.from_thread import BlockingPortal, start_blocking_portal
+import asyncio
+import threading
+from collections.abc import Coroutine, Iterator, Mapping
+from typing import Any, Self, TypeVar
 
 from incidentio_toolkit.actions import ACTIONS, Action, ActionInput, ActionOutput
-from incidentio_toolkit.client._async import AsyncIncidentIO
+from incidentio_toolkit.client._async import AsyncIncidentIO, page_items
 from incidentio_toolkit.client._methods import SyncActionMethods
+
+T = TypeVar("T")
+
+
+class _LoopThread:
+    """An asyncio loop running forever in a daemon thread, started on first use."""
+
+    def __init__(self) -> None:
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def run(self, coro: Coroutine[Any, Any, T]) -> T:
+        with self._lock:
+            if self._loop is None:
+                self._loop = asyncio.new_event_loop()
+                self._thread = threading.Thread(
+                    target=self._loop.run_forever, name="incidentio-sync", daemon=True
+                )
+                self._thread.start()
+            loop = self._loop
+        return asyncio.run_coroutine_threadsafe(coro, loop).result()
+
+    @property
+    def running(self) -> bool:
+        return self._loop is not None
+
+    def stop(self) -> None:
+        with self._lock:
+            loop, thread = self._loop, self._thread
+            self._loop = self._thread = None
+        if loop is not None and thread is not None:
+            loop.call_soon_threadsafe(loop.stop)
+            thread.join(timeout=5)
+            loop.close()
 
 
 class IncidentIO(SyncActionMethods):
@@ -25,8 +60,7 @@ class IncidentIO(SyncActionMethods):
 
     def __init__(self, api_key: str | None = None, **options: Any) -> None:
         self._async = AsyncIncidentIO(api_key, **options)
-        self._portal_cm: AbstractContextManager[BlockingPortal] | None = None
-        self._portal: BlockingPortal | None = None
+        self._loop = _LoopThread()
 
     def __repr__(self) -> str:
         return repr(self._async).replace("AsyncIncidentIO", "IncidentIO", 1)
@@ -43,71 +77,47 @@ class IncidentIO(SyncActionMethods):
 
     def close(self) -> None:
         """Close the pooled connections and stop the helper thread."""
-        if self._portal is not None and self._portal_cm is not None:
-            self._portal.call(self._async.aclose)
-            self._portal_cm.__exit__(None, None, None)
-        self._portal = None
-        self._portal_cm = None
-
-    def _run_portal(self) -> BlockingPortal:
-        if self._portal is None:
-            self._portal_cm = start_blocking_portal()
-            self._portal = self._portal_cm.__enter__()
-        return self._portal
+        if self._loop.running:
+            self._loop.run(self._async.aclose())
+        self._loop.stop()
 
     def call(self, name: str, arguments: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """Run an action by name: dict in, the contract's output dict out. Never raises."""
-        return self._run_portal().call(self._async.call, name, arguments)
+        return self._loop.run(self._async.call(name, arguments))
 
     def invoke(
         self, action: Action | str, arguments: Mapping[str, Any] | ActionInput | None = None
     ) -> ActionOutput:
         """Run an action and return its output model. Never raises."""
-        return self._run_portal().call(self._async.invoke, action, arguments)
+        return self._loop.run(self._async.invoke(action, arguments))
 
     def execute(
         self, action: Action | str, arguments: Mapping[str, Any] | ActionInput | None = None
     ) -> ActionOutput:
         """Run an action, raising an `IncidentIOError` subclass on failure."""
         resolved = ACTIONS[action] if isinstance(action, str) else action
-        return self._run_portal().call(self._async.execute, resolved, arguments)
+        return self._loop.run(self._async.execute(resolved, arguments))
 
     def _invoke(self, name: str, arguments: dict[str, Any]) -> Any:
-        return self._run_portal().call(self._async._invoke, name, arguments)  # pyright: ignore[reportPrivateUsage]
+        return self._loop.run(self._async._invoke(name, arguments))  # pyright: ignore[reportPrivateUsage]
 
     def paginate(
         self, name: str, arguments: Mapping[str, Any] | None = None, *, max_items: int = 1000
     ) -> Iterator[dict[str, Any]]:
         """Yield the items of every page of a list action, stopping after `max_items`."""
-        portal = self._run_portal()
-        with portal.wrap_async_context_manager(
-            _Collect(self._async, name, arguments, max_items)
-        ) as items:
-            yield from items
-
-
-class _Collect:
-    """Collects paginate() items inside the portal; pages are small, so this keeps sync simple."""
-
-    def __init__(
-        self,
-        client: AsyncIncidentIO,
-        name: str,
-        arguments: Mapping[str, Any] | None,
-        max_items: int,
-    ) -> None:
-        self._client = client
-        self._name = name
-        self._arguments = arguments
-        self._max_items = max_items
-
-    async def __aenter__(self) -> list[dict[str, Any]]:
-        return [
-            item
-            async for item in self._client.paginate(
-                self._name, self._arguments, max_items=self._max_items
-            )
-        ]
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        return None
+        pages = self._async.pages(name, arguments)
+        count = 0
+        try:
+            while count < max_items:
+                try:
+                    page = self._loop.run(anext(pages))
+                except StopAsyncIteration:
+                    return
+                for item in page_items(ACTIONS[name], page):
+                    yield item
+                    count += 1
+                    if count >= max_items:
+                        return
+        finally:
+            if self._loop.running:
+                self._loop.run(pages.aclose())

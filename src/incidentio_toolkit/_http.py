@@ -57,7 +57,7 @@ def new_client(
         verify=verify,
         timeout=httpx2.Timeout(read_timeout, connect=connect_timeout, pool=connect_timeout),
         limits=httpx2.Limits(
-            max_connections=max_connections, max_keepalive_connections=0
+            max_connections=max_connections, max_keepalive_connections=max_connections
         ),
         headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
         follow_redirects=False,

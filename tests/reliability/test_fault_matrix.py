@@ -9,6 +9,7 @@ contain a piece of the key.
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Any
 
@@ -27,10 +28,12 @@ from tests.reliability.faults import (
     fault_status,
     is_ambiguous_for,
     leaked_pieces,
+    no_sleep,
 )
 
 from incidentio_toolkit import ACTIONS, AsyncIncidentIO
 from incidentio_toolkit.actions import Action
+from incidentio_toolkit.sandbox import DEMO_API_KEY, FaultConfig, create_app
 
 KEY = "sk_live_MATRIXcanary_4fK2pQ9xLm3vB8nRz"
 TOTALS = {
@@ -179,3 +182,62 @@ async def test_hung_transport_every_action_returns_within_deadline_plus_one_seco
         "hung transport, slowest of 46 actions", f"{slowest:.2f} s (deadline {deadline} s)"
     )
     assert slowest <= deadline + 1
+
+
+class LastAnswer(httpx2.AsyncBaseTransport):
+    """Forwards to the sandbox and remembers the last answer (status, whether the body parsed)."""
+
+    def __init__(self, inner: httpx2.AsyncBaseTransport) -> None:
+        self.inner = inner
+        self.last: tuple[int, bool] | None = None
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        self.last = None
+        response = await self.inner.handle_async_request(request)
+        body = await response.aread()
+        try:
+            parsed = isinstance(json.loads(body), dict)
+        except ValueError:
+            parsed = False
+        self.last = (response.status_code, parsed)
+        return httpx2.Response(response.status_code, headers=response.headers, content=body)
+
+
+@pytest.mark.anyio
+async def test_every_action_against_the_sandbox_fault_mode_keeps_the_contract() -> None:
+    app = create_app(
+        faults=FaultConfig(
+            seed=11,
+            error_rate=0.2,
+            drop_rate=0.1,
+            rate_limit_rate=0.1,
+            malformed_rate=0.2,
+            commit_timeout_rate=0.1,
+        ),
+        rate_limit_per_minute=10**7,
+        escalation_create_limit_per_minute=10**7,
+    )
+    transport = LastAnswer(httpx2.ASGITransport(app=app))
+    counts = {"calls": 0, "succeeded": 0}
+    async with AsyncIncidentIO(
+        DEMO_API_KEY, base_url="http://sandbox", transport=transport, pacing=None, sleep=no_sleep
+    ) as io:
+        for action in ACTIONS.values():
+            for _ in range(10):
+                result = await io.call(action.name, FULL_ARGUMENTS[action.name])
+                counts["calls"] += 1
+                model = action.output.model_validate(result)
+                if model.success:
+                    counts["succeeded"] += 1
+                    assert transport.last is not None, action.name
+                    status, parsed = transport.last
+                    assert 200 <= status < 300, (action.name, status)
+                    assert parsed or action.verb == "delete", action.name
+                else:
+                    assert model.error
+                    assert len(model.error) <= 2000
+    record_figure(
+        "sandbox fault mode, all 46 actions",
+        f"{counts['calls']} calls, {counts['succeeded']} succeeded (each on a parsed 2xx), 0 uncaught",
+    )
+    assert counts["succeeded"] > 0

@@ -4,7 +4,7 @@ The API key must never appear in a result, an error, a log line or a repr, not e
 `Redactor` replaces every run of the key's text that is 8 characters or longer (and the whole key when
 it is shorter), so a fragment echoed back by a proxy or cut in half by truncation is caught too.
 
-    from incidentio_toolkit.client import enable_debug_logging
+    from incidentio_toolkit.client._logging import enable_debug_logging
     handler = enable_debug_logging()          # DEBUG lines for every request, key-free
     ...
     logging.getLogger("incidentio_toolkit").removeHandler(handler)

@@ -125,24 +125,34 @@ class Launcher:
 Scenario = Callable[[Launcher], Awaitable[None]]
 
 
-def ok(result: Mapping[str, Any] | ActionOutput) -> dict[str, Any]:
-    """The output dict of a successful call (typed outputs are dumped like `call` does)."""
-    data = result.model_dump(mode="json") if isinstance(result, ActionOutput) else dict(result)
+Result = Mapping[str, Any] | ActionOutput
+"""What `io.call` (a dict) or a typed method (an output model) returns."""
+
+
+def as_dict(result: Result) -> dict[str, Any]:
+    """A typed output dumped as `call` dumps it."""
+    return result.model_dump(mode="json") if isinstance(result, ActionOutput) else dict(result)
+
+
+def ok(result: Result) -> dict[str, Any]:
+    """The output dict of a successful call."""
+    data = as_dict(result)
     assert data["success"] is True, data["error"]
     assert data["error"] is None
     return data
 
 
-def failed(result: Mapping[str, Any], *fragments: str) -> str:
+def failed(result: Result, *fragments: str) -> str:
     """The error text of a failed call, which must contain every fragment."""
-    assert result["success"] is False, result
-    error: str = result["error"]
+    data = as_dict(result)
+    assert data["success"] is False, data
+    error: str = data["error"]
     for fragment in fragments:
         assert fragment in error, (fragment, error)
     return error
 
 
-def gone(result: Mapping[str, Any], object_id: str) -> None:
+def gone(result: Result, object_id: str) -> None:
     """A show after a delete: a 404 naming not_found and the id."""
     failed(result, "404", "not_found", object_id)
 

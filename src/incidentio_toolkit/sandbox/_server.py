@@ -86,7 +86,9 @@ class SandboxServer:
         )
         self.app.sandbox.network = True
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        self._socket = socket.socket(family, socket.SOCK_STREAM)
+        # IPPROTO_TCP lets asyncio recognise the socket as TCP and set TCP_NODELAY; without it
+        # every small response waits ~40 ms for a delayed ACK.
+        self._socket = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             self._socket.bind((host, port))

@@ -29,7 +29,7 @@ from tests.reliability.conftest import record_figure
 
 from incidentio_toolkit import ACTIONS, AsyncIncidentIO
 from incidentio_toolkit.actions import Action
-from incidentio_toolkit.client._async import validate_arguments
+from incidentio_toolkit.client._codec import validate_arguments
 from incidentio_toolkit.client._errors import IncidentIOError
 from incidentio_toolkit.client._paths import build_path
 

@@ -107,7 +107,9 @@ class Launcher:
     servers: int = 0
     succeeded: set[str] = field(default_factory=lambda: set[str]())
     violations: list[str] = field(default_factory=lambda: list[str]())
-    checked: list[tuple[str, str, int]] = field(default_factory=lambda: list[tuple[str, str, int]]())
+    checked: list[tuple[str, str, int]] = field(
+        default_factory=lambda: list[tuple[str, str, int]]()
+    )
 
     def __call__(self, **options: Any) -> Sandbox:
         if self.kind == "in_process":
@@ -157,7 +159,9 @@ def gone(result: Result, object_id: str) -> None:
     failed(result, "404", "not_found", object_id)
 
 
-async def walk(io: AsyncIncidentIO, name: str, items: str, page_size: int, **args: Any) -> list[str]:
+async def walk(
+    io: AsyncIncidentIO, name: str, items: str, page_size: int, **args: Any
+) -> list[str]:
     """Every id of a paginated list, fetched page by page with `page_size` and the `after` cursor."""
     ids: list[str] = []
     after: str | None = None

@@ -156,7 +156,9 @@ async def workflows(launch: Launcher) -> None:
             ]
         }
     ]
-    steps = [{"id": "s1", "name": "slack.post_message", "param_bindings": [{"value": {"literal": "hi"}}]}]
+    steps = [
+        {"id": "s1", "name": "slack.post_message", "param_bindings": [{"value": {"literal": "hi"}}]}
+    ]
     created = ok(
         await io.call(
             "workflows_create",
@@ -170,7 +172,11 @@ async def workflows(launch: Launcher) -> None:
         )
     )
     workflow = created["workflow"]
-    assert (workflow["name"], workflow["state"], workflow["version"]) == ("Tell #eng about majors", "draft", 1)
+    assert (workflow["name"], workflow["state"], workflow["version"]) == (
+        "Tell #eng about majors",
+        "draft",
+        1,
+    )
     assert workflow["trigger"]["name"] == "incident.updated"
     assert created["management_meta"]["managed_by"] == "dashboard"
     workflow_id = workflow["id"]
@@ -194,7 +200,11 @@ async def workflows(launch: Launcher) -> None:
         state="active",
     )
     workflow = ok(updated)["workflow"]
-    assert (workflow["name"], workflow["state"], workflow["version"]) == ("Tell #eng about all majors", "active", 2)
+    assert (workflow["name"], workflow["state"], workflow["version"]) == (
+        "Tell #eng about all majors",
+        "active",
+        2,
+    )
     assert ok(await io.workflows_show(id=workflow_id))["workflow"]["version"] == 2
 
     deleted = ok(await io.call("workflows_delete", {"id": workflow_id}))
@@ -217,7 +227,11 @@ async def schedules(launch: Launcher) -> None:
     created = ok(
         await io.call(
             "schedules_create",
-            {"name": "Database on-call", "timezone": "Europe/Paris", "rotations_config": [ROTATION]},
+            {
+                "name": "Database on-call",
+                "timezone": "Europe/Paris",
+                "rotations_config": [ROTATION],
+            },
         )
     )["schedule"]
     assert (created["name"], created["timezone"]) == ("Database on-call", "Europe/Paris")
@@ -238,7 +252,9 @@ async def schedules(launch: Launcher) -> None:
             {
                 "id": schedule_id,
                 "timezone": "UTC",
-                "rotations_config": {"rotations": [{**ROTATION, "users": [{"id": s.USER_LIAM_ID}]}]},
+                "rotations_config": {
+                    "rotations": [{**ROTATION, "users": [{"id": s.USER_LIAM_ID}]}]
+                },
             },
         )
     )["schedule"]
@@ -279,7 +295,7 @@ async def schedule_overrides(launch: Launcher) -> None:
     }
     entries = ok(await io.call("schedule_entries_list", window))["schedule_entries"]
     assert s.USER_HANNAH_ID not in {e["user"]["id"] for e in entries["scheduled"]}
-    assert [o["id"] for o in entries["overrides"]] == [override["id"]]
+    assert [o["entry_id"] for o in entries["overrides"]] == [override["id"]]
     primary = [e for e in entries["final"] if e["layer_id"] == s.LAYER_PRIMARY_ID]
     covering = [e for e in primary if e["user"]["id"] == s.USER_HANNAH_ID]
     assert [(e["start_at"], e["end_at"]) for e in covering] == [(rfc3339(start), rfc3339(end))]
@@ -330,7 +346,12 @@ async def custom_fields(launch: Launcher) -> None:
 
 async def incident_roles(launch: Launcher) -> None:
     io = launch().client()
-    role = {"name": "Scribe", "description": "Takes notes", "instructions": "Write it all down", "shortform": "scribe"}
+    role = {
+        "name": "Scribe",
+        "description": "Takes notes",
+        "instructions": "Write it all down",
+        "shortform": "scribe",
+    }
     created = ok(await io.call("incident_roles_create", role))["incident_role"]
     assert {k: created[k] for k in role} == role
     assert created["role_type"] == "custom"
@@ -369,16 +390,26 @@ async def escalation_paths(launch: Launcher) -> None:
             },
         )
     )["escalation_path"]
-    assert [(n["id"], n["type"]) for n in created["path"]] == [("level-1", "level"), ("level-2", "level")]
+    assert [(n["id"], n["type"]) for n in created["path"]] == [
+        ("level-1", "level"),
+        ("level-2", "level"),
+    ]
     first, second = (n["level"] for n in created["path"])
     assert first["targets"] == [
-        {"id": s.SCHEDULE_PRIMARY_ID, "type": "schedule", "urgency": "high", "schedule_mode": "currently_on_call"}
+        {
+            "id": s.SCHEDULE_PRIMARY_ID,
+            "type": "schedule",
+            "urgency": "high",
+            "schedule_mode": "currently_on_call",
+        }
     ]
     assert first["time_to_ack_seconds"] == 300
     assert second["targets"] == [{"id": s.USER_MARCUS_ID, "type": "user", "urgency": "low"}]
     [hours] = created["working_hours"]
     assert hours["timezone"] == "Europe/London"
-    assert hours["weekday_intervals"] == [{"weekday": "monday", "start_time": "09:00", "end_time": "17:00"}]
+    assert hours["weekday_intervals"] == [
+        {"weekday": "monday", "start_time": "09:00", "end_time": "17:00"}
+    ]
     assert created["current_responders"]  # whoever is on call on Primary now
     path_id = created["id"]
     assert ok(await io.escalation_paths_show(id=path_id))["escalation_path"]["name"] == "Database"
@@ -431,13 +462,23 @@ async def escalations(launch: Launcher) -> None:
     assert shown["title"] == "Checkout errors"
 
     listed = await walk(io, "escalations_list", "escalations", 1)
-    assert set(listed) == {s.ESCALATION_CHECKOUT_ID, s.ESCALATION_WEBHOOKS_ID, direct["id"], via_path_id}
+    assert set(listed) == {
+        s.ESCALATION_CHECKOUT_ID,
+        s.ESCALATION_WEBHOOKS_ID,
+        direct["id"],
+        via_path_id,
+    }
     gone(await io.escalations_show(id="01NOSUCHESCALATION00000000"), "01NOSUCHESCALATION00000000")
 
 
 async def idempotent_creates(launch: Launcher) -> None:
     io = launch().client()
-    incident = {"idempotency_key": "same-key", "severity_id": s.SEVERITY_MINOR_ID, "visibility": "private", "name": "Once"}
+    incident = {
+        "idempotency_key": "same-key",
+        "severity_id": s.SEVERITY_MINOR_ID,
+        "visibility": "private",
+        "name": "Once",
+    }
     first = ok(await io.call("incidents_create", incident))["incident"]
     again = ok(await io.call("incidents_create", {**incident, "name": "Twice"}))["incident"]
     assert again["id"] == first["id"]
@@ -486,12 +527,16 @@ async def reference_data(launch: Launcher) -> None:
     assert s.ACTION_ROLLBACK_ID in actions
     action = ok(await io.actions_show(id=s.ACTION_ROLLBACK_ID))["action"]
     assert action["incident_id"] == s.INCIDENT_CHECKOUT_ID
-    follow_ups = await ids_of(io, "follow_ups_list", "follow_ups", incident_id=s.INCIDENT_CHECKOUT_ID)
+    follow_ups = await ids_of(
+        io, "follow_ups_list", "follow_ups", incident_id=s.INCIDENT_CHECKOUT_ID
+    )
     assert s.FOLLOW_UP_CHECKOUT_ALERTS_ID in follow_ups
     follow_up = ok(await io.follow_ups_show(id=s.FOLLOW_UP_CHECKOUT_ALERTS_ID))["follow_up"]
     assert follow_up["incident_id"] == s.INCIDENT_CHECKOUT_ID
 
-    timeline = await walk(io, "incident_updates_list", "incident_updates", 1, incident_id=s.INCIDENT_CHECKOUT_ID)
+    timeline = await walk(
+        io, "incident_updates_list", "incident_updates", 1, incident_id=s.INCIDENT_CHECKOUT_ID
+    )
     whole = ok(await io.incident_updates_list(incident_id=s.INCIDENT_CHECKOUT_ID, page_size=250))
     assert timeline == [u["id"] for u in whole["incident_updates"]]
     assert len(timeline) > 1

@@ -17,6 +17,7 @@ from incidentio_toolkit.client._errors import (
     PermissionDeniedError,
     RateLimitError,
 )
+from incidentio_toolkit.client._logging import RedactingFormatter, enable_debug_logging
 from incidentio_toolkit.client._pacing import PacingLimits
 from incidentio_toolkit.client._sync import IncidentIO
 
@@ -38,4 +39,6 @@ __all__ = [
     "PacingLimits",
     "PermissionDeniedError",
     "RateLimitError",
+    "RedactingFormatter",
+    "enable_debug_logging",
 ]

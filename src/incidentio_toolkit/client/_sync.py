@@ -13,7 +13,8 @@ from collections.abc import Coroutine, Iterator, Mapping
 from typing import Any, Self, TypeVar
 
 from incidentio_toolkit.actions import ACTIONS, Action, ActionInput, ActionOutput
-from incidentio_toolkit.client._async import AsyncIncidentIO, page_items
+from incidentio_toolkit.client._async import AsyncIncidentIO
+from incidentio_toolkit.client._codec import page_items
 from incidentio_toolkit.client._methods import SyncActionMethods
 
 T = TypeVar("T")
@@ -88,7 +89,7 @@ class IncidentIO(SyncActionMethods):
     def invoke(
         self, action: Action | str, arguments: Mapping[str, Any] | ActionInput | None = None
     ) -> ActionOutput:
-        """Run an action and return its output model. Never raises."""
+        """Run an action and return its output model. Never raises for a known action."""
         return self._loop.run(self._async.invoke(action, arguments))
 
     def execute(

@@ -10,8 +10,8 @@ which validates it with the sandbox's ``SpecChecker`` before the client sees it.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
-from contextlib import AsyncExitStack
+from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -31,8 +31,8 @@ KINDS: tuple[Kind, ...] = ("in_process", "real_server")
 class CheckedTransport(httpx2.AsyncBaseTransport):
     """Forwards to the sandbox and validates every answer with the SpecChecker.
 
-    A violation is recorded (the client would turn the AssertionError into a `success=False`
-    result, which would hide it in the error scenarios) and re-raised.
+    A violation is recorded (the client turns any exception into a `success=False` result, which
+    would hide it in the error scenarios) and re-raised.
     """
 
     def __init__(self, inner: httpx2.AsyncBaseTransport, launcher: Launcher) -> None:
@@ -50,7 +50,7 @@ class CheckedTransport(httpx2.AsyncBaseTransport):
         )
         try:
             self.launcher.checker.check(seen)
-        except AssertionError as exc:
+        except Exception as exc:  # AssertionError, or openapi-core's validation errors
             self.launcher.violations.append(f"{request.method} {request.url.path}: {exc!r}")
             raise
         self.launcher.checked.append((request.method, request.url.path, response.status_code))
@@ -127,6 +127,13 @@ class Launcher:
 Scenario = Callable[[Launcher], Awaitable[None]]
 
 
+@asynccontextmanager
+async def launched(kind: Kind, checker: SpecChecker, tmp_path: Path) -> AsyncGenerator[Launcher]:
+    """A launcher whose clients, apps and servers are all closed on exit."""
+    async with AsyncExitStack() as stack:
+        yield Launcher(kind, checker, tmp_path, stack)
+
+
 Result = Mapping[str, Any] | ActionOutput
 """What `io.call` (a dict) or a typed method (an output model) returns."""
 
@@ -166,11 +173,12 @@ async def walk(
     ids: list[str] = []
     after: str | None = None
     for _ in range(100):
-        cursor = {} if after is None else {"after": after}
+        cursor: dict[str, str] = {} if after is None else {"after": after}
         page = ok(await io.call(name, {**args, "page_size": page_size, **cursor}))
         assert len(page[items]) <= page_size
         ids += [item["id"] for item in page[items]]
-        after = (page["pagination_meta"] or {}).get("after")
+        meta: dict[str, Any] = page["pagination_meta"] or {}
+        after = meta.get("after")
         if not after or not page[items]:
             break
     assert len(ids) == len(set(ids)), f"{name} repeated an item across pages"

@@ -92,14 +92,20 @@ class AsyncIncidentIO(AsyncActionMethods):
         secret = self._config.api_key.get_secret_value()
         register_secret(secret)
         self._redactor = Redactor([secret])
-        self._pacer: Pacer | None = None
-        if pacing is not None:
-            self._pacer = Pacer(
-                pacing,
+        self._pacing = pacing
+        self._pacer_instance: Pacer | None = None
+
+    @property
+    def _pacer(self) -> Pacer | None:
+        """The pacer, built on first use so that constructing a client stays cheap."""
+        if self._pacing is not None and self._pacer_instance is None:
+            self._pacer_instance = Pacer(
+                self._pacing,
                 redis_url=self._config.redis_url,
                 sleep=self._sleep,
                 wall_clock=self._wall_clock,
             )
+        return self._pacer_instance
 
     def __repr__(self) -> str:
         key = "set" if self._config.has_key else "missing"
@@ -124,8 +130,8 @@ class AsyncIncidentIO(AsyncActionMethods):
         if self._http is not None:
             await self._http.aclose()
             self._http = None
-        if self._pacer is not None:
-            await self._pacer.aclose()
+        if self._pacer_instance is not None:
+            await self._pacer_instance.aclose()
 
     def _client(self) -> httpx2.AsyncClient:
         if self._http is None:
@@ -213,9 +219,10 @@ class AsyncIncidentIO(AsyncActionMethods):
         attempt = 0
         error: IncidentIOError | None = None
         while True:
-            if self._pacer is not None:
+            pacer = self._pacer
+            if pacer is not None:
                 left = deadline_at - self._clock()
-                await self._pacer.acquire(key, action.name, self._wall_clock() + left)
+                await pacer.acquire(key, action.name, self._wall_clock() + left)
             left = deadline_at - self._clock()
             if left <= 0:
                 raise self._out_of_time(action, attempt, error)

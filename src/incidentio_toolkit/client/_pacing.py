@@ -15,13 +15,14 @@ import math
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
-
-from limits import RateLimitItem, RateLimitItemPerSecond
-from limits.aio.storage import MemoryStorage, Storage
-from limits.aio.strategies import MovingWindowRateLimiter
+from typing import TYPE_CHECKING, Any
 
 from incidentio_toolkit.client._errors import DeadlineExceededError
+
+if TYPE_CHECKING:
+    from limits import RateLimitItem
+    from limits.aio.storage import Storage
+    from limits.aio.strategies import MovingWindowRateLimiter
 
 logger = logging.getLogger("incidentio_toolkit.pacing")
 
@@ -68,6 +69,11 @@ class Pacer:
         wall_clock: Callable[[], float] = time.time,
     ) -> None:
         self.limits = limits or PacingLimits()
+        # Imported here so that importing the toolkit stays cheap (limits pulls in several packages).
+        from limits import RateLimitItemPerSecond
+        from limits.aio.storage import MemoryStorage
+        from limits.aio.strategies import MovingWindowRateLimiter
+
         window = self.limits.window
         self._overall: RateLimitItem = RateLimitItemPerSecond(self.limits.per_minute, window)
         self._paging: RateLimitItem = RateLimitItemPerSecond(
@@ -117,6 +123,9 @@ class Pacer:
                 "Redis pacing unavailable (%s); pacing in this process only from now on.",
                 type(exc).__name__,
             )
+            from limits.aio.storage import MemoryStorage
+            from limits.aio.strategies import MovingWindowRateLimiter
+
             self._limiter = MovingWindowRateLimiter(MemoryStorage())
 
     async def aclose(self) -> None:

@@ -1,6 +1,8 @@
 """Memory: RSS of the MCP server process after tools/list and after 10,000 tool calls.
 
-`incidentio mcp --sandbox` runs as a subprocess over stdio (the MCP SDK's client); the calls are
+`incidentio mcp --sandbox` runs as a subprocess over stdio (the MCP SDK's client), through
+`_mcp_sandbox_unlimited.py`, which only raises the embedded sandbox's rate limit (1,200/min would
+turn the run into minutes of 429s and retries); the calls are
 cheap reads (3 x `severities_list` : 1 x `incidents_list` page_size 5), 8 in flight at a time. RSS
 is read with psutil along the way; the floor server (`_mcp_floor_server.py`, one tool) is measured
 after tools/list for reference. Reported, no target.
@@ -14,7 +16,6 @@ from typing import Any
 import anyio
 import psutil
 from _common import BENCH, PYTHON, ROOT, Result, finish, parse_args, print_table, rerun_command
-from bench_mcp_start import INCIDENTIO
 from mcp import Client, StdioServerParameters
 
 MIB = 1024 * 1024
@@ -81,7 +82,9 @@ def main(argv: list[str] | None = None) -> Result:
     started = time.perf_counter()
     result = Result("bench_memory", rerun_command("bench_memory.py"))
     calls = 2_000 if args.quick else 10_000
-    sandbox = StdioServerParameters(command=INCIDENTIO, args=["mcp", "--sandbox"], cwd=ROOT)
+    sandbox = StdioServerParameters(
+        command=PYTHON, args=[str(BENCH / "_mcp_sandbox_unlimited.py")], cwd=ROOT
+    )
     floor = StdioServerParameters(command=PYTHON, args=[str(BENCH / "_mcp_floor_server.py")])
     samples = anyio.run(measure, sandbox, calls)
     floor_samples = anyio.run(measure, floor, 0)

@@ -121,6 +121,7 @@ class Launcher:
         server = SandboxServer(port=0, db_path=db_path, **options).start()
         self.stack.callback(server.stop)
         assert server.base_url.startswith("http://127.0.0.1:")
+        assert db_path.exists()  # state lives in the test's own database file
         return Sandbox(self, server.base_url, httpx2.AsyncHTTPTransport)
 
 

@@ -10,6 +10,7 @@ error scenarios (401, 422, 429) are below, and the last tests check that all 46 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -97,6 +98,16 @@ async def rate_limited(launch: Launcher) -> None:
         ok(await io.severities_list())
     error = failed(await io.severities_list(), "429", "too_many_requests")
     seconds(r"incident\.io asks to wait (\d+) s before retrying", error)
+    # With retries, the client waits exactly what Retry-After says (a recording sleep here).
+    waits: list[float] = []
+
+    async def sleep(delay: float) -> None:
+        waits.append(delay)
+
+    honouring = sandbox.client(max_retries=2, deadline=600.0, sleep=sleep)
+    failed(await honouring.severities_list(), "429", "asks to wait")
+    assert len(waits) == 2
+    assert all(1 <= wait <= 60 and wait == int(wait) for wait in waits), waits
     # Retries allowed, but the server's Retry-After is past the deadline: no sleeping, and the
     # error says when to come back.
     patient = sandbox.client(max_retries=5, deadline=1.0)
@@ -157,3 +168,21 @@ async def test_the_spec_check_catches_a_bad_response(checker: SpecChecker, tmp_p
         result = await io.severities_list()
     assert not result.success
     assert [v.split(":")[0] for v in launch.violations] == ["GET /v1/severities"]
+
+
+@pytest.mark.anyio
+async def test_paginate_yields_each_schedule_entry_once(
+    checker: SpecChecker, tmp_path: Path
+) -> None:
+    window = {
+        "schedule_id": s.SCHEDULE_PLATFORM_ID,
+        "entry_window_start": "2026-01-05T00:00:00Z",
+        "entry_window_end": "2026-03-02T00:00:00Z",
+    }
+    async with launched("in_process", checker, tmp_path) as launch:
+        io = launch().client()
+        pages = [page async for page in io.pages("schedule_entries_list", window)]
+        entries = [entry async for entry in io.paginate("schedule_entries_list", window)]
+    assert len(pages) == 2
+    repeated = [key for key, n in Counter(e["entry_id"] for e in entries).items() if n > 1]
+    assert repeated == []

@@ -13,8 +13,8 @@ import pydantic_core
 
 from incidentio_toolkit.actions import ACTIONS, Action, ActionInput, ActionOutput
 from incidentio_toolkit.client._codec import (
+    ItemCursor,
     check_action_for,
-    page_items,
     pagination_cursor,
     parse_output,
     unknown_action_text,
@@ -331,14 +331,18 @@ class AsyncIncidentIO(AsyncActionMethods):
     ) -> AsyncIterator[dict[str, Any]]:
         """Yield the items of every page of a list action, stopping after `max_items`.
 
-        For `schedule_entries_list` the items are the `final` entries (after overrides).
+        For `schedule_entries_list` the items are the `final` entries (after overrides). An item
+        that comes again on a later page (a shift spanning a page boundary) is yielded once.
         """
-        if max_items <= 0:
+        cursor = ItemCursor(ACTIONS[name], max_items)
+        if cursor.done:
             return
-        count = 0
-        async for page in self.pages(name, arguments):
-            for item in page_items(ACTIONS[name], page):
-                yield item
-                count += 1
-                if count >= max_items:
+        pages = self.pages(name, arguments)
+        try:
+            async for page in pages:
+                for item in cursor.take(page):
+                    yield item
+                if cursor.done:
                     return
+        finally:
+            await pages.aclose()

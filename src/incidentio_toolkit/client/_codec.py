@@ -129,3 +129,42 @@ def page_items(action: Action, page: Mapping[str, Any]) -> list[dict[str, Any]]:
         if name == "schedule_entries" and isinstance(value, dict):
             return list(value.get("final") or [])  # type: ignore[arg-type]
     return []
+
+
+def _item_key(item: Mapping[str, Any]) -> object:
+    for key in ("id", "entry_id", "fingerprint"):
+        value = item.get(key)
+        if value:
+            return (key, value)
+    return None
+
+
+class ItemCursor:
+    """Takes pages, gives each item once, up to `max_items`.
+
+    Schedule entries pages overlap: a shift that spans a page boundary comes again on the next
+    page, so items are told apart by id (or entry id, or fingerprint) across pages.
+    """
+
+    def __init__(self, action: Action, max_items: int) -> None:
+        self.action = action
+        self.remaining = max_items
+        self._seen: set[object] = set()
+
+    @property
+    def done(self) -> bool:
+        return self.remaining <= 0
+
+    def take(self, page: Mapping[str, Any]) -> list[dict[str, Any]]:
+        fresh: list[dict[str, Any]] = []
+        for item in page_items(self.action, page):
+            if self.done:
+                break
+            key = _item_key(item)
+            if key is not None:
+                if key in self._seen:
+                    continue
+                self._seen.add(key)
+            fresh.append(item)
+            self.remaining -= 1
+        return fresh

@@ -14,7 +14,7 @@ from typing import Any, Self, TypeVar
 
 from incidentio_toolkit.actions import ACTIONS, Action, ActionInput, ActionOutput
 from incidentio_toolkit.client._async import AsyncIncidentIO
-from incidentio_toolkit.client._codec import page_items
+from incidentio_toolkit.client._codec import ItemCursor
 from incidentio_toolkit.client._methods import SyncActionMethods
 
 T = TypeVar("T")
@@ -106,19 +106,15 @@ class IncidentIO(SyncActionMethods):
         self, name: str, arguments: Mapping[str, Any] | None = None, *, max_items: int = 1000
     ) -> Iterator[dict[str, Any]]:
         """Yield the items of every page of a list action, stopping after `max_items`."""
+        cursor = ItemCursor(ACTIONS[name], max_items)
         pages = self._async.pages(name, arguments)
-        count = 0
         try:
-            while count < max_items:
+            while not cursor.done:
                 try:
                     page = self._loop.run(anext(pages))
                 except StopAsyncIteration:
                     return
-                for item in page_items(ACTIONS[name], page):
-                    yield item
-                    count += 1
-                    if count >= max_items:
-                        return
+                yield from cursor.take(page)
         finally:
             if self._loop.running:
                 self._loop.run(pages.aclose())

@@ -20,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
@@ -86,7 +86,7 @@ class ServerProcess:
         return self.proc.pid
 
     def start(self) -> ServerProcess:
-        self._log = tempfile.TemporaryFile()
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(
             self.args,
             stdin=subprocess.DEVNULL,
@@ -153,7 +153,7 @@ def bare_server(port: int, body_file: str) -> ServerProcess:
 
 
 @contextlib.contextmanager
-def throwaway_tls() -> Iterator[tuple[str, str, str]]:
+def throwaway_tls() -> Generator[tuple[str, str, str]]:
     """A throwaway CA and a certificate for 127.0.0.1/localhost: (ca_file, cert_file, key_file)."""
     import trustme
 
@@ -296,7 +296,11 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> Non
     print("  ".join(h.ljust(widths[i]) for i, h in enumerate(headers)))
     print("  ".join("-" * w for w in widths))
     for row in cells:
-        print("  ".join(cell.rjust(widths[i]) if i else cell.ljust(widths[i]) for i, cell in enumerate(row)))
+        print(
+            "  ".join(
+                cell.rjust(widths[i]) if i else cell.ljust(widths[i]) for i, cell in enumerate(row)
+            )
+        )
 
 
 def parse_args(description: str, argv: Sequence[str] | None = None) -> argparse.Namespace:

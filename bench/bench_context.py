@@ -1,9 +1,10 @@
 """Context cost: characters an agent reads in tools/list, from a real in-process MCP session.
 
-For each tool: len(name) + len(description) + len(json.dumps(inputSchema)) (default separators,
-as `adapters._common.context_budget` counts), summed over all 46 tools and over the read-only
-default. The whole tools/list result as compact JSON (output schemas and annotations included) is
-reported too. Target: all 46 < 16,000 characters; a known existing integration spends ~29,000.
+For each tool: len(name) + len(description) + len(inputSchema as compact JSON, the form it has on
+the wire, as `adapters._common.context_budget` counts), summed over all 46 tools and over the
+read-only default. Also reported: the same with `json.dumps` default separators (", ", ": "), and
+the whole tools/list result as compact JSON (output schemas and annotations included).
+Target: all 46 < 16,000 characters; a known existing integration spends ~29,000.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ import time
 from typing import Any
 
 import anyio
-from _common import Result, Target, finish, parse_args, print_table, rerun_command
 from mcp import Client
 
+from _common import Result, Target, finish, parse_args, print_table, rerun_command
 from incidentio_toolkit import AsyncIncidentIO
 from incidentio_toolkit.adapters._common import ToolPolicy, context_budget
 from incidentio_toolkit.adapters.mcp import create_server
@@ -33,8 +34,9 @@ async def tools_list(policy: ToolPolicy) -> list[dict[str, Any]]:
     return [tool.model_dump(mode="json", by_alias=True, exclude_none=True) for tool in result.tools]
 
 
-def chars(tool: dict[str, Any]) -> int:
-    return len(tool["name"]) + len(tool.get("description") or "") + len(json.dumps(tool["inputSchema"]))
+def chars(tool: dict[str, Any], *, compact: bool = True) -> int:
+    schema = json.dumps(tool["inputSchema"], separators=(",", ":") if compact else None)
+    return len(tool["name"]) + len(tool.get("description") or "") + len(schema)
 
 
 def main(argv: list[str] | None = None) -> Result:
@@ -48,6 +50,7 @@ def main(argv: list[str] | None = None) -> Result:
     for label, policy in policies.items():
         tools = anyio.run(tools_list, policy)
         total = sum(chars(t) for t in tools)
+        spaced = sum(chars(t, compact=False) for t in tools)
         wire = len(json.dumps({"tools": tools}, separators=(",", ":")))
         from incidentio_toolkit.actions import ACTIONS
 
@@ -56,16 +59,26 @@ def main(argv: list[str] | None = None) -> Result:
             "tools": len(tools),
             "chars": total,
             "chars_per_tool": total / len(tools),
+            "chars_default_separators": spaced,
             "context_budget_fn": budget,
             "tools_list_json_chars": wire,
             "vs_known_integration": total / KNOWN_INTEGRATION_CHARS,
         }
-        rows.append([label, len(tools), total, total / len(tools), wire, budget])
+        rows.append([label, len(tools), total, total / len(tools), spaced, wire, budget])
         if label == "all 46":
             per_tool = sorted(((chars(t), t["name"]) for t in tools), reverse=True)
     print(__doc__)
     print_table(
-        ["tools", "count", "chars", "per tool", "tools/list JSON", "context_budget()"], rows
+        [
+            "tools",
+            "count",
+            "chars",
+            "per tool",
+            "with spaces",
+            "tools/list JSON",
+            "context_budget()",
+        ],
+        rows,
     )
     print("\nlargest tools:", ", ".join(f"{name} {n}" for n, name in per_tool[:5]))
     figures["largest_tools"] = dict((name, n) for n, name in per_tool[:10])

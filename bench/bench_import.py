@@ -32,11 +32,13 @@ from _common import (
 
 STATEMENTS = {
     "baseline": "import httpx2, pydantic",
+    "baseline + BaseModel": "import httpx2; from pydantic import BaseModel",
     "package": "import incidentio_toolkit",
     "core": "from incidentio_toolkit import AsyncIncidentIO, ACTIONS",
     "core + http": "from incidentio_toolkit import AsyncIncidentIO, ACTIONS; import incidentio_toolkit._http",
 }
-"""`core + http` adds what the first call loads (the httpx2 wrapper); reported, not a target."""
+"""`core + http` adds what the first call loads (the httpx2 wrapper); `baseline + BaseModel` loads
+pydantic's model machinery, which `import pydantic` alone defers. Both reported, not targets."""
 
 FORBIDDEN = (
     "incidentio_toolkit.adapters",

@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 
 import anyio
+from mcp import Client, StdioServerParameters
+
 from _common import (
     BENCH,
     PYTHON,
@@ -29,15 +31,20 @@ from _common import (
     ratio,
     rerun_command,
 )
-from mcp import Client, StdioServerParameters
 
 INCIDENTIO = str(Path(PYTHON).parent / "incidentio")
+PASS_THROUGH = {k: v for k, v in os.environ.items() if k == "PYTHONPATH"}
+"""The MCP client starts servers with a minimal environment; a PYTHONPATH (e.g. to measure a
+patched copy of src) is passed on to both servers."""
 SERVERS = {
     "incidentio mcp": StdioServerParameters(
-        command=INCIDENTIO, args=["mcp"], env={"INCIDENTIO_API_KEY": "dummy"}, cwd=ROOT
+        command=INCIDENTIO,
+        args=["mcp"],
+        env={**PASS_THROUGH, "INCIDENTIO_API_KEY": "dummy"},
+        cwd=ROOT,
     ),
     "floor (one tool)": StdioServerParameters(
-        command=PYTHON, args=[str(BENCH / "_mcp_floor_server.py")], cwd=ROOT
+        command=PYTHON, args=[str(BENCH / "_mcp_floor_server.py")], env=PASS_THROUGH, cwd=ROOT
     ),
 }
 

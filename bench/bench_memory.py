@@ -15,8 +15,10 @@ from typing import Any
 
 import anyio
 import psutil
-from _common import BENCH, PYTHON, ROOT, Result, finish, parse_args, print_table, rerun_command
 from mcp import Client, StdioServerParameters
+
+from _common import BENCH, PYTHON, ROOT, Result, finish, parse_args, print_table, rerun_command
+from bench_mcp_start import PASS_THROUGH
 
 MIB = 1024 * 1024
 CONCURRENCY = 8
@@ -43,6 +45,25 @@ def rss_mib(process: psutil.Process) -> float:
     return process.memory_info().rss / MIB
 
 
+async def run_calls(client: Client, indices: range) -> int:
+    """Make the calls numbered `indices` with CONCURRENCY in flight; returns how many failed."""
+    todo = iter(indices)
+    failures = 0
+
+    async def worker() -> None:
+        nonlocal failures
+        for i in todo:
+            name, arguments = CALLS[i % len(CALLS)]
+            result = await client.call_tool(name, arguments)
+            if result.is_error:
+                failures += 1
+
+    async with anyio.create_task_group() as tg:
+        for _ in range(CONCURRENCY):
+            tg.start_soon(worker)
+    return failures
+
+
 async def measure(params: StdioServerParameters, calls: int) -> list[tuple[int, float, float]]:
     """[(calls so far, RSS MiB, seconds)] after tools/list and at checkpoints up to `calls`."""
     before = {p.pid for p in psutil.Process().children(recursive=True)}
@@ -58,19 +79,7 @@ async def measure(params: StdioServerParameters, calls: int) -> list[tuple[int, 
             done = 0
             failures = 0
             for checkpoint in checkpoints:
-                todo = iter(range(done, checkpoint))
-
-                async def worker() -> None:
-                    nonlocal failures
-                    for i in todo:
-                        name, arguments = CALLS[i % len(CALLS)]
-                        result = await client.call_tool(name, arguments)
-                        if result.is_error:
-                            failures += 1
-
-                async with anyio.create_task_group() as tg:
-                    for _ in range(CONCURRENCY):
-                        tg.start_soon(worker)
+                failures += await run_calls(client, range(done, checkpoint))
                 done = checkpoint
                 samples.append((done, rss_mib(server), time.perf_counter() - started))
             assert failures == 0, f"{failures} tool calls failed"
@@ -83,9 +92,14 @@ def main(argv: list[str] | None = None) -> Result:
     result = Result("bench_memory", rerun_command("bench_memory.py"))
     calls = 2_000 if args.quick else 10_000
     sandbox = StdioServerParameters(
-        command=PYTHON, args=[str(BENCH / "_mcp_sandbox_unlimited.py")], cwd=ROOT
+        command=PYTHON,
+        args=[str(BENCH / "_mcp_sandbox_unlimited.py")],
+        env=PASS_THROUGH,
+        cwd=ROOT,
     )
-    floor = StdioServerParameters(command=PYTHON, args=[str(BENCH / "_mcp_floor_server.py")])
+    floor = StdioServerParameters(
+        command=PYTHON, args=[str(BENCH / "_mcp_floor_server.py")], env=PASS_THROUGH
+    )
     samples = anyio.run(measure, sandbox, calls)
     floor_samples = anyio.run(measure, floor, 0)
     rows: list[list[object]] = [

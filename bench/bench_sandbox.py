@@ -2,14 +2,17 @@
 endpoint returning the same JSON bytes (same uvicorn settings, also in a subprocess).
 
 The sandbox first gets 25 incidents, so the page is full; its body is then served verbatim by the
-bare app. One async load generator (a pooled httpx2 client, 8 concurrent requests) drives both,
-alternating rounds. Besides requests/s, the server's own CPU time per request (psutil) is reported,
-which does not depend on how fast the load generator is. Target (reported): ratio >= 0.5; below
-that the handler is profiled in-process with pyinstrument.
+bare app. The same async load generator (a pooled httpx2 client, 8 concurrent requests) drives
+both, alternating rounds. On 2 cores that generator tops out near the bare app's speed, so a second,
+much lighter one (raw HTTP/1.1 keep-alive on asyncio streams, same 8 connections) is run too, and
+the server's own CPU time per request (psutil) is reported: neither depends on the client's speed.
+Target: ratio >= 0.5 (httpx2 generator); below that the handler is profiled in-process with
+pyinstrument.
 """
 
 from __future__ import annotations
 
+import asyncio
 import tempfile
 import time
 import uuid
@@ -19,6 +22,7 @@ from typing import Any
 import anyio
 import httpx2
 import psutil
+
 from _common import (
     BENCH,
     Result,
@@ -32,7 +36,6 @@ from _common import (
     rerun_command,
     sandbox_server,
 )
-
 from incidentio_toolkit.sandbox import DEMO_API_KEY, create_app
 from incidentio_toolkit.sandbox import seed as ids
 
@@ -86,6 +89,45 @@ async def load(base_url: str, requests: int) -> tuple[float, int]:
                 for _ in range(CONCURRENCY):
                     tg.start_soon(worker)
         return time.perf_counter() - started, failures
+
+
+async def load_raw(port: int, requests: int) -> tuple[float, int]:
+    """Like `load`, with a minimal HTTP/1.1 client on asyncio streams (keep-alive, no parsing
+    beyond the status line and Content-Length), so the client costs far less than the server."""
+    request = (
+        f"GET {PATH} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+        f"Authorization: Bearer {DEMO_API_KEY}\r\n\r\n"
+    ).encode()
+    failures = 0
+    remaining = iter(range(requests))
+
+    async def one(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
+        writer.write(request)
+        head = await reader.readuntil(b"\r\n\r\n")
+        length = 0
+        for line in head.split(b"\r\n"):
+            if line.lower().startswith(b"content-length:"):
+                length = int(line.split(b":", 1)[1])
+        await reader.readexactly(length)
+        return head.startswith(b"HTTP/1.1 200")
+
+    async def worker(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        nonlocal failures
+        for _ in remaining:
+            if not await one(reader, writer):
+                failures += 1
+
+    connections = [await asyncio.open_connection("127.0.0.1", port) for _ in range(CONCURRENCY)]
+    try:
+        for reader, writer in connections:
+            await one(reader, writer)
+        started = time.perf_counter()
+        async with asyncio.timeout(300):
+            await asyncio.gather(*(worker(r, w) for r, w in connections))
+        return time.perf_counter() - started, failures
+    finally:
+        for _, writer in connections:
+            writer.close()
 
 
 def server_cpu(pid: int) -> float:
@@ -161,9 +203,10 @@ def main(argv: list[str] | None = None) -> Result:
     result = Result("bench_sandbox", rerun_command("bench_sandbox.py"))
     rounds, per_round = (2, 300) if args.quick else (4, 600)
     names = ("sandbox", "bare starlette")
-    seconds = dict.fromkeys(names, 0.0)
-    cpu = dict.fromkeys(names, 0.0)
-    failures = dict.fromkeys(names, 0)
+    generators = ("httpx2", "raw")
+    seconds = {(n, g): 0.0 for n in names for g in generators}
+    cpu = {(n, g): 0.0 for n in names for g in generators}
+    failures = {(n, g): 0 for n in names for g in generators}
     with tempfile.TemporaryDirectory(prefix="incidentio-bench-") as tmp:
         sandbox_port = free_port()
         with sandbox_server(sandbox_port) as sandbox:
@@ -174,42 +217,63 @@ def main(argv: list[str] | None = None) -> Result:
             bare_port = free_port()
             with bare_server(bare_port, str(body_file)) as bare:
                 servers = {
-                    "sandbox": (sandbox_url, sandbox.pid),
-                    "bare starlette": (f"http://127.0.0.1:{bare_port}", bare.pid),
+                    "sandbox": (sandbox_port, sandbox.pid),
+                    "bare starlette": (bare_port, bare.pid),
                 }
                 for round_no in range(rounds + 1):  # round 0 warms up
                     order = names if round_no % 2 == 0 else names[::-1]
                     for name in order:
-                        url, pid = servers[name]
-                        cpu_before = server_cpu(pid)
-                        took, failed = anyio.run(load, url, per_round if round_no else 100)
-                        if round_no:
-                            seconds[name] += took
-                            cpu[name] += server_cpu(pid) - cpu_before
-                            failures[name] += failed
+                        port, pid = servers[name]
+                        n = per_round if round_no else 100
+                        for generator in generators:
+                            cpu_before = server_cpu(pid)
+                            if generator == "raw":
+                                took, failed = anyio.run(load_raw, port, n)
+                            else:
+                                took, failed = anyio.run(load, f"http://127.0.0.1:{port}", n)
+                            if round_no:
+                                seconds[name, generator] += took
+                                cpu[name, generator] += server_cpu(pid) - cpu_before
+                                failures[name, generator] += failed
     total = rounds * per_round
     figures: dict[str, Any] = {"page_bytes": len(body), "requests_each": total}
     rows: list[list[object]] = []
     for name in names:
-        figures[name] = {
-            "requests_per_s": total / seconds[name],
-            "server_cpu_us_per_request": cpu[name] / total * 1e6,
-            "failures": failures[name],
-        }
-        rows.append([name, total / seconds[name], cpu[name] / total * 1e6, failures[name]])
-    rps = ratio(figures["sandbox"]["requests_per_s"], figures["bare starlette"]["requests_per_s"])
-    cpu_ratio = ratio(
-        figures["bare starlette"]["server_cpu_us_per_request"],
-        figures["sandbox"]["server_cpu_us_per_request"],
-    )
-    figures["ratio_requests_per_s"] = rps
+        figures[name] = {}
+        for generator in generators:
+            key = (name, generator)
+            figures[name][generator] = {
+                "requests_per_s": total / seconds[key],
+                "server_cpu_us_per_request": cpu[key] / total * 1e6,
+                "failures": failures[key],
+            }
+            rows.append(
+                [name, generator, total / seconds[key], cpu[key] / total * 1e6, failures[key]]
+            )
+
+    def rps_ratio(generator: str) -> float:
+        return ratio(
+            figures["sandbox"][generator]["requests_per_s"],
+            figures["bare starlette"][generator]["requests_per_s"],
+        )
+
+    rps = rps_ratio("httpx2")
+    rps_raw = rps_ratio("raw")
+    all_cpu = {n: sum(cpu[n, g] for g in generators) for n in names}
+    cpu_ratio = ratio(all_cpu["bare starlette"], all_cpu["sandbox"])
+    figures["ratio_requests_per_s_httpx2"] = rps
+    figures["ratio_requests_per_s_raw"] = rps_raw
     figures["ratio_server_cpu"] = cpu_ratio
     print(__doc__)
     print(f"page: 25 incidents, {len(body):,} bytes; {total:,} requests each\n")
-    print_table(["server", "requests/s", "server CPU us/req", "failures"], rows)
-    print(f"\nratio sandbox/bare: {rps:.2f} (requests/s), {cpu_ratio:.2f} (bare CPU / sandbox CPU)")
-    result.targets.append(Target("sandbox/bare requests/s", rps, ">=", 0.5))
-    if args.profile or rps < 0.5:
+    print_table(["server", "generator", "requests/s", "server CPU us/req", "failures"], rows)
+    print(
+        f"\nratio sandbox/bare: {rps:.2f} (requests/s, httpx2), {rps_raw:.2f} (requests/s, raw), "
+        f"{cpu_ratio:.2f} (bare CPU / sandbox CPU per request)"
+    )
+    result.targets.append(Target("sandbox/bare requests/s (httpx2 generator)", rps, ">=", 0.5))
+    result.targets.append(Target("sandbox/bare requests/s (raw generator)", rps_raw, ">=", 0.5))
+    if args.profile or min(rps, rps_raw) < 0.5:
         result.notes.append(f"profile: {profile_handler(25, 300 if args.quick else 1500)}")
     result.figures = figures
     return finish(result, args, started)

@@ -87,7 +87,7 @@ async def send(
             params=cast("list[tuple[str, str | int | float | bool | None]]", query) or None,
             content=content,
             headers=headers,
-            timeout=httpx2.USE_CLIENT_DEFAULT if time_left is None else _shrink(client, time_left),
+            timeout=_timeout_within(client, time_left) or httpx2.USE_CLIENT_DEFAULT,
         )
         response = await client.send(request, stream=True)
         try:
@@ -121,10 +121,13 @@ async def send(
     return RawResponse(response.status_code, dict(response.headers), b"".join(chunks))
 
 
-def _shrink(client: httpx2.AsyncClient, remaining: float) -> httpx2.Timeout:
-    """The client's timeouts, none longer than what is left of the call's deadline."""
+def _timeout_within(client: httpx2.AsyncClient, time_left: float | None) -> httpx2.Timeout | None:
+    """The client's timeouts cut to what is left of the call's deadline (None: keep them all)."""
     base = client.timeout
-    remaining = max(remaining, 0.001)
+    longest = max(t or 0.0 for t in (base.connect, base.read, base.write, base.pool))
+    if time_left is None or (longest and time_left >= longest):
+        return None
+    remaining = max(time_left, 0.001)
     return httpx2.Timeout(
         connect=min(base.connect or remaining, remaining),
         read=min(base.read or remaining, remaining),

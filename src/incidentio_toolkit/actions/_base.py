@@ -76,6 +76,12 @@ class Action:
     build_request: RequestBuilder | None = None
     noun: str | None = None
     """For deletes: how the deleted object is named in the synthesized `message`."""
+    data_fields: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    """The output fields that come from the response body (all but `success` and `error`)."""
+
+    def __post_init__(self) -> None:
+        fields = tuple(n for n in self.output.model_fields if n not in ("success", "error"))
+        object.__setattr__(self, "data_fields", fields)
 
     @property
     def verb(self) -> Verb:
@@ -95,11 +101,6 @@ class Action:
         if self.verb in ("update", "delete"):
             return Annotations(read_only=False, destructive=True, idempotent=True)
         return Annotations(read_only=False, destructive=False, idempotent=self.keyed)
-
-    @property
-    def data_fields(self) -> tuple[str, ...]:
-        """The output fields that come from the response body (all but `success` and `error`)."""
-        return tuple(name for name in self.output.model_fields if name not in ("success", "error"))
 
     def request(self, arguments: ActionInput) -> ApiRequest:
         """Build the request for validated arguments."""

@@ -51,7 +51,7 @@ _TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d|24:00")
 class _Target(BaseModel):
     """A level target in the contract's shape."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     type: Literal["user", "schedule"]
     id: str | None = Field(default=None, min_length=1)
@@ -98,7 +98,7 @@ class _Target(BaseModel):
 class _Level(BaseModel):
     """A level in the contract's shape."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     targets: list[_Target] = Field(min_length=1)
     time_to_ack_seconds: int | None = Field(default=None, ge=0)
@@ -107,7 +107,7 @@ class _Level(BaseModel):
 class _Interval(BaseModel):
     """A working-hours interval in the contract's shape."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     weekday: Weekday
     start_time: str

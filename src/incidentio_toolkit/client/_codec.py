@@ -81,7 +81,7 @@ def parse_output(action: Action, body: bytes, path_params: Mapping[str, str]) ->
             {"success": True, "message": f"{action.noun} {subject} deleted."}
         )
     try:
-        data: Any = pydantic_core.from_json(body)
+        data: Any = pydantic_core.from_json(body, cache_strings="keys")
     except ValueError:
         snippet = body[:200].decode("utf-8", "replace")
         raise InvalidResponseError(

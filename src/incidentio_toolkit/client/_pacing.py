@@ -15,12 +15,13 @@ import math
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from incidentio_toolkit.client._errors import DeadlineExceededError
 
 if TYPE_CHECKING:
-    from limits import RateLimitItem
+    from limits import RateLimitItem, WindowStats
     from limits.aio.storage import Storage
     from limits.aio.strategies import MovingWindowRateLimiter
 
@@ -52,9 +53,31 @@ class PacingLimits:
             raise ValueError("PacingLimits amounts and window must be at least 1.")
 
 
+@lru_cache(maxsize=64)
 def key_fingerprint(api_key: str) -> str:
     """A stable, non-reversible name for the key's budget."""
     return hashlib.sha256(api_key.encode()).hexdigest()[:24]
+
+
+class _InProcessLimiter:
+    """`limits`' synchronous in-memory moving window behind the async limiter's interface.
+
+    The async MemoryStorage schedules an expiry task that hops to a worker thread after every hit
+    (about 100 µs of CPU per call); the synchronous storage does the same bookkeeping inline, and a
+    memory hit never blocks, so it is safe to call from the event loop.
+    """
+
+    def __init__(self) -> None:
+        from limits.storage import MemoryStorage
+        from limits.strategies import MovingWindowRateLimiter
+
+        self._limiter = MovingWindowRateLimiter(MemoryStorage())
+
+    async def hit(self, item: RateLimitItem, *identifiers: str) -> bool:
+        return self._limiter.hit(item, *identifiers)
+
+    async def get_window_stats(self, item: RateLimitItem, *identifiers: str) -> WindowStats:
+        return self._limiter.get_window_stats(item, *identifiers)
 
 
 class Pacer:
@@ -71,7 +94,6 @@ class Pacer:
         self.limits = limits or PacingLimits()
         # Imported here so that importing the toolkit stays cheap (limits pulls in several packages).
         from limits import RateLimitItemPerSecond
-        from limits.aio.storage import MemoryStorage
         from limits.aio.strategies import MovingWindowRateLimiter
 
         window = self.limits.window
@@ -85,7 +107,7 @@ class Pacer:
         self._fell_back = False
         self._redis_limiter: MovingWindowRateLimiter | None = None
         self._redis_storage: Storage | None = None
-        self._limiter = MovingWindowRateLimiter(MemoryStorage())
+        self._limiter: MovingWindowRateLimiter | _InProcessLimiter = _InProcessLimiter()
         if redis_url is not None:
             try:
                 self._redis_storage = self._open_storage(redis_url)
@@ -123,10 +145,7 @@ class Pacer:
                 "Redis pacing unavailable (%s); pacing in this process only from now on.",
                 type(exc).__name__,
             )
-            from limits.aio.storage import MemoryStorage
-            from limits.aio.strategies import MovingWindowRateLimiter
-
-            self._limiter = MovingWindowRateLimiter(MemoryStorage())
+            self._limiter = _InProcessLimiter()
 
     async def aclose(self) -> None:
         """Close the Redis connections (the pacer reconnects if used again)."""

@@ -7,7 +7,7 @@ rest of the code never depends on httpx2's exception tree.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import cast
+from urllib.parse import urlencode
 
 import httpx2
 
@@ -81,10 +81,13 @@ async def send(
     if content is not None:
         headers["Content-Type"] = "application/json"
     try:
+        # One absolute URL string: httpx2 then skips merging base URL and params (half its cost).
+        url = str(client.base_url).rstrip("/") + path
+        if query:
+            url += "?" + urlencode(query)
         request = client.build_request(
             method,
-            path,
-            params=cast("list[tuple[str, str | int | float | bool | None]]", query) or None,
+            url,
             content=content,
             headers=headers,
             timeout=_timeout_within(client, time_left) or httpx2.USE_CLIENT_DEFAULT,

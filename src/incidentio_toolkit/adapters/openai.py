@@ -108,6 +108,20 @@ class _Call:
         return {"role": "tool", "tool_call_id": self.id, "content": content}
 
 
+def _prepare(
+    tool_call: Any, policy: ToolPolicy | None
+) -> tuple[_Call, dict[str, Any], ToolPolicy, dict[str, Any] | None]:
+    """Parse the call and check the policy; the last item is the reply when it must not run."""
+    call = _Call(tool_call)
+    policy = policy or ToolPolicy()
+    arguments, error = call.arguments()
+    refused = error or policy_error(call.name, policy)
+    if refused is not None or arguments is None:
+        reply = call.message(refused or {"success": False, "error": "Invalid arguments."})
+        return call, {}, policy, reply
+    return call, arguments, policy, None
+
+
 def dispatch(
     tool_call: Any, *, client: IncidentIO | None = None, policy: ToolPolicy | None = None
 ) -> dict[str, Any]:
@@ -118,12 +132,9 @@ def dispatch(
     `.name`, `.arguments`) gives `{"type": "function_call_output", "call_id", "output"}`. The content
     is the contract output as JSON. With no `client`, one is built from the environment and closed.
     """
-    call = _Call(tool_call)
-    policy = policy or ToolPolicy()
-    arguments, error = call.arguments()
-    refused = error or policy_error(call.name, policy)
-    if refused is not None or arguments is None:
-        return call.message(refused or {"success": False, "error": "Invalid arguments."})
+    call, arguments, policy, refused = _prepare(tool_call, policy)
+    if refused is not None:
+        return refused
     if client is None:
         from incidentio_toolkit.client import IncidentIO
 
@@ -136,12 +147,9 @@ async def adispatch(
     tool_call: Any, *, client: AsyncIncidentIO | None = None, policy: ToolPolicy | None = None
 ) -> dict[str, Any]:
     """`dispatch` for async code, with an `AsyncIncidentIO`."""
-    call = _Call(tool_call)
-    policy = policy or ToolPolicy()
-    arguments, error = call.arguments()
-    refused = error or policy_error(call.name, policy)
-    if refused is not None or arguments is None:
-        return call.message(refused or {"success": False, "error": "Invalid arguments."})
+    call, arguments, policy, refused = _prepare(tool_call, policy)
+    if refused is not None:
+        return refused
     if client is None:
         from incidentio_toolkit.client import AsyncIncidentIO
 

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from incidentio_toolkit.actions import ACTIONS, Action  # noqa: E402
+from incidentio_toolkit.actions._fields import split_commas  # noqa: E402
 
 METHODS_FILE = ROOT / "src" / "incidentio_toolkit" / "client" / "_methods.py"
 README = ROOT / "README.md"
@@ -35,6 +36,8 @@ def render_type(annotation: Any) -> str:
     if annotation is Any:
         return "Any"
     if origin is typing.Annotated:
+        if any(getattr(meta, "func", None) is split_commas for meta in args[1:]):
+            return f"str | {render_type(args[0])}"  # IdList: also one comma-separated string
         return render_type(args[0])
     if origin in (typing.Union, types.UnionType):
         return " | ".join(render_type(arg) for arg in args)

@@ -26,17 +26,17 @@ class AsyncActionMethods:
         after: str | None = None,
         sort_by: Literal["created_at_newest_first", "created_at_oldest_first"] | None = None,
         filter_mode: Literal["all", "any"] | None = None,
-        status_ids: list[str] | None = None,
+        status_ids: str | list[str] | None = None,
         status_category: list[
             Literal[
                 "triage", "declined", "merged", "canceled", "live", "learning", "closed", "paused"
             ]
         ]
         | None = None,
-        severity_ids: list[str] | None = None,
+        severity_ids: str | list[str] | None = None,
         severity_at_least: str | None = None,
         severity_at_most: str | None = None,
-        incident_type_ids: list[str] | None = None,
+        incident_type_ids: str | list[str] | None = None,
         mode: list[Literal["standard", "retrospective", "test", "tutorial"]] | None = None,
         created_after: date | None = None,
         created_before: date | None = None,
@@ -317,7 +317,7 @@ class AsyncActionMethods:
         idempotency_key: str,
         title: str,
         escalation_path_id: str | None = None,
-        user_ids: list[str] | None = None,
+        user_ids: str | list[str] | None = None,
         description: str | None = None,
         incident_id: str | None = None,
     ) -> outputs.EscalationsCreateOutput:
@@ -552,17 +552,17 @@ class SyncActionMethods:
         after: str | None = None,
         sort_by: Literal["created_at_newest_first", "created_at_oldest_first"] | None = None,
         filter_mode: Literal["all", "any"] | None = None,
-        status_ids: list[str] | None = None,
+        status_ids: str | list[str] | None = None,
         status_category: list[
             Literal[
                 "triage", "declined", "merged", "canceled", "live", "learning", "closed", "paused"
             ]
         ]
         | None = None,
-        severity_ids: list[str] | None = None,
+        severity_ids: str | list[str] | None = None,
         severity_at_least: str | None = None,
         severity_at_most: str | None = None,
-        incident_type_ids: list[str] | None = None,
+        incident_type_ids: str | list[str] | None = None,
         mode: list[Literal["standard", "retrospective", "test", "tutorial"]] | None = None,
         created_after: date | None = None,
         created_before: date | None = None,
@@ -841,7 +841,7 @@ class SyncActionMethods:
         idempotency_key: str,
         title: str,
         escalation_path_id: str | None = None,
-        user_ids: list[str] | None = None,
+        user_ids: str | list[str] | None = None,
         description: str | None = None,
         incident_id: str | None = None,
     ) -> outputs.EscalationsCreateOutput:

@@ -191,6 +191,17 @@ def median(values: Sequence[float]) -> float:
     return percentile(values, 50)
 
 
+def slowest_imports(importtime_stderr: str, top: int) -> list[str]:
+    """The `top` slowest modules (cumulative) from the stderr of `python -X importtime`."""
+    rows: list[tuple[int, str]] = []
+    for line in importtime_stderr.splitlines():
+        parts = line.removeprefix("import time:").split("|")
+        if len(parts) == 3 and parts[1].strip().isdigit():
+            rows.append((int(parts[1]), parts[2].strip()))
+    rows.sort(reverse=True)
+    return [f"{us / 1000:7.1f} ms  {name}" for us, name in rows[:top]]
+
+
 def ratio(numerator: float, denominator: float) -> float:
     return numerator / denominator if denominator else math.nan
 

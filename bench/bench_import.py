@@ -28,6 +28,7 @@ from _common import (
     print_table,
     ratio,
     rerun_command,
+    slowest_imports,
 )
 
 STATEMENTS = {
@@ -94,14 +95,7 @@ def importtime_top(stmt: str, n: int = 15) -> list[str]:
         env=bench_env(),
         cwd=ROOT,
     )
-    rows: list[tuple[int, str]] = []
-    for line in done.stderr.splitlines():
-        parts = line.removeprefix("import time:").split("|")
-        if len(parts) != 3 or not parts[1].strip().isdigit():
-            continue
-        rows.append((int(parts[1]), parts[2].rstrip()))
-    rows.sort(reverse=True)
-    return [f"{us / 1000:7.1f} ms  {name.strip()}" for us, name in rows[:n]]
+    return slowest_imports(done.stderr, n)
 
 
 def main(argv: list[str] | None = None) -> Result:

@@ -30,6 +30,7 @@ from _common import (
     print_table,
     ratio,
     rerun_command,
+    slowest_imports,
 )
 
 INCIDENTIO = str(Path(PYTHON).parent / "incidentio")
@@ -84,13 +85,7 @@ def importtime_profile(top: int = 25) -> list[str]:
         env=env,
         cwd=ROOT,
     )
-    rows: list[tuple[int, str]] = []
-    for line in done.stderr.splitlines():
-        parts = line.removeprefix("import time:").split("|")
-        if len(parts) == 3 and parts[1].strip().isdigit():
-            rows.append((int(parts[1]), parts[2].rstrip()))
-    rows.sort(reverse=True)
-    return [f"{us / 1000:7.1f} ms  {name}" for us, name in rows[:top]]
+    return slowest_imports(done.stderr, top)
 
 
 def main(argv: list[str] | None = None) -> Result:

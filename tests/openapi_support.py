@@ -18,7 +18,6 @@ import re
 import warnings
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any, cast
 from urllib.parse import quote
 
@@ -27,7 +26,8 @@ from openapi_core.datatypes import RequestParameters
 from openapi_core.exceptions import OpenAPIError
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-SPEC_PATH = Path(__file__).resolve().parent.parent / "spec" / "incident-io-openapi.json"
+from incidentio_toolkit.sandbox.testing import load_spec
+
 BASE_URL = "https://api.incident.io"
 
 JsonObject = dict[str, Any]
@@ -40,7 +40,7 @@ class SpecViolation(AssertionError):
 @cache
 def spec() -> JsonObject:
     """The spec as a dict, loaded once."""
-    return cast(JsonObject, json.loads(SPEC_PATH.read_text()))
+    return load_spec()
 
 
 @cache

@@ -29,7 +29,16 @@ logger = logging.getLogger("incidentio_toolkit.pacing")
 
 DEFAULT_RATE_LIMIT_PER_MINUTE = 1200
 DEFAULT_ESCALATION_RATE_LIMIT_PER_MINUTE = 60
-PAGING_ACTIONS = frozenset({"escalations_create"})
+
+
+@lru_cache(maxsize=1)
+def paging_actions() -> frozenset[str]:
+    """Actions with their own, smaller budget: the creates that page people."""
+    from incidentio_toolkit.actions import ACTIONS
+
+    return frozenset(
+        a.name for a in ACTIONS.values() if a.kind == "destructive" and a.verb == "create"
+    )
 
 
 REDIS_TIMEOUT_SECONDS = 2.0
@@ -162,7 +171,7 @@ class Pacer:
         """
         key = key_fingerprint(api_key)
         items = [self._overall]
-        if action in PAGING_ACTIONS:
+        if action in paging_actions():
             items.insert(0, self._paging)
         for item in items:
             await self._take(item, key, action, deadline)

@@ -1,0 +1,21 @@
+"""What every layer shares about incident.io: its address, its rate limits, and the environment
+variables that configure the toolkit. The client, the MCP server, the CLI and the sandbox read these
+names from here, so each is spelled once."""
+
+from __future__ import annotations
+
+from typing import Final
+
+DEFAULT_BASE_URL: Final = "https://api.incident.io"
+
+REQUESTS_PER_MINUTE: Final = 1200
+"""incident.io's budget per API key."""
+
+ESCALATION_CREATES_PER_MINUTE: Final = 60
+"""incident.io's separate, smaller budget per key for creates that page people."""
+
+API_KEY_ENV_VARS: Final = ("INCIDENTIO_API_KEY", "INCIDENT_IO_API_KEY")
+"""Where the key is read from, first match wins."""
+
+BASE_URL_ENV_VAR: Final = "INCIDENTIO_BASE_URL"
+REDIS_URL_ENV_VAR: Final = "INCIDENTIO_REDIS_URL"

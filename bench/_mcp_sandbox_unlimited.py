@@ -2,7 +2,7 @@
 
 The sandbox enforces incident.io's 1,200 requests a minute, which would stretch the 10,000 calls
 of bench_memory.py to over eight minutes of 429s and retries. The CLI has no option for it, so this
-launcher wraps `incidentio_toolkit.sandbox.create_app` (which `adapters.mcp.sandbox_client` looks up
+launcher wraps `incidentio_toolkit.sandbox.create_app` (which `client.sandbox_client` looks up
 at call time) before running the real command in-process.
 
     python bench/_mcp_sandbox_unlimited.py [extra `incidentio mcp` flags]

@@ -36,7 +36,7 @@ STATEMENTS = {
     "baseline + BaseModel": "import httpx2; from pydantic import BaseModel",
     "package": "import incidentio_toolkit",
     "core": "from incidentio_toolkit import AsyncIncidentIO, ACTIONS",
-    "core + http": "from incidentio_toolkit import AsyncIncidentIO, ACTIONS; import incidentio_toolkit._http",
+    "core + http": "from incidentio_toolkit import AsyncIncidentIO, ACTIONS; import incidentio_toolkit.client._http",
 }
 """`core + http` adds what the first call loads (the httpx2 wrapper); `baseline + BaseModel` loads
 pydantic's model machinery, which `import pydantic` alone defers. Both reported, not targets."""

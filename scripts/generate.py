@@ -3,32 +3,52 @@
     python scripts/generate.py          # rewrite
     python scripts/generate.py --check  # drift check (run by the tests)
 
-Derived files: the typed per-action client methods, the actions table in README.md and
-docs/actions.md.
+Derived files: the typed per-action client methods, the public `outputs` module, the actions table
+in README.md and docs/actions.md. Formatting uses the ruff of the interpreter running this script.
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import types
 import typing
 from pathlib import Path
 from typing import Any
 
+from pydantic.fields import FieldInfo
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from incidentio_toolkit.actions import ACTIONS, Action  # noqa: E402
-from incidentio_toolkit.actions._fields import split_commas  # noqa: E402
+import incidentio_toolkit.actions as actions_package  # noqa: E402
+from incidentio_toolkit.actions import ACTIONS, Action, split_commas  # noqa: E402
 
 METHODS_FILE = ROOT / "src" / "incidentio_toolkit" / "client" / "_methods.py"
+OUTPUTS_FILE = ROOT / "src" / "incidentio_toolkit" / "outputs.py"
 README = ROOT / "README.md"
 TABLE_START = "<!-- actions-table:start -->"
 TABLE_END = "<!-- actions-table:end -->"
 
 
-def render_type(annotation: Any) -> str:
-    """Source text for a field annotation (Annotated metadata dropped)."""
+def _resource(action: Action) -> str:
+    """The name of the actions module that defines `action` (`incidents`, `on_call`, ...)."""
+    return action.input.__module__.rsplit(".", 1)[1]
+
+
+def _named_literal(annotation: Any, module: str) -> str:
+    """`incidents.StatusCategory` for a Literal that the action's module names."""
+    for name, value in vars(getattr(actions_package, module)).items():
+        if not name.startswith("_") and value == annotation:
+            return f"{module}.{name}"
+    raise TypeError(
+        f"{annotation!r} in actions/{module}.py has no name: give it one at module level "
+        "(e.g. `SortOrder = Literal[...]`) so the typed methods can refer to it."
+    )
+
+
+def render_type(annotation: Any, module: str | None = None) -> str:
+    """Source text for a field annotation (Annotated metadata dropped, Literals by name)."""
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if annotation is type(None):
@@ -36,100 +56,152 @@ def render_type(annotation: Any) -> str:
     if annotation is Any:
         return "Any"
     if origin is typing.Annotated:
-        if any(getattr(meta, "func", None) is split_commas for meta in args[1:]):
-            return f"str | {render_type(args[0])}"  # IdList: also one comma-separated string
-        return render_type(args[0])
+        if any(_is_comma_separated(meta) for meta in args[1:]):
+            return f"str | {render_type(args[0], module)}"  # IdList: also one string
+        return render_type(args[0], module)
     if origin in (typing.Union, types.UnionType):
-        return " | ".join(render_type(arg) for arg in args)
+        return " | ".join(render_type(arg, module) for arg in args)
     if origin is typing.Literal:
-        return "Literal[" + ", ".join(repr(arg) for arg in args) + "]"
+        if module is None:
+            return "Literal[" + ", ".join(repr(arg) for arg in args) + "]"
+        return _named_literal(annotation, module)
     if origin is list:
-        return f"list[{render_type(args[0])}]"
+        return f"list[{render_type(args[0], module)}]"
     if origin is dict:
-        return f"dict[{render_type(args[0])}, {render_type(args[1])}]"
+        return f"dict[{render_type(args[0], module)}, {render_type(args[1], module)}]"
     if isinstance(annotation, type):
         return annotation.__name__
     raise TypeError(f"cannot render {annotation!r}")
 
 
-def _signature(action: Action) -> list[str]:
-    params: list[str] = []
-    for name, field in action.input.model_fields.items():
-        rendered = render_type(field.annotation)
-        if field.is_required():
-            params.append(f"{name}: {rendered}")
-        else:
-            if "None" not in rendered.split(" | "):
-                rendered += " | None"
-            params.append(f"{name}: {rendered} = None")
-    return params
+def _is_comma_separated(meta: Any) -> bool:
+    func = getattr(meta, "func", None)
+    return (
+        func is not None
+        and func.__module__ == split_commas.__module__
+        and (func.__name__ == "_comma_separated")
+    )
 
 
-def _method(action: Action, *, is_async: bool) -> str:
-    params = _signature(action)
-    output = action.output.__name__
-    head = "async def" if is_async else "def"
-    await_ = "await " if is_async else ""
+def _parameter(name: str, field: FieldInfo, module: str) -> str:
+    rendered = render_type(field.annotation, module)
+    if field.is_required():
+        return f"{name}: {rendered}"
+    if "None" not in rendered.split(" | "):
+        rendered += " | None"
+    return f"{name}: {rendered} = None"
+
+
+def _docstring(action: Action) -> list[str]:
+    """The description, then Google-style `Args:` for each described parameter."""
+    described = [(n, f.description) for n, f in action.input.model_fields.items() if f.description]
+    if not described:
+        return [f'        """{action.description}"""']
+    return [
+        f'        """{action.description}',
+        "",
+        "        Args:",
+        *(f"            {name}: {text}" for name, text in described),
+        '        """',
+    ]
+
+
+def _signature(action: Action) -> str:
+    module = _resource(action)
+    params = [_parameter(n, f, module) for n, f in action.input.model_fields.items()]
     star = ["*"] if params else []
     sig = ", ".join(["self", *star, *params])
-    names = ", ".join(f'"{n}": {n}' for n in action.input.model_fields)
-    return (
-        f"    {head} {action.name}({sig}) -> outputs.{output}:\n"
-        f'        """{action.description}"""\n'
-        f'        return {await_}self._invoke("{action.name}", {{{names}}})\n'
+    return "\n".join(
+        [
+            f"    def {action.name}({sig}) -> outputs.{action.output.__name__}:",
+            *_docstring(action),
+            "        ...",
+            "",
+        ]
     )
 
 
 def methods_source() -> str:
-    blocks = [
+    modules = sorted({_resource(a) for a in ACTIONS.values()})
+    lines = [
         '"""Typed per-action methods, generated from the ACTIONS registry by scripts/generate.py.',
         "",
         "Do not edit: run `make docs` after changing an action. A test fails when this file is stale.",
+        "Each signature is written once; `awaitable` and `blocking` make the two clients' methods.",
         '"""',
         "",
         "from __future__ import annotations",
         "",
         "from datetime import date",
-        "from typing import Any, Literal",
+        "from typing import Any",
         "",
         "from incidentio_toolkit import outputs",
+        f"from incidentio_toolkit.actions import {', '.join(modules)}",
+        "from incidentio_toolkit.client._typed_methods import awaitable, blocking",
         "",
         "__all__ = ['AsyncActionMethods', 'SyncActionMethods']",
         "",
         "",
-        "class AsyncActionMethods:",
-        '    """One awaitable method per action; each returns its typed output and never raises."""',
-        "",
-        "    async def _invoke(self, name: str, arguments: dict[str, Any]) -> Any:",
-        "        raise NotImplementedError",
+        "class _Signatures:",
+        '    """One signature per action: its parameters, output and documentation."""',
         "",
     ]
-    blocks += [_method(action, is_async=True) for action in ACTIONS.values()]
-    blocks += [
+    lines += [_signature(action) for action in ACTIONS.values()]
+    for cls, wrap, doc in (
+        ("AsyncActionMethods", "awaitable", "One awaitable method per action"),
+        ("SyncActionMethods", "blocking", "One method per action"),
+    ):
+        lines += [
+            "",
+            f"class {cls}:",
+            f'    """{doc}; each returns its typed output and never raises."""',
+            "",
+        ]
+        lines += [f"    {a.name} = {wrap}(_Signatures.{a.name})" for a in ACTIONS.values()]
+    return _format("\n".join(lines) + "\n", METHODS_FILE)
+
+
+def outputs_source() -> str:
+    by_module: dict[str, list[str]] = {}
+    for action in ACTIONS.values():
+        by_module.setdefault(_resource(action), []).append(action.output.__name__)
+    lines = [
+        '"""The output models of every action, named as the contract names them.',
         "",
-        "class SyncActionMethods:",
-        '    """One method per action; each returns its typed output and never raises."""',
+        "Each model is defined beside its action in `incidentio_toolkit.actions.<resource>`; this",
+        "module gathers them for `from incidentio_toolkit.outputs import IncidentsListOutput`.",
+        "Generated by scripts/generate.py: do not edit.",
+        '"""',
         "",
-        "    def _invoke(self, name: str, arguments: dict[str, Any]) -> Any:",
-        "        raise NotImplementedError",
+        "from __future__ import annotations",
         "",
     ]
-    blocks += [_method(action, is_async=False) for action in ACTIONS.values()]
-    return _format("\n".join(blocks) + "\n")
+    for module, names in by_module.items():
+        lines.append(f"from incidentio_toolkit.actions.{module} import {', '.join(names)}")
+    every = sorted(name for names in by_module.values() for name in names)
+    lines += ["", "__all__ = [" + ", ".join(f'"{n}"' for n in every) + ",]"]
+    return _format("\n".join(lines) + "\n", OUTPUTS_FILE)
 
 
-def _format(source: str) -> str:
-    import subprocess
-
-    ruff = ROOT / ".venv" / "bin" / "ruff"
-    result = subprocess.run(
-        [str(ruff), "format", "--stdin-filename", str(METHODS_FILE), "-"],
+def _format(source: str, path: Path) -> str:
+    """`source` as `ruff check --fix` (imports) and `ruff format` leave it."""
+    ruff = [sys.executable, "-m", "ruff"]
+    fixed = subprocess.run(
+        [*ruff, "check", "--fix", "--quiet", "--stdin-filename", str(path), "-"],
         input=source,
         capture_output=True,
         text=True,
+        check=False,
+        cwd=ROOT,
+    ).stdout
+    return subprocess.run(
+        [*ruff, "format", "--stdin-filename", str(path), "-"],
+        input=fixed or source,
+        capture_output=True,
+        text=True,
         check=True,
-    )
-    return result.stdout
+        cwd=ROOT,
+    ).stdout
 
 
 def actions_table() -> str:
@@ -149,9 +221,10 @@ def readme_source(current: str) -> str:
 
 def docs_actions_source() -> str:
     parts = [
-        "# The 46 actions",
+        "# The actions",
         "",
-        "Generated from the `ACTIONS` registry by `scripts/generate.py`; do not edit.",
+        f"The {len(ACTIONS)} actions of the registry. Generated from `ACTIONS` by "
+        "`scripts/generate.py`; do not edit.",
         "",
     ]
     for action in ACTIONS.values():
@@ -181,6 +254,7 @@ def docs_actions_source() -> str:
 def targets() -> dict[Path, str]:
     return {
         METHODS_FILE: methods_source(),
+        OUTPUTS_FILE: outputs_source(),
         README: readme_source(README.read_text()),
         ROOT / "docs" / "actions.md": docs_actions_source(),
     }

@@ -60,7 +60,7 @@ def sync_counting_client(request_log: RequestLog) -> Iterator[IncidentIO]:
 @pytest.fixture
 async def sandbox_io() -> AsyncIterator[AsyncIncidentIO]:
     """A client wired in-process to a fresh seeded sandbox."""
-    from incidentio_toolkit.adapters.mcp import sandbox_client
+    from incidentio_toolkit.client import sandbox_client
 
     async with sandbox_client() as client:
         yield client
@@ -68,7 +68,7 @@ async def sandbox_io() -> AsyncIterator[AsyncIncidentIO]:
 
 def sandbox_io_with_keys(key: str, accepted: tuple[str, ...]) -> AsyncIncidentIO:
     """A client sending `key` to an in-process sandbox that accepts only `accepted`."""
-    from incidentio_toolkit._http import asgi_transport
+    from incidentio_toolkit.client._http import asgi_transport
     from incidentio_toolkit.sandbox import create_app
 
     return AsyncIncidentIO(

@@ -11,11 +11,11 @@ pytest.importorskip("langchain_core")
 from langchain_core.messages import ToolMessage
 from tests.adapters.conftest import RequestLog
 
-from incidentio_toolkit._http import asgi_transport
 from incidentio_toolkit.actions import ACTIONS
 from incidentio_toolkit.adapters._common import ToolPolicy
 from incidentio_toolkit.adapters.langchain import langchain_tools
 from incidentio_toolkit.client import AsyncIncidentIO, IncidentIO
+from incidentio_toolkit.client._http import asgi_transport
 from incidentio_toolkit.sandbox import DEMO_API_KEY, create_app
 
 

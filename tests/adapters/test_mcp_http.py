@@ -20,8 +20,8 @@ from incidentio_toolkit.adapters.mcp import (
     create_server,
     http_app,
     resolve_token,
-    sandbox_client,
 )
+from incidentio_toolkit.client import sandbox_client
 
 TOKEN = "test-token-0123456789abcdef"
 READS = sum(1 for a in ACTIONS.values() if a.kind == "read")

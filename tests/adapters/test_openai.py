@@ -7,11 +7,11 @@ from typing import Any
 import pytest
 from tests.adapters.conftest import RequestLog
 
-from incidentio_toolkit._http import asgi_transport
 from incidentio_toolkit.actions import ACTIONS
 from incidentio_toolkit.adapters._common import ToolPolicy, tool_input_schema
 from incidentio_toolkit.adapters.openai import adispatch, dispatch, openai_tools
 from incidentio_toolkit.client import AsyncIncidentIO, IncidentIO
+from incidentio_toolkit.client._http import asgi_transport
 from incidentio_toolkit.sandbox import DEMO_API_KEY, create_app
 
 

@@ -70,7 +70,15 @@ def io_action(name: str):
 
 
 @pytest.mark.anyio
-@pytest.mark.parametrize("key", ["sk live with spaces", "sk_tab\tkey", "sk_é_unicode", "sk_nl\x00"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "sk live with spaces",
+        "sk_tab\tkey_0123456789",
+        "sk_é_unicode_0123456789",
+        "sk_nul_0123456789\x00",
+    ],
+)
 async def test_malformed_keys_fail_before_any_request_without_quoting_the_key(key: str) -> None:
     sent: list[httpx2.Request] = []
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx2
 import pytest
 
-from incidentio_toolkit import _http
+from incidentio_toolkit.client import _http
 from incidentio_toolkit.client._errors import (
     APIConnectionError,
     ConnectError,

@@ -32,6 +32,13 @@ from incidentio_toolkit.actions._base import (
     Annotations,
     ApiRequest,
     Kind,
+    Verb,
+)
+from incidentio_toolkit.actions._fields import (
+    IncidentMode,
+    JsonObject,
+    ListIncidentMode,
+    split_commas,
 )
 
 # Module order is the contract's action order.
@@ -66,5 +73,10 @@ __all__ = [
     "ActionOutput",
     "Annotations",
     "ApiRequest",
+    "IncidentMode",
+    "JsonObject",
     "Kind",
+    "ListIncidentMode",
+    "Verb",
+    "split_commas",
 ]

@@ -1,15 +1,15 @@
 """The action record: one frozen description of an incident.io action, shared by every surface.
 
 An action is data. Its record names the HTTP operation it wraps, its input and output models, its
-kind (which drives the read-only policy and the MCP annotations) and, when the API's shape differs
-from the flat contract parameters, a small function that builds the request.
+kind (which drives the read-only policy and the MCP annotations), how its answers page, and, when the
+API's shape differs from the flat contract parameters, a small function that builds the request.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, cast
 
 from pydantic import BaseModel, ConfigDict
 
@@ -26,6 +26,7 @@ class ActionInput(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     path_params: ClassVar[tuple[str, ...]] = ()
+    """The fields that fill the path template; they are validated and percent-encoded."""
 
 
 class ActionOutput(BaseModel):
@@ -61,21 +62,69 @@ class Annotations:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Action:
-    """One incident.io action: its contract, the HTTP operation behind it and how to build the call."""
+    """One incident.io action: its contract, the HTTP operation behind it and how to build the call.
+
+    Every surface (clients, MCP, LangChain, OpenAI, CLI, docs) reads these fields; nothing else
+    decides an action's behaviour from its name.
+    """
 
     name: str
+    """The tool name, `<resource>_<verb>`, as agents, the CLI and the docs know it."""
+
     description: str
+    """Product copy for models and people: what the action does and where its ids come from."""
+
     kind: Kind
+    """`read`, `write` or `destructive` (deletes, and creates that page people): the read-only
+    policy and its opt-ins are decided by this."""
+
+    verb: Verb
+    """What the action does to its resource; with `kind`, it gives the MCP annotations."""
+
     toolset: str
+    """The resource group that `--toolsets` selects (`incidents`, `schedules`, ...)."""
+
     method: Method
+    """The HTTP method of the wrapped operation."""
+
     path: str
+    """The path template, with `{name}` for each of the input model's `path_params`."""
+
     operation_id: str
+    """The operation's `operationId` in the official OpenAPI spec (checked by a test)."""
+
     success_status: int
+    """The one 2xx status incident.io answers with (200, 201, 202 or 204)."""
+
     input: type[ActionInput]
+    """The parameters, validated before any I/O; unknown ones are refused."""
+
     output: type[ActionOutput]
-    build_request: RequestBuilder | None = None
+    """The contract's output, `{success, error, <data fields>}`."""
+
+    result: str | None = None
+    """The output field that carries the answer; a 2xx body without it is not a success. `None`
+    when the answer is synthesized (deletes, which answer with no body)."""
+
+    items: str | None = None
+    """For list actions: where a page's items are in the output, dotted when nested
+    (`incidents`, `schedule_entries.final`)."""
+
+    cursor: str | None = None
+    """For paginated list actions: the parameter that takes the next page's
+    `pagination_meta.after`."""
+
+    check_with: str | None = None
+    """For writes: the read action that tells whether an attempt with an unknown outcome took
+    effect; error texts name it."""
+
     noun: str | None = None
     """For deletes: how the deleted object is named in the synthesized `message`."""
+
+    build_request: RequestBuilder | None = None
+    """Builds the request when the API's shape differs from the flat parameters; by default, path
+    parameters fill the template and the rest go to the query (GET, DELETE) or a flat JSON body."""
+
     data_fields: tuple[str, ...] = field(init=False, repr=False, compare=False)
     """The output fields that come from the response body (all but `success` and `error`)."""
 
@@ -84,18 +133,13 @@ class Action:
         object.__setattr__(self, "data_fields", fields)
 
     @property
-    def verb(self) -> Verb:
-        verb = self.name.rsplit("_", 1)[1]
-        assert verb in ("list", "show", "create", "update", "delete"), self.name
-        return verb  # type: ignore[return-value]
-
-    @property
     def keyed(self) -> bool:
         """True when the request carries an `idempotency_key`, so a repeat cannot create twice."""
         return "idempotency_key" in self.input.model_fields
 
     @property
     def annotations(self) -> Annotations:
+        """The MCP annotations, from the verb (docs/reliability.md has the table)."""
         if self.verb in ("list", "show"):
             return Annotations(read_only=True, destructive=False, idempotent=True)
         if self.verb in ("update", "delete"):
@@ -107,6 +151,15 @@ class Action:
         if self.build_request is not None:
             return self.build_request(arguments)
         return default_request(self, arguments)
+
+    def page_items(self, page: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """The items of one page of this list action's output (empty for other actions)."""
+        if self.items is None:
+            return []
+        value: Any = page
+        for part in self.items.split("."):
+            value = cast(Mapping[str, Any], value).get(part) if isinstance(value, Mapping) else None
+        return list(cast(list[dict[str, Any]], value)) if isinstance(value, list) else []
 
 
 def encode_query_value(value: Any) -> str:

@@ -2,26 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
 
-def split_commas(value: Any) -> Any:
-    """Accept `"a, b"` as well as `["a", "b"]`: agents often send lists as one string."""
+def split_commas(values: str | Iterable[str]) -> list[str]:
+    """`"a, b"` or `["a", "b,c"]` -> `["a", "b", "c"]`: people and agents often send a list as
+    one comma-separated string. Blank parts are dropped."""
+    texts = [values] if isinstance(values, str) else values
+    return [part.strip() for text in texts for part in text.split(",") if part.strip()]
+
+
+def _comma_separated(value: Any) -> Any:
     if isinstance(value, str):
-        return [part.strip() for part in value.split(",") if part.strip()]
-    return value
+        return split_commas(value)
+    items = cast(list[object], value) if isinstance(value, list) else [value]
+    if all(isinstance(item, str) for item in items):
+        return split_commas(cast(list[str], items))
+    return cast(Any, value)  # anything else is left for pydantic to reject with its own message
 
 
-IdList = Annotated[list[str], BeforeValidator(split_commas)]
+IdList = Annotated[list[str], BeforeValidator(_comma_separated)]
 """A list of ids, also accepted as one comma-separated string."""
 
 IncidentMode = Literal["standard", "retrospective", "test", "tutorial"]
 ListIncidentMode = Literal["standard", "retrospective", "test", "tutorial", "stream"]
-
-Id = Annotated[str, Field(min_length=1)]
 
 
 def id_field(description: str | None = None) -> Any:

@@ -24,8 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from incidentio_toolkit import outputs
-from incidentio_toolkit.actions._base import Action, ActionInput, ApiRequest
+from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput, ApiRequest
 from incidentio_toolkit.actions._fields import AFTER_FIELD, JsonObject, id_field, page_size_field
 
 DEFAULT_TIMEZONE = "UTC"
@@ -303,18 +302,43 @@ def _path_request(arguments: EscalationPathsCreateInput | EscalationPathsUpdateI
     return ApiRequest(path_params, json=body)
 
 
+class EscalationPathsListOutput(ActionOutput):
+    escalation_paths: list[JsonObject] = Field(default_factory=list[JsonObject])
+    pagination_meta: JsonObject | None = None
+
+
+class EscalationPathsCreateOutput(ActionOutput):
+    escalation_path: JsonObject | None = None
+
+
+class EscalationPathsShowOutput(ActionOutput):
+    escalation_path: JsonObject | None = None
+
+
+class EscalationPathsUpdateOutput(ActionOutput):
+    escalation_path: JsonObject | None = None
+
+
+class EscalationPathsDeleteOutput(ActionOutput):
+    message: str | None = None
+
+
 ACTIONS = (
     Action(
         name="escalation_paths_list",
         description="List escalation paths.",
         kind="read",
+        verb="list",
         toolset="escalation_paths",
         method="GET",
         path="/v2/escalation_paths",
         operation_id="Escalations V2#ListPaths",
         success_status=200,
         input=EscalationPathsListInput,
-        output=outputs.EscalationPathsListOutput,
+        output=EscalationPathsListOutput,
+        result="escalation_paths",
+        items="escalation_paths",
+        cursor="after",
     ),
     Action(
         name="escalation_paths_create",
@@ -323,13 +347,16 @@ ACTIONS = (
             "schedules_list) paged in turn; working hours in UTC by default."
         ),
         kind="write",
+        verb="create",
         toolset="escalation_paths",
         method="POST",
         path="/v2/escalation_paths",
         operation_id="Escalations V2#CreatePath",
         success_status=201,
         input=EscalationPathsCreateInput,
-        output=outputs.EscalationPathsCreateOutput,
+        output=EscalationPathsCreateOutput,
+        result="escalation_path",
+        check_with="escalation_paths_list",
         build_request=_path_request,
     ),
     Action(
@@ -339,13 +366,15 @@ ACTIONS = (
             "escalation_paths_list)."
         ),
         kind="read",
+        verb="show",
         toolset="escalation_paths",
         method="GET",
         path="/v2/escalation_paths/{id}",
         operation_id="Escalations V2#ShowPath",
         success_status=200,
         input=EscalationPathsShowInput,
-        output=outputs.EscalationPathsShowOutput,
+        output=EscalationPathsShowOutput,
+        result="escalation_path",
     ),
     Action(
         name="escalation_paths_update",
@@ -354,26 +383,31 @@ ACTIONS = (
             "in UTC by default."
         ),
         kind="write",
+        verb="update",
         toolset="escalation_paths",
         method="PUT",
         path="/v2/escalation_paths/{id}",
         operation_id="Escalations V2#UpdatePath",
         success_status=200,
         input=EscalationPathsUpdateInput,
-        output=outputs.EscalationPathsUpdateOutput,
+        output=EscalationPathsUpdateOutput,
+        result="escalation_path",
+        check_with="escalation_paths_show",
         build_request=_path_request,
     ),
     Action(
         name="escalation_paths_delete",
         description="Archive an escalation path by id (from escalation_paths_list).",
         kind="destructive",
+        verb="delete",
         toolset="escalation_paths",
         method="DELETE",
         path="/v2/escalation_paths/{id}",
         operation_id="Escalations V2#DestroyPath",
         success_status=204,
         input=EscalationPathsDeleteInput,
-        output=outputs.EscalationPathsDeleteOutput,
+        output=EscalationPathsDeleteOutput,
+        check_with="escalation_paths_show",
         noun="Escalation path",
     ),
 )

@@ -10,11 +10,11 @@ from typing import ClassVar, Self
 
 from pydantic import Field, field_validator, model_validator
 
-from incidentio_toolkit import outputs
-from incidentio_toolkit.actions._base import Action, ActionInput
+from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput
 from incidentio_toolkit.actions._fields import (
     AFTER_FIELD,
     IdList,
+    JsonObject,
     id_field,
     page_size_field,
 )
@@ -58,18 +58,35 @@ class EscalationsShowInput(ActionInput):
     id: str = id_field()
 
 
+class EscalationsListOutput(ActionOutput):
+    escalations: list[JsonObject] = Field(default_factory=list[JsonObject])
+    pagination_meta: JsonObject | None = None
+
+
+class EscalationsCreateOutput(ActionOutput):
+    escalation: JsonObject | None = None
+
+
+class EscalationsShowOutput(ActionOutput):
+    escalation: JsonObject | None = None
+
+
 ACTIONS = (
     Action(
         name="escalations_list",
         description="List escalations (pages) with their status.",
         kind="read",
+        verb="list",
         toolset="escalations",
         method="GET",
         path="/v2/escalations",
         operation_id="Escalations V2#List",
         success_status=200,
         input=EscalationsListInput,
-        output=outputs.EscalationsListOutput,
+        output=EscalationsListOutput,
+        result="escalations",
+        items="escalations",
+        cursor="after",
     ),
     Action(
         name="escalations_create",
@@ -78,24 +95,29 @@ ACTIONS = (
             "same idempotency_key."
         ),
         kind="destructive",
+        verb="create",
         toolset="escalations",
         method="POST",
         path="/v2/escalations",
         operation_id="Escalations V2#Create",
         success_status=201,
         input=EscalationsCreateInput,
-        output=outputs.EscalationsCreateOutput,
+        output=EscalationsCreateOutput,
+        result="escalation",
+        check_with="escalations_list",
     ),
     Action(
         name="escalations_show",
         description="Get one escalation with status and events by id (from escalations_list).",
         kind="read",
+        verb="show",
         toolset="escalations",
         method="GET",
         path="/v2/escalations/{id}",
         operation_id="Escalations V2#Show",
         success_status=200,
         input=EscalationsShowInput,
-        output=outputs.EscalationsShowOutput,
+        output=EscalationsShowOutput,
+        result="escalation",
     ),
 )

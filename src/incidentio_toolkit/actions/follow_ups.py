@@ -6,9 +6,13 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from incidentio_toolkit import outputs
-from incidentio_toolkit.actions._base import Action, ActionInput
-from incidentio_toolkit.actions._fields import INCIDENT_ID_FIELD, ListIncidentMode, id_field
+from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput
+from incidentio_toolkit.actions._fields import (
+    INCIDENT_ID_FIELD,
+    JsonObject,
+    ListIncidentMode,
+    id_field,
+)
 
 
 class FollowUpsListInput(ActionInput):
@@ -23,29 +27,42 @@ class FollowUpsShowInput(ActionInput):
     id: str = id_field()
 
 
+class FollowUpsListOutput(ActionOutput):
+    follow_ups: list[JsonObject] = Field(default_factory=list[JsonObject])
+
+
+class FollowUpsShowOutput(ActionOutput):
+    follow_up: JsonObject | None = None
+
+
 ACTIONS = (
     Action(
         name="follow_ups_list",
         description="List follow-ups (post-incident work), optionally for one incident.",
         kind="read",
+        verb="list",
         toolset="follow_ups",
         method="GET",
         path="/v2/follow_ups",
         operation_id="Follow-ups V2#List",
         success_status=200,
         input=FollowUpsListInput,
-        output=outputs.FollowUpsListOutput,
+        output=FollowUpsListOutput,
+        result="follow_ups",
+        items="follow_ups",
     ),
     Action(
         name="follow_ups_show",
         description="Get one follow-up by id (from follow_ups_list).",
         kind="read",
+        verb="show",
         toolset="follow_ups",
         method="GET",
         path="/v2/follow_ups/{id}",
         operation_id="Follow-ups V2#Show",
         success_status=200,
         input=FollowUpsShowInput,
-        output=outputs.FollowUpsShowOutput,
+        output=FollowUpsShowOutput,
+        result="follow_up",
     ),
 )

@@ -6,9 +6,13 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from incidentio_toolkit import outputs
-from incidentio_toolkit.actions._base import Action, ActionInput
-from incidentio_toolkit.actions._fields import INCIDENT_ID_FIELD, ListIncidentMode, id_field
+from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput
+from incidentio_toolkit.actions._fields import (
+    INCIDENT_ID_FIELD,
+    JsonObject,
+    ListIncidentMode,
+    id_field,
+)
 
 
 class ActionsListInput(ActionInput):
@@ -23,6 +27,14 @@ class ActionsShowInput(ActionInput):
     id: str = id_field()
 
 
+class ActionsListOutput(ActionOutput):
+    actions: list[JsonObject] = Field(default_factory=list[JsonObject])
+
+
+class ActionsShowOutput(ActionOutput):
+    action: JsonObject | None = None
+
+
 ACTIONS = (
     Action(
         name="actions_list",
@@ -30,24 +42,29 @@ ACTIONS = (
             "List incident actions (tasks logged during incidents), optionally for one incident."
         ),
         kind="read",
+        verb="list",
         toolset="actions",
         method="GET",
         path="/v2/actions",
         operation_id="Actions V2#List",
         success_status=200,
         input=ActionsListInput,
-        output=outputs.ActionsListOutput,
+        output=ActionsListOutput,
+        result="actions",
+        items="actions",
     ),
     Action(
         name="actions_show",
         description="Get one incident action by id (from actions_list).",
         kind="read",
+        verb="show",
         toolset="actions",
         method="GET",
         path="/v2/actions/{id}",
         operation_id="Actions V2#Show",
         success_status=200,
         input=ActionsShowInput,
-        output=outputs.ActionsShowOutput,
+        output=ActionsShowOutput,
+        result="action",
     ),
 )

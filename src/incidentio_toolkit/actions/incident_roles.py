@@ -6,9 +6,8 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from incidentio_toolkit import outputs
-from incidentio_toolkit.actions._base import Action, ActionInput
-from incidentio_toolkit.actions._fields import id_field
+from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput
+from incidentio_toolkit.actions._fields import JsonObject, id_field
 
 
 class IncidentRolesListInput(ActionInput):
@@ -41,66 +40,99 @@ class IncidentRolesDeleteInput(ActionInput):
     id: str = id_field()
 
 
+class IncidentRolesListOutput(ActionOutput):
+    incident_roles: list[JsonObject] = Field(default_factory=list[JsonObject])
+
+
+class IncidentRolesCreateOutput(ActionOutput):
+    incident_role: JsonObject | None = None
+
+
+class IncidentRolesShowOutput(ActionOutput):
+    incident_role: JsonObject | None = None
+
+
+class IncidentRolesUpdateOutput(ActionOutput):
+    incident_role: JsonObject | None = None
+
+
+class IncidentRolesDeleteOutput(ActionOutput):
+    message: str | None = None
+
+
 ACTIONS = (
     Action(
         name="incident_roles_list",
         description="List incident roles (lead, reporter, custom).",
         kind="read",
+        verb="list",
         toolset="incident_roles",
         method="GET",
         path="/v2/incident_roles",
         operation_id="Incident Roles V2#List",
         success_status=200,
         input=IncidentRolesListInput,
-        output=outputs.IncidentRolesListOutput,
+        output=IncidentRolesListOutput,
+        result="incident_roles",
+        items="incident_roles",
     ),
     Action(
         name="incident_roles_create",
         description="Create an incident role.",
         kind="write",
+        verb="create",
         toolset="incident_roles",
         method="POST",
         path="/v2/incident_roles",
         operation_id="Incident Roles V2#Create",
         success_status=201,
         input=IncidentRolesCreateInput,
-        output=outputs.IncidentRolesCreateOutput,
+        output=IncidentRolesCreateOutput,
+        result="incident_role",
+        check_with="incident_roles_list",
     ),
     Action(
         name="incident_roles_show",
         description="Get one incident role by id (from incident_roles_list).",
         kind="read",
+        verb="show",
         toolset="incident_roles",
         method="GET",
         path="/v2/incident_roles/{id}",
         operation_id="Incident Roles V2#Show",
         success_status=200,
         input=IncidentRolesShowInput,
-        output=outputs.IncidentRolesShowOutput,
+        output=IncidentRolesShowOutput,
+        result="incident_role",
     ),
     Action(
         name="incident_roles_update",
         description="Replace an incident role's name, description, instructions and shortform.",
         kind="write",
+        verb="update",
         toolset="incident_roles",
         method="PUT",
         path="/v2/incident_roles/{id}",
         operation_id="Incident Roles V2#Update",
         success_status=200,
         input=IncidentRolesUpdateInput,
-        output=outputs.IncidentRolesUpdateOutput,
+        output=IncidentRolesUpdateOutput,
+        result="incident_role",
+        check_with="incident_roles_show",
     ),
     Action(
         name="incident_roles_delete",
         description="Delete an incident role by id (from incident_roles_list); not the lead role.",
         kind="destructive",
+        verb="delete",
         toolset="incident_roles",
         method="DELETE",
         path="/v2/incident_roles/{id}",
         operation_id="Incident Roles V2#Delete",
         success_status=204,
         input=IncidentRolesDeleteInput,
-        output=outputs.IncidentRolesDeleteOutput,
+        output=IncidentRolesDeleteOutput,
+        check_with="incident_roles_show",
         noun="Incident role",
     ),
 )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from incidentio_toolkit import outputs
-from incidentio_toolkit.actions._base import Action, ActionInput
-from incidentio_toolkit.actions._fields import id_field
+from pydantic import Field
+
+from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput
+from incidentio_toolkit.actions._fields import JsonObject, id_field
 
 
 class IncidentTimestampsListInput(ActionInput):
@@ -18,29 +19,42 @@ class IncidentTimestampsShowInput(ActionInput):
     id: str = id_field()
 
 
+class IncidentTimestampsListOutput(ActionOutput):
+    incident_timestamps: list[JsonObject] = Field(default_factory=list[JsonObject])
+
+
+class IncidentTimestampsShowOutput(ActionOutput):
+    incident_timestamp: JsonObject | None = None
+
+
 ACTIONS = (
     Action(
         name="incident_timestamps_list",
         description="List the timestamps tracked on incidents (e.g. fixed at).",
         kind="read",
+        verb="list",
         toolset="reference",
         method="GET",
         path="/v2/incident_timestamps",
         operation_id="Incident Timestamps V2#List",
         success_status=200,
         input=IncidentTimestampsListInput,
-        output=outputs.IncidentTimestampsListOutput,
+        output=IncidentTimestampsListOutput,
+        result="incident_timestamps",
+        items="incident_timestamps",
     ),
     Action(
         name="incident_timestamps_show",
         description="Get one incident timestamp by id (from incident_timestamps_list).",
         kind="read",
+        verb="show",
         toolset="reference",
         method="GET",
         path="/v2/incident_timestamps/{id}",
         operation_id="Incident Timestamps V2#Show",
         success_status=200,
         input=IncidentTimestampsShowInput,
-        output=outputs.IncidentTimestampsShowOutput,
+        output=IncidentTimestampsShowOutput,
+        result="incident_timestamp",
     ),
 )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from incidentio_toolkit import outputs
-from incidentio_toolkit.actions._base import Action, ActionInput
+from pydantic import Field
+
+from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput
 from incidentio_toolkit.actions._fields import (
     AFTER_FIELD,
     INCIDENT_ID_FIELD,
+    JsonObject,
     page_size_field,
 )
 
@@ -17,6 +19,11 @@ class IncidentUpdatesListInput(ActionInput):
     after: str | None = AFTER_FIELD
 
 
+class IncidentUpdatesListOutput(ActionOutput):
+    incident_updates: list[JsonObject] = Field(default_factory=list[JsonObject])
+    pagination_meta: JsonObject | None = None
+
+
 ACTIONS = (
     Action(
         name="incident_updates_list",
@@ -24,12 +31,16 @@ ACTIONS = (
             "List updates posted on incidents (message, new status, severity), optionally for one."
         ),
         kind="read",
+        verb="list",
         toolset="incidents",
         method="GET",
         path="/v2/incident_updates",
         operation_id="Incident Updates V2#List",
         success_status=200,
         input=IncidentUpdatesListInput,
-        output=outputs.IncidentUpdatesListOutput,
+        output=IncidentUpdatesListOutput,
+        result="incident_updates",
+        items="incident_updates",
+        cursor="after",
     ),
 )

@@ -7,12 +7,18 @@ from typing import ClassVar, Literal, Self, cast
 
 from pydantic import Field, model_validator
 
-from incidentio_toolkit import outputs
-from incidentio_toolkit.actions._base import Action, ActionInput, ApiRequest, QueryItems
+from incidentio_toolkit.actions._base import (
+    Action,
+    ActionInput,
+    ActionOutput,
+    ApiRequest,
+    QueryItems,
+)
 from incidentio_toolkit.actions._fields import (
     AFTER_FIELD,
     IdList,
     IncidentMode,
+    JsonObject,
     id_field,
     page_size_field,
 )
@@ -20,13 +26,16 @@ from incidentio_toolkit.actions._fields import (
 StatusCategory = Literal[
     "triage", "declined", "merged", "canceled", "live", "learning", "closed", "paused"
 ]
+SortOrder = Literal["created_at_newest_first", "created_at_oldest_first"]
+FilterMode = Literal["all", "any"]
+Visibility = Literal["public", "private"]
 
 
 class IncidentsListInput(ActionInput):
     page_size: int | None = page_size_field(250)
     after: str | None = AFTER_FIELD
-    sort_by: Literal["created_at_newest_first", "created_at_oldest_first"] | None = None
-    filter_mode: Literal["all", "any"] | None = Field(
+    sort_by: SortOrder | None = None
+    filter_mode: FilterMode | None = Field(
         default=None, description="AND (all, default) or OR (any) of the filters."
     )
     status_ids: IdList | None = None
@@ -85,7 +94,7 @@ class IncidentsCreateInput(ActionInput):
         min_length=1, description="Unique per incident (e.g. a UUID); a repeat returns the first."
     )
     severity_id: str = Field(min_length=1, description="Severity id (from severities_list).")
-    visibility: Literal["public", "private"]
+    visibility: Visibility
     name: str | None = None
     summary: str | None = None
     incident_type_id: str | None = None
@@ -136,6 +145,23 @@ def _update_request(arguments: IncidentsUpdateInput) -> ApiRequest:
     )
 
 
+class IncidentsListOutput(ActionOutput):
+    incidents: list[JsonObject] = Field(default_factory=list[JsonObject])
+    pagination_meta: JsonObject | None = None
+
+
+class IncidentsCreateOutput(ActionOutput):
+    incident: JsonObject | None = None
+
+
+class IncidentsShowOutput(ActionOutput):
+    incident: JsonObject | None = None
+
+
+class IncidentsUpdateOutput(ActionOutput):
+    incident: JsonObject | None = None
+
+
 ACTIONS = (
     Action(
         name="incidents_list",
@@ -144,13 +170,17 @@ ACTIONS = (
             "severity, type, mode or date."
         ),
         kind="read",
+        verb="list",
         toolset="incidents",
         method="GET",
         path="/v2/incidents",
         operation_id="Incidents V2#List",
         success_status=200,
         input=IncidentsListInput,
-        output=outputs.IncidentsListOutput,
+        output=IncidentsListOutput,
+        result="incidents",
+        items="incidents",
+        cursor="after",
         build_request=_list_request,
     ),
     Action(
@@ -160,25 +190,30 @@ ACTIONS = (
             "incident_statuses_list). Retry-safe with the same idempotency_key."
         ),
         kind="write",
+        verb="create",
         toolset="incidents",
         method="POST",
         path="/v2/incidents",
         operation_id="Incidents V2#Create",
         success_status=200,
         input=IncidentsCreateInput,
-        output=outputs.IncidentsCreateOutput,
+        output=IncidentsCreateOutput,
+        result="incident",
+        check_with="incidents_list",
     ),
     Action(
         name="incidents_show",
         description="Get one incident with status, severity, roles and custom fields.",
         kind="read",
+        verb="show",
         toolset="incidents",
         method="GET",
         path="/v2/incidents/{id}",
         operation_id="Incidents V2#Show",
         success_status=200,
         input=IncidentsShowInput,
-        output=outputs.IncidentsShowOutput,
+        output=IncidentsShowOutput,
+        result="incident",
     ),
     Action(
         name="incidents_update",
@@ -187,13 +222,16 @@ ACTIONS = (
             "incident_statuses_list); only the fields given change."
         ),
         kind="write",
+        verb="update",
         toolset="incidents",
         method="POST",
         path="/v2/incidents/{id}/actions/edit",
         operation_id="Incidents V2#Edit",
         success_status=200,
         input=IncidentsUpdateInput,
-        output=outputs.IncidentsUpdateOutput,
+        output=IncidentsUpdateOutput,
+        result="incident",
+        check_with="incidents_show",
         build_request=_update_request,
     ),
 )

@@ -10,8 +10,7 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from incidentio_toolkit import outputs
-from incidentio_toolkit.actions._base import Action, ActionInput, ApiRequest
+from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput, ApiRequest
 from incidentio_toolkit.actions._fields import JsonObject, Timestamp
 
 
@@ -56,6 +55,15 @@ def _override_request(arguments: ScheduleOverridesCreateInput) -> ApiRequest:
     return ApiRequest({}, json={**values, "user": user})
 
 
+class ScheduleEntriesListOutput(ActionOutput):
+    schedule_entries: JsonObject | None = None
+    pagination_meta: JsonObject | None = None
+
+
+class ScheduleOverridesCreateOutput(ActionOutput):
+    override: JsonObject | None = None
+
+
 ACTIONS = (
     Action(
         name="schedule_entries_list",
@@ -63,13 +71,17 @@ ACTIONS = (
             "Who is on call for a schedule over a time window (the final entries), page by page."
         ),
         kind="read",
+        verb="list",
         toolset="schedules",
         method="GET",
         path="/v2/schedule_entries",
         operation_id="Schedules V2#ListScheduleEntries",
         success_status=200,
         input=ScheduleEntriesListInput,
-        output=outputs.ScheduleEntriesListOutput,
+        output=ScheduleEntriesListOutput,
+        result="schedule_entries",
+        items="schedule_entries.final",
+        cursor="entry_window_start",
     ),
     Action(
         name="schedule_overrides_create",
@@ -78,13 +90,16 @@ ACTIONS = (
             "from schedules_show)."
         ),
         kind="write",
+        verb="create",
         toolset="schedules",
         method="POST",
         path="/v2/schedule_overrides",
         operation_id="Schedules V2#CreateOverride",
         success_status=201,
         input=ScheduleOverridesCreateInput,
-        output=outputs.ScheduleOverridesCreateOutput,
+        output=ScheduleOverridesCreateOutput,
+        result="override",
+        check_with="schedule_entries_list",
         build_request=_override_request,
     ),
 )

@@ -11,8 +11,7 @@ from typing import ClassVar, Self, cast
 
 from pydantic import Field, field_validator, model_validator
 
-from incidentio_toolkit import outputs
-from incidentio_toolkit.actions._base import Action, ActionInput, ApiRequest
+from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput, ApiRequest
 from incidentio_toolkit.actions._fields import AFTER_FIELD, JsonObject, id_field, page_size_field
 
 RotationsConfig = JsonObject | list[JsonObject]
@@ -99,43 +98,73 @@ def _schedule_request(arguments: SchedulesCreateInput | SchedulesUpdateInput) ->
     return ApiRequest(path_params, json={"schedule": schedule})
 
 
+class SchedulesListOutput(ActionOutput):
+    schedules: list[JsonObject] = Field(default_factory=list[JsonObject])
+    pagination_meta: JsonObject | None = None
+
+
+class SchedulesCreateOutput(ActionOutput):
+    schedule: JsonObject | None = None
+
+
+class SchedulesShowOutput(ActionOutput):
+    schedule: JsonObject | None = None
+
+
+class SchedulesUpdateOutput(ActionOutput):
+    schedule: JsonObject | None = None
+
+
+class SchedulesDeleteOutput(ActionOutput):
+    message: str | None = None
+
+
 ACTIONS = (
     Action(
         name="schedules_list",
         description="List on-call schedules with rotations and current shifts.",
         kind="read",
+        verb="list",
         toolset="schedules",
         method="GET",
         path="/v2/schedules",
         operation_id="Schedules V2#List",
         success_status=200,
         input=SchedulesListInput,
-        output=outputs.SchedulesListOutput,
+        output=SchedulesListOutput,
+        result="schedules",
+        items="schedules",
+        cursor="after",
     ),
     Action(
         name="schedules_create",
         description="Create an on-call schedule with rotations (user ids from users_list).",
         kind="write",
+        verb="create",
         toolset="schedules",
         method="POST",
         path="/v2/schedules",
         operation_id="Schedules V2#Create",
         success_status=201,
         input=SchedulesCreateInput,
-        output=outputs.SchedulesCreateOutput,
+        output=SchedulesCreateOutput,
+        result="schedule",
+        check_with="schedules_list",
         build_request=_schedule_request,
     ),
     Action(
         name="schedules_show",
         description="Get a schedule with rotations and shifts by id (from schedules_list).",
         kind="read",
+        verb="show",
         toolset="schedules",
         method="GET",
         path="/v2/schedules/{id}",
         operation_id="Schedules V2#Show",
         success_status=200,
         input=SchedulesShowInput,
-        output=outputs.SchedulesShowOutput,
+        output=SchedulesShowOutput,
+        result="schedule",
     ),
     Action(
         name="schedules_update",
@@ -144,13 +173,16 @@ ACTIONS = (
             "start from schedules_show."
         ),
         kind="write",
+        verb="update",
         toolset="schedules",
         method="PUT",
         path="/v2/schedules/{id}",
         operation_id="Schedules V2#Update",
         success_status=200,
         input=SchedulesUpdateInput,
-        output=outputs.SchedulesUpdateOutput,
+        output=SchedulesUpdateOutput,
+        result="schedule",
+        check_with="schedules_show",
         build_request=_schedule_request,
     ),
     Action(
@@ -159,13 +191,15 @@ ACTIONS = (
             "Archive a schedule by id (from schedules_list); fails while it has active replicas."
         ),
         kind="destructive",
+        verb="delete",
         toolset="schedules",
         method="DELETE",
         path="/v2/schedules/{id}",
         operation_id="Schedules V2#Destroy",
         success_status=202,
         input=SchedulesDeleteInput,
-        output=outputs.SchedulesDeleteOutput,
+        output=SchedulesDeleteOutput,
+        check_with="schedules_show",
         noun="Schedule",
     ),
 )

@@ -10,8 +10,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from incidentio_toolkit import outputs
-from incidentio_toolkit.actions._base import Action, ActionInput
+from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput
 from incidentio_toolkit.actions._fields import JsonObject, id_field
 
 WorkflowState = Literal["active", "disabled", "draft", "error"]
@@ -73,18 +72,44 @@ class WorkflowsDeleteInput(ActionInput):
     id: str = id_field()
 
 
+class WorkflowsListOutput(ActionOutput):
+    workflows: list[JsonObject] = Field(default_factory=list[JsonObject])
+
+
+class WorkflowsCreateOutput(ActionOutput):
+    workflow: JsonObject | None = None
+    management_meta: JsonObject | None = None
+
+
+class WorkflowsShowOutput(ActionOutput):
+    workflow: JsonObject | None = None
+    management_meta: JsonObject | None = None
+
+
+class WorkflowsUpdateOutput(ActionOutput):
+    workflow: JsonObject | None = None
+    management_meta: JsonObject | None = None
+
+
+class WorkflowsDeleteOutput(ActionOutput):
+    message: str | None = None
+
+
 ACTIONS = (
     Action(
         name="workflows_list",
         description="List all workflows with trigger and state.",
         kind="read",
+        verb="list",
         toolset="workflows",
         method="GET",
         path="/v2/workflows",
         operation_id="Workflows V2#ListWorkflows",
         success_status=200,
         input=WorkflowsListInput,
-        output=outputs.WorkflowsListOutput,
+        output=WorkflowsListOutput,
+        result="workflows",
+        items="workflows",
     ),
     Action(
         name="workflows_create",
@@ -92,25 +117,30 @@ ACTIONS = (
             "Create a workflow that runs steps when its trigger fires; a draft unless state is set."
         ),
         kind="write",
+        verb="create",
         toolset="workflows",
         method="POST",
         path="/v2/workflows",
         operation_id="Workflows V2#CreateWorkflow",
         success_status=201,
         input=WorkflowsCreateInput,
-        output=outputs.WorkflowsCreateOutput,
+        output=WorkflowsCreateOutput,
+        result="workflow",
+        check_with="workflows_list",
     ),
     Action(
         name="workflows_show",
         description="Get a workflow's full definition by id (from workflows_list).",
         kind="read",
+        verb="show",
         toolset="workflows",
         method="GET",
         path="/v2/workflows/{id}",
         operation_id="Workflows V2#ShowWorkflow",
         success_status=200,
         input=WorkflowsShowInput,
-        output=outputs.WorkflowsShowOutput,
+        output=WorkflowsShowOutput,
+        result="workflow",
     ),
     Action(
         name="workflows_update",
@@ -118,25 +148,30 @@ ACTIONS = (
             "Replace a workflow (fields as in workflows_create); start from workflows_show."
         ),
         kind="write",
+        verb="update",
         toolset="workflows",
         method="PUT",
         path="/v2/workflows/{id}",
         operation_id="Workflows V2#UpdateWorkflow",
         success_status=200,
         input=WorkflowsUpdateInput,
-        output=outputs.WorkflowsUpdateOutput,
+        output=WorkflowsUpdateOutput,
+        result="workflow",
+        check_with="workflows_show",
     ),
     Action(
         name="workflows_delete",
         description="Archive a workflow by id (from workflows_list).",
         kind="destructive",
+        verb="delete",
         toolset="workflows",
         method="DELETE",
         path="/v2/workflows/{id}",
         operation_id="Workflows V2#DestroyWorkflow",
         success_status=204,
         input=WorkflowsDeleteInput,
-        output=outputs.WorkflowsDeleteOutput,
+        output=WorkflowsDeleteOutput,
+        check_with="workflows_show",
         noun="Workflow",
     ),
 )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 
-from incidentio_toolkit.actions import ACTIONS, TOOLSETS, Action
+from incidentio_toolkit.actions import ACTIONS, TOOLSETS, Action, split_commas
 
 if TYPE_CHECKING:
     from incidentio_toolkit.client import AsyncIncidentIO, IncidentIO
@@ -34,11 +34,7 @@ __all__ = [
 
 
 def _names(values: Iterable[str] | str | None) -> frozenset[str] | None:
-    if values is None:
-        return None
-    if isinstance(values, str):
-        values = values.split(",")
-    return frozenset(value.strip() for value in values if value.strip())
+    return None if values is None else frozenset(split_commas(values))
 
 
 def _check_known(option: str, given: frozenset[str] | None, valid: Iterable[str]) -> None:
@@ -174,16 +170,6 @@ def policy_error(name: str, policy: ToolPolicy) -> dict[str, Any] | None:
     return action.output(success=False, error=text).model_dump(mode="json")
 
 
-def _arguments_error(name: str, arguments: object) -> dict[str, Any] | None:
-    if arguments is None or isinstance(arguments, Mapping):
-        return None
-    text = (
-        f"Invalid arguments for {name}: expected a JSON object of named parameters, got "
-        f"{type(arguments).__name__}. Nothing was sent."
-    )
-    return ACTIONS[name].output(success=False, error=text).model_dump(mode="json")
-
-
 async def run_tool(
     client: AsyncIncidentIO,
     name: str,
@@ -194,10 +180,10 @@ async def run_tool(
 
     Returns the contract output dict (`success`, `error` and the action's data fields).
     """
-    refused = policy_error(name, policy) or _arguments_error(name, arguments)
+    refused = policy_error(name, policy)
     if refused is not None:
         return refused
-    return await client.call(name, dict(arguments or {}))
+    return await client.call(name, arguments)
 
 
 def run_tool_sync(
@@ -207,10 +193,10 @@ def run_tool_sync(
     policy: ToolPolicy,
 ) -> dict[str, Any]:
     """`run_tool` for the synchronous client."""
-    refused = policy_error(name, policy) or _arguments_error(name, arguments)
+    refused = policy_error(name, policy)
     if refused is not None:
         return refused
-    return client.call(name, dict(arguments or {}))
+    return client.call(name, arguments)
 
 
 # --- compact schemas ------------------------------------------------------------------------
@@ -259,14 +245,11 @@ def _compact(node: Any) -> Any:
 def tool_input_schema(action: Action) -> dict[str, Any]:
     """The flat, compact JSON schema of an action's parameters (as sent to models).
 
-    It is the input model's schema without titles and null arms; it never has an `api_key`.
-    Treat the result as read-only: it is cached.
+    It is the input model's schema without titles and null arms. Treat the result as read-only:
+    it is cached.
     """
     schema = cast(dict[str, Any], _compact(action.input.model_json_schema()))
     schema.setdefault("properties", {})
-    schema["properties"].pop("api_key", None)
-    if "required" in schema:
-        schema["required"] = [name for name in schema["required"] if name != "api_key"]
     return schema
 
 

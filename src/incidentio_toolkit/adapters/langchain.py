@@ -62,7 +62,7 @@ def langchain_tool(
     action: Action, sync_client: IncidentIO, async_client: AsyncIncidentIO, policy: ToolPolicy
 ) -> StructuredTool:
     """The `StructuredTool` of one action; its `args_schema` is the action's input model."""
-    from incidentio_toolkit.client._codec import describe_validation_error
+    from incidentio_toolkit.client import describe_validation_error
 
     def run(**kwargs: Any) -> dict[str, Any]:
         return run_tool_sync(sync_client, action.name, kwargs, policy)

@@ -52,7 +52,6 @@ __all__ = [
     "resolve_client",
     "resolve_token",
     "run",
-    "sandbox_client",
     "serve_http",
     "serve_stdio",
     "tool_result",
@@ -163,26 +162,12 @@ def _version() -> str:
 # --- clients -----------------------------------------------------------------------------------
 
 
-def sandbox_client() -> AsyncIncidentIO:
-    """A client wired in-process to a fresh embedded sandbox: no key, no network, no sockets."""
-    from incidentio_toolkit._http import asgi_transport
-    from incidentio_toolkit.client import AsyncIncidentIO
-    from incidentio_toolkit.sandbox import DEMO_API_KEY, create_app
-
-    return AsyncIncidentIO(
-        DEMO_API_KEY,
-        base_url="http://sandbox.invalid",
-        transport=asgi_transport(create_app()),
-        pacing=None,
-    )
-
-
 def resolve_client(*, sandbox: bool) -> AsyncIncidentIO:
     """The sandbox client, or a client keyed from the environment; never a key from elsewhere."""
+    from incidentio_toolkit.client import AsyncIncidentIO, api_key_from_env, sandbox_client
+
     if sandbox:
         return sandbox_client()
-    from incidentio_toolkit.client import AsyncIncidentIO
-    from incidentio_toolkit.client._config import api_key_from_env
 
     if api_key_from_env() is None:
         raise MCPConfigError(

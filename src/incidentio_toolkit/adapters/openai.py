@@ -77,7 +77,7 @@ class _Call:
         self.name = str(_get(source, "name") or "")
         self.raw_arguments: Any = _get(source, "arguments")
 
-    def arguments(self) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    def arguments(self) -> tuple[Any, dict[str, Any] | None]:
         """The parsed arguments, or the contract error for unusable ones (nothing is sent)."""
         raw = self.raw_arguments
         if raw is None or raw == "":
@@ -88,11 +88,7 @@ class _Call:
             parsed: Any = json.loads(raw)
         except (TypeError, ValueError) as exc:
             return None, self._error(f"arguments are not valid JSON ({exc})")
-        if not isinstance(parsed, dict):
-            return None, self._error(
-                f"arguments must be a JSON object, got {type(parsed).__name__}"
-            )
-        return cast(dict[str, Any], parsed), None
+        return parsed, None  # the client refuses anything but an object, naming the action
 
     def _error(self, problem: str) -> dict[str, Any]:
         text = f"Invalid arguments for {self.name}: {problem}. Nothing was sent."
@@ -110,15 +106,14 @@ class _Call:
 
 def _prepare(
     tool_call: Any, policy: ToolPolicy | None
-) -> tuple[_Call, dict[str, Any], ToolPolicy, dict[str, Any] | None]:
+) -> tuple[_Call, Any, ToolPolicy, dict[str, Any] | None]:
     """Parse the call and check the policy; the last item is the reply when it must not run."""
     call = _Call(tool_call)
     policy = policy or ToolPolicy()
     arguments, error = call.arguments()
     refused = error or policy_error(call.name, policy)
-    if refused is not None or arguments is None:
-        reply = call.message(refused or {"success": False, "error": "Invalid arguments."})
-        return call, {}, policy, reply
+    if refused is not None:
+        return call, None, policy, call.message(refused)
     return call, arguments, policy, None
 
 

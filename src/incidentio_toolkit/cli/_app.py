@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from incidentio_toolkit.actions import ACTIONS, TOOLSETS, Action
+from incidentio_toolkit.actions import ACTIONS, TOOLSETS, Action, split_commas
 
 if TYPE_CHECKING:
     from incidentio_toolkit.client import AsyncIncidentIO
 
 app = typer.Typer(
     name="incidentio",
-    help="incident.io for humans and agents: 46 actions, an MCP server and an offline sandbox.",
+    help="incident.io for humans and agents: every action, an MCP server and an offline sandbox.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -73,18 +73,14 @@ def _check_output(output: str) -> None:
 
 def make_client(*, sandbox: bool) -> AsyncIncidentIO:
     """The in-process sandbox client, or a client configured from the environment."""
-    if sandbox:
-        from incidentio_toolkit.adapters.mcp import sandbox_client
+    from incidentio_toolkit.client import AsyncIncidentIO, sandbox_client
 
-        return sandbox_client()
-    from incidentio_toolkit.client import AsyncIncidentIO
-
-    return AsyncIncidentIO()
+    return sandbox_client() if sandbox else AsyncIncidentIO()
 
 
 @app.command("actions")
 def actions_command(output: OutputOption = "table") -> None:
-    """List the 46 actions with their kind (read, write, destructive), toolset and HTTP call."""
+    """List every action with its kind (read, write, destructive), toolset and HTTP call."""
     _check_output(output)
     if output == "json":
         rows = [
@@ -109,7 +105,7 @@ def describe_command(
     name: Annotated[str, typer.Argument(help="Action name.", autocompletion=_complete_action)],
 ) -> None:
     """Show an action's description, kind, HTTP call, input schema and output schema."""
-    from incidentio_toolkit.adapters._common import tool_input_schema, tool_output_schema
+    from incidentio_toolkit.adapters import tool_input_schema, tool_output_schema
 
     action = find_action(name)
     hints = action.annotations
@@ -186,7 +182,8 @@ def doctor_command(sandbox: SandboxOption = False) -> None:
 
     from incidentio_toolkit.cli._doctor import KEY_CHECK_ACTION, diagnose
     from incidentio_toolkit.cli._render import console
-    from incidentio_toolkit.client._config import API_KEY_ENV_VARS, api_key_from_env
+    from incidentio_toolkit.client import api_key_from_env
+    from incidentio_toolkit.defaults import API_KEY_ENV_VARS
 
     out = console()
     if sandbox:
@@ -243,12 +240,6 @@ def sandbox_command(
     serve(host=host, port=port, db_path=db)
 
 
-def _split(values: list[str] | None) -> list[str] | None:
-    if not values:
-        return None
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
 @app.command("mcp")
 def mcp_command(
     sandbox: Annotated[
@@ -293,16 +284,16 @@ def mcp_command(
     ] = None,
 ) -> None:
     """Serve the incident.io tools over MCP (read-only unless told otherwise)."""
-    from incidentio_toolkit.adapters._common import ToolPolicy
+    from incidentio_toolkit.adapters import ToolPolicy
     from incidentio_toolkit.adapters.mcp import MCPConfigError, run
 
     try:
         policy = ToolPolicy(
             allow_writes=allow_writes,
             allow_destructive=allow_destructive,
-            tools=_split(tools),
-            exclude_tools=_split(exclude_tools),
-            toolsets=_split(toolsets),
+            tools=split_commas(tools) if tools else None,
+            exclude_tools=split_commas(exclude_tools) if exclude_tools else None,
+            toolsets=split_commas(toolsets) if toolsets else None,
         )
         run(
             policy,
@@ -311,7 +302,7 @@ def mcp_command(
             host=host,
             port=port,
             auth_token=auth_token,
-            allowed_hosts=_split(allowed_host) or (),
+            allowed_hosts=split_commas(allowed_host or ()),
         )
     except (MCPConfigError, ValueError) as exc:
         fail(str(exc))
@@ -348,8 +339,7 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if debug:
             raise
-        from incidentio_toolkit.client._config import api_key_from_env
-        from incidentio_toolkit.client._errors import error_text
+        from incidentio_toolkit.client import api_key_from_env, error_text
 
         text = error_text(exc, secret=api_key_from_env())
         typer.echo(f"incidentio: {text} (run with --debug for a traceback)", err=True)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any, cast
 
 from incidentio_toolkit.actions import Action
-from incidentio_toolkit.adapters._common import tool_input_schema
+from incidentio_toolkit.adapters import tool_input_schema
 
 
 class ArgumentsError(ValueError):

@@ -261,8 +261,9 @@ def _server_connection(transport: str) -> Any:
     """What `mcp.Client` connects to: the server in-process, or `incidentio mcp` over stdio."""
     from mcp import StdioServerParameters
 
-    from incidentio_toolkit.adapters._common import ToolPolicy
-    from incidentio_toolkit.adapters.mcp import create_server, sandbox_client
+    from incidentio_toolkit.adapters import ToolPolicy
+    from incidentio_toolkit.adapters.mcp import create_server
+    from incidentio_toolkit.client import sandbox_client
 
     if transport == "stdio":
         return StdioServerParameters(

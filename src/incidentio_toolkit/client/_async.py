@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Mapping
-from typing import TYPE_CHECKING, Any, Self
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Self, Unpack
 
 import anyio
 import pydantic_core
@@ -14,13 +14,11 @@ import pydantic_core
 from incidentio_toolkit.actions import ACTIONS, Action, ActionInput, ActionOutput
 from incidentio_toolkit.client._codec import (
     ItemCursor,
-    check_action_for,
-    pagination_cursor,
     parse_output,
     unknown_action_text,
     validate_arguments,
 )
-from incidentio_toolkit.client._config import ClientConfig
+from incidentio_toolkit.client._config import ClientConfig, ClientOptions
 from incidentio_toolkit.client._errors import (
     APIConnectionError,
     DeadlineExceededError,
@@ -34,14 +32,17 @@ from incidentio_toolkit.client._errors import (
 )
 from incidentio_toolkit.client._logging import Redactor, register_secret
 from incidentio_toolkit.client._methods import AsyncActionMethods
-from incidentio_toolkit.client._pacing import Pacer, PacingLimits
+from incidentio_toolkit.client._pacing import Pacer
 from incidentio_toolkit.client._paths import build_path
 from incidentio_toolkit.client._retry import backoff, parse_retry_after, rule_for
 
 if TYPE_CHECKING:
     import httpx2
 
-    from incidentio_toolkit._http import RawResponse
+    from incidentio_toolkit.client._http import RawResponse
+
+Arguments = Mapping[str, Any] | ActionInput | None
+"""Named parameters as a mapping, or an already validated input model."""
 
 logger = logging.getLogger("incidentio_toolkit.http")
 
@@ -54,54 +55,29 @@ class AsyncIncidentIO(AsyncActionMethods):
     and never raises: failures come back as `success=False` with an actionable `error`.
     """
 
-    def __init__(
-        self,
-        api_key: str | None = None,
-        *,
-        base_url: str | None = None,
-        max_retries: int = 2,
-        deadline: float = 60.0,
-        connect_timeout: float = 5.0,
-        read_timeout: float = 30.0,
-        pacing: PacingLimits | None = PacingLimits(),  # noqa: B008 - frozen dataclass
-        redis_url: str | None = None,
-        transport: httpx2.AsyncBaseTransport | None = None,
-        verify: bool | str = True,
-        sleep: Callable[[float], Awaitable[None]] | None = None,
-        clock: Callable[[], float] | None = None,
-        wall_clock: Callable[[], float] | None = None,
-        jitter: Callable[[], float] | None = None,
-    ) -> None:
-        self._config = ClientConfig.resolve(
-            api_key,
-            base_url=base_url,
-            redis_url=redis_url,
-            max_retries=max_retries,
-            deadline=deadline,
-            connect_timeout=connect_timeout,
-            read_timeout=read_timeout,
-            pacing=pacing,
-        )
-        self._transport = transport
-        self._verify = verify
+    def __init__(self, api_key: str | None = None, **options: Unpack[ClientOptions]) -> None:
+        """`api_key` else `INCIDENTIO_API_KEY`; the other settings are `ClientSettings`."""
+        self._transport = options.pop("transport", None)
+        self._verify = options.pop("verify", True)
+        self._sleep = options.pop("sleep", None) or anyio.sleep
+        self._clock = options.pop("clock", None) or time.monotonic
+        self._wall_clock = options.pop("wall_clock", None) or time.time
+        self._jitter = options.pop("jitter", None)
+        self._config = ClientConfig.resolve(api_key, **options)
         self._http: httpx2.AsyncClient | None = None
-        self._sleep = sleep or anyio.sleep
-        self._clock = clock or time.monotonic
-        self._wall_clock = wall_clock or time.time
-        self._jitter = jitter
         secret = self._config.api_key.get_secret_value()
         register_secret(secret)
         self._redactor = Redactor([secret])
         self._key_bytes = secret.strip().encode("utf-8", "replace")
-        self._pacing = pacing
         self._pacer_instance: Pacer | None = None
 
     @property
     def _pacer(self) -> Pacer | None:
         """The pacer, built on first use so that constructing a client stays cheap."""
-        if self._pacing is not None and self._pacer_instance is None:
+        pacing = self._config.pacing
+        if pacing is not None and self._pacer_instance is None:
             self._pacer_instance = Pacer(
-                self._pacing,
+                pacing,
                 redis_url=self._config.redis_url,
                 sleep=self._sleep,
                 wall_clock=self._wall_clock,
@@ -136,7 +112,7 @@ class AsyncIncidentIO(AsyncActionMethods):
 
     def _client(self) -> httpx2.AsyncClient:
         if self._http is None:
-            from incidentio_toolkit._http import new_client
+            from incidentio_toolkit.client._http import new_client
 
             self._http = new_client(
                 base_url=self._config.base_url,
@@ -151,26 +127,16 @@ class AsyncIncidentIO(AsyncActionMethods):
 
     async def call(self, name: str, arguments: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """Run an action by name: dict in, the contract's output dict out. Never raises."""
-        action = ACTIONS.get(name)
-        if action is None:
+        if name not in ACTIONS:
             return {"success": False, "error": unknown_action_text(name)}
-        output = await self.invoke(action, arguments)
         # Every field is already JSON data (parsed from the answer, or ours), so a shallow dict is
         # the contract dump without re-walking large pages.
-        return dict(output)
+        return dict(await self._invoke(name, arguments))
 
-    async def invoke(
-        self, action: Action | str, arguments: Mapping[str, Any] | ActionInput | None = None
-    ) -> ActionOutput:
-        """Run an action and return its output model. Never raises for a known action.
-
-        An unknown action name raises KeyError; `call()` turns that into an error result too.
-        """
-        if isinstance(action, str):
-            found = ACTIONS.get(action)
-            if found is None:
-                raise KeyError(unknown_action_text(action))
-            action = found
+    async def _invoke(self, name: str, arguments: Arguments) -> Any:
+        """`execute` for a known action name, with every failure turned into the output's
+        `success=False` and `error`: the plumbing under `call` and the typed methods."""
+        action = ACTIONS[name]
         try:
             return await self.execute(action, arguments)
         except Exception as exc:  # every failure becomes the contract's error shape
@@ -179,17 +145,16 @@ class AsyncIncidentIO(AsyncActionMethods):
                 logger.debug("unexpected %s in %s", type(exc).__name__, action.name)
             return action.output(success=False, error=error_text(exc, secret=secret or None))
 
-    async def _invoke(self, name: str, arguments: dict[str, Any]) -> Any:
-        return await self.invoke(
-            ACTIONS[name], {k: v for k, v in arguments.items() if v is not None}
-        )
-
     # --- the library path: raises IncidentIOError ---------------------------------------------
 
-    async def execute(
-        self, action: Action, arguments: Mapping[str, Any] | ActionInput | None = None
-    ) -> ActionOutput:
-        """Run an action, raising an `IncidentIOError` subclass on failure."""
+    async def execute(self, action: Action | str, arguments: Arguments = None) -> ActionOutput:
+        """Run an action, raising an `IncidentIOError` subclass on failure (see the module
+        `incidentio_toolkit.client` for the tree). An unknown name raises `KeyError`."""
+        if isinstance(action, str):
+            found = ACTIONS.get(action)
+            if found is None:
+                raise KeyError(unknown_action_text(action))
+            action = found
         args = validate_arguments(action, arguments)
         request = action.request(args)
         path = build_path(action.path, request.path_params)
@@ -202,7 +167,7 @@ class AsyncIncidentIO(AsyncActionMethods):
         content = None if request.json is None else pydantic_core.to_json(request.json)
         raw = await self._send(action, path, request.query, content)
         output = parse_output(action, raw.body, request.path_params)
-        if action.verb != "delete" and self._key_bytes and self._key_bytes in raw.body:
+        if action.result is not None and self._key_bytes and self._key_bytes in raw.body:
             # A body that echoes the key must not reach the caller. One substring search keeps
             # this cheap on every call; only an echoing body pays for the piece-by-piece scrub.
             output = parse_output(action, self._redactor.bytes(raw.body), request.path_params)
@@ -211,7 +176,7 @@ class AsyncIncidentIO(AsyncActionMethods):
     async def _send(
         self, action: Action, path: str, query: list[tuple[str, str]], content: bytes | None
     ) -> RawResponse:
-        from incidentio_toolkit._http import send
+        from incidentio_toolkit.client._http import send
 
         rule = rule_for(action.method, action.keyed)
         key = self._config.api_key.get_secret_value()
@@ -305,7 +270,7 @@ class AsyncIncidentIO(AsyncActionMethods):
     @staticmethod
     def _final(action: Action, ambiguous: bool, error: IncidentIOError) -> IncidentIOError:
         if ambiguous:
-            return OutcomeUnknownError(action.name, check_action_for(action), error)
+            return OutcomeUnknownError(action.name, action.check_with or action.name, error)
         return error
 
     # --- pagination ------------------------------------------------------------------------
@@ -315,7 +280,7 @@ class AsyncIncidentIO(AsyncActionMethods):
     ) -> AsyncGenerator[dict[str, Any]]:
         """Yield each page's output dict of a paginated list action. Raises on a failed page."""
         action = ACTIONS[name]
-        cursor_param = pagination_cursor(action)
+        cursor_param = action.cursor
         args = dict(arguments or {})
         for _ in range(max_pages):
             output = await self.execute(action, args)

@@ -14,8 +14,6 @@ from pydantic import ValidationError
 from incidentio_toolkit.actions import ACTIONS, Action, ActionInput, ActionOutput
 from incidentio_toolkit.client._errors import InvalidArgumentsError, InvalidResponseError
 
-_OPTIONAL_BODY_KEYS = frozenset({"pagination_meta", "management_meta"})
-
 
 def describe_validation_error(action: Action, exc: ValidationError) -> str:
     """Name each bad parameter and the fix, in one bounded sentence per problem."""
@@ -36,23 +34,6 @@ def describe_validation_error(action: Action, exc: ValidationError) -> str:
     return f"Invalid arguments for {action.name}: " + "; ".join(problems) + ". Nothing was sent."
 
 
-def check_action_for(action: Action) -> str:
-    """The read action that tells whether an ambiguous create, update or delete took effect."""
-    resource = action.name.rsplit("_", 1)[0]
-    candidates = (
-        (f"{resource}_list", f"{resource}_show")
-        if action.verb == "create"
-        else (f"{resource}_show", f"{resource}_list")
-    )
-    for candidate in candidates:
-        if candidate in ACTIONS:
-            return candidate
-    same_toolset = [
-        a.name for a in ACTIONS.values() if a.toolset == action.toolset and a.kind == "read"
-    ]
-    return same_toolset[-1] if same_toolset else "the matching list action"
-
-
 def unknown_action_text(name: str) -> str:
     return f"Unknown action {name!r}: see `incidentio actions` for the {len(ACTIONS)} action names."
 
@@ -64,7 +45,7 @@ def validate_arguments(
         return arguments
     if arguments is not None and not isinstance(arguments, Mapping):
         raise InvalidArgumentsError(
-            f"Arguments for {action.name} must be an object of named parameters, "
+            f"Arguments for {action.name} must be a JSON object of named parameters, "
             f"not {type(arguments).__name__}. Nothing was sent."
         )
     try:
@@ -73,9 +54,13 @@ def validate_arguments(
         raise InvalidArgumentsError(describe_validation_error(action, exc)) from None
 
 
+def _check_with(action: Action) -> str:
+    return action.check_with or action.name
+
+
 def parse_output(action: Action, body: bytes, path_params: Mapping[str, str]) -> ActionOutput:
     """Map a 2xx body onto the action's output; a body that does not parse is not a success."""
-    if action.verb == "delete":
+    if action.result is None:
         subject = ", ".join(repr(v) for v in path_params.values())
         return action.output.model_validate(
             {"success": True, "message": f"{action.noun} {subject} deleted."}
@@ -86,21 +71,21 @@ def parse_output(action: Action, body: bytes, path_params: Mapping[str, str]) ->
         snippet = body[:200].decode("utf-8", "replace")
         raise InvalidResponseError(
             f"incident.io answered with a body that is not JSON ({snippet!r}); treat it as failed "
-            f"and check with {check_action_for(action)}."
+            f"and check with {_check_with(action)}."
         ) from None
     if not isinstance(data, dict):
         raise InvalidResponseError(
             f"incident.io answered with JSON {type(data).__name__}, not an object; "
-            f"check with {check_action_for(action)}."
+            f"check with {_check_with(action)}."
         )
     values: dict[str, Any] = {"success": True}
+    if action.result not in data:
+        raise InvalidResponseError(
+            f"incident.io's answer lacks {action.result!r}; check with {_check_with(action)}."
+        )
     for name in action.data_fields:
         if name in data:
             values[name] = data[name]
-        elif name not in _OPTIONAL_BODY_KEYS:
-            raise InvalidResponseError(
-                f"incident.io's answer lacks {name!r}; check with {check_action_for(action)}."
-            )
     try:
         return action.output.model_validate(values)
     except ValidationError as exc:
@@ -109,26 +94,6 @@ def parse_output(action: Action, body: bytes, path_params: Mapping[str, str]) ->
         raise InvalidResponseError(
             f"incident.io's answer has an unexpected shape at {where!r}: {first['msg']}."
         ) from None
-
-
-def pagination_cursor(action: Action) -> str | None:
-    """The parameter that takes the next page's cursor, if the action paginates."""
-    fields = action.input.model_fields
-    if "after" in fields:
-        return "after"
-    if "entry_window_start" in fields:
-        return "entry_window_start"
-    return None
-
-
-def page_items(action: Action, page: Mapping[str, Any]) -> list[dict[str, Any]]:
-    for name in action.data_fields:
-        value = page.get(name)
-        if isinstance(value, list):
-            return value  # type: ignore[return-value]
-        if name == "schedule_entries" and isinstance(value, dict):
-            return list(value.get("final") or [])  # type: ignore[arg-type]
-    return []
 
 
 def _item_key(item: Mapping[str, Any]) -> object:
@@ -157,7 +122,7 @@ class ItemCursor:
 
     def take(self, page: Mapping[str, Any]) -> list[dict[str, Any]]:
         fresh: list[dict[str, Any]] = []
-        for item in page_items(self.action, page):
+        for item in self.action.page_items(page):
             if self.done:
                 break
             key = _item_key(item)

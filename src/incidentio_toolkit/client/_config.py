@@ -1,26 +1,70 @@
-"""Client settings: arguments first, then the environment, then defaults."""
+"""Client settings: arguments first, then the environment, then the defaults here (the only place
+they are written)."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypedDict
 
 from pydantic import SecretStr
 
+from incidentio_toolkit.client._logging import MIN_SECRET_LENGTH
 from incidentio_toolkit.client._pacing import PacingLimits
+from incidentio_toolkit.defaults import (
+    API_KEY_ENV_VARS,
+    BASE_URL_ENV_VAR,
+    DEFAULT_BASE_URL,
+    REDIS_URL_ENV_VAR,
+)
 
-DEFAULT_BASE_URL = "https://api.incident.io"
-API_KEY_ENV_VARS = ("INCIDENTIO_API_KEY", "INCIDENT_IO_API_KEY")
-BASE_URL_ENV_VAR = "INCIDENTIO_BASE_URL"
-REDIS_URL_ENV_VAR = "INCIDENTIO_REDIS_URL"
+if TYPE_CHECKING:
+    import httpx2
 
 
 def api_key_from_env() -> str | None:
+    """The first non-blank key among `API_KEY_ENV_VARS`, or None."""
     for name in API_KEY_ENV_VARS:
         value = os.environ.get(name)
         if value is not None and value.strip():
             return value
     return None
+
+
+class ClientSettings(TypedDict, total=False):
+    """The clients' keyword settings; one left out takes `ClientConfig`'s default."""
+
+    base_url: str | None
+    """incident.io's address, else `INCIDENTIO_BASE_URL`, else https://api.incident.io."""
+    max_retries: int
+    """Retries after the first attempt, for what is safe to retry (default 2)."""
+    deadline: float
+    """Seconds per call, retries and waits included (default 60)."""
+    connect_timeout: float
+    """Seconds to connect (default 5)."""
+    read_timeout: float
+    """Seconds to wait for an answer (default 30)."""
+    pacing: PacingLimits | None
+    """The per-key budgets to stay under (default incident.io's); None switches pacing off."""
+    redis_url: str | None
+    """Share the pacing budget through Redis (else `INCIDENTIO_REDIS_URL`, else in memory)."""
+
+
+class ClientOptions(ClientSettings, total=False):
+    """`ClientSettings` plus what tests and embedders inject."""
+
+    transport: httpx2.AsyncBaseTransport | None
+    """Another transport, such as an in-process one to the sandbox."""
+    verify: bool | str
+    """TLS verification: True, False or a CA bundle path."""
+    sleep: Callable[[float], Awaitable[None]] | None
+    clock: Callable[[], float] | None
+    """Monotonic seconds, for deadlines."""
+    wall_clock: Callable[[], float] | None
+    """Unix seconds, for Retry-After dates and the pacing window."""
+    jitter: Callable[[], float] | None
+    """A fraction in [0, 1) that shortens each backoff."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,7 +87,7 @@ class ClientConfig:
         *,
         base_url: str | None = None,
         redis_url: str | None = None,
-        **options: object,
+        **settings: object,
     ) -> ClientConfig:
         key = api_key if api_key is not None else api_key_from_env()
         return cls(
@@ -51,7 +95,7 @@ class ClientConfig:
             api_key=SecretStr((key or "").strip()),
             base_url=(base_url or os.environ.get(BASE_URL_ENV_VAR) or DEFAULT_BASE_URL).rstrip("/"),
             redis_url=redis_url or os.environ.get(REDIS_URL_ENV_VAR) or None,
-            **options,  # type: ignore[arg-type]
+            **settings,  # type: ignore[arg-type]
         )
 
     def __post_init__(self) -> None:
@@ -61,6 +105,15 @@ class ClientConfig:
             value = getattr(self, name)
             if not value > 0:
                 raise ValueError(f"{name} must be a positive number of seconds, not {value!r}.")
+        length = len(self.api_key.get_secret_value())
+        if 0 < length < MIN_SECRET_LENGTH:
+            raise ValueError(
+                f"The incident.io API key is only {length} characters long; real keys are far "
+                "longer, so this one is cut short or is not a key. Pass the whole key from "
+                "incident.io Settings -> API keys (INCIDENTIO_API_KEY or api_key=...). Keys under "
+                f"{MIN_SECRET_LENGTH} characters are refused so that hiding them can never "
+                "garble other text."
+            )
 
     @property
     def has_key(self) -> bool:

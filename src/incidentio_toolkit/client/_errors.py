@@ -1,22 +1,7 @@
 """The toolkit's exception tree, and the one function that turns any failure into contract error text.
 
-    IncidentIOError
-    ├── InvalidArgumentsError       arguments rejected before any I/O
-    ├── MissingAPIKeyError          no usable key (absent or not a valid header value); nothing was sent
-    ├── ActionNotAllowedError       the caller's policy does not enable the action; nothing was sent
-    ├── APIConnectionError          the transport failed
-    │   ├── ConnectError            could not connect (request never sent)
-    │   ├── ProtocolError           the connection broke mid-exchange (ambiguous)
-    │   └── APITimeoutError
-    │       ├── ConnectTimeout      (request never sent)
-    │       ├── PoolTimeout         (request never sent)
-    │       ├── WriteTimeout        (ambiguous)
-    │       └── ReadTimeout         (ambiguous: the server may have acted)
-    ├── APIStatusError              a non-2xx answer; carries status, type, errors, request_id
-    │   └── one subclass per status family, from STATUS_ERRORS
-    ├── InvalidResponseError        a 2xx whose body did not parse as the expected shape
-    ├── OutcomeUnknownError         an unkeyed create or delete failed ambiguously; not re-sent
-    └── DeadlineExceededError       the call's deadline ran out (or the server asked to wait past it)
+The tree, with what each error means, is drawn in the docstring of `incidentio_toolkit.client`,
+which exports every class.
 
 Inside the library these are raised; at the tool boundary `error_text` renders them for the contract's
 `{"success": false, "error": ...}`.

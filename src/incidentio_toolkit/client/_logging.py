@@ -1,10 +1,12 @@
 """Secret hygiene for text and logs: a redactor, a redacting log formatter, and debug logging.
 
 The API key must never appear in a result, an error, a log line or a repr, not even in part. A
-`Redactor` replaces every run of the key's text that is 8 characters or longer (and the whole key when
-it is shorter), so a fragment echoed back by a proxy or cut in half by truncation is caught too.
+`Redactor` replaces every run of the key's text that is 8 characters or longer, so a fragment echoed
+back by a proxy or cut in half by truncation is caught too. Clients refuse keys shorter than
+`MIN_SECRET_LENGTH`, so an 8-character piece of a key is never a common word; a shorter secret given
+here directly is replaced only where it stands alone as a token, never inside other words.
 
-    from incidentio_toolkit.client._logging import enable_debug_logging
+    from incidentio_toolkit.client import enable_debug_logging
     handler = enable_debug_logging()          # DEBUG lines for every request, key-free
     ...
     logging.getLogger("incidentio_toolkit").removeHandler(handler)
@@ -21,12 +23,17 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import AnyStr, TextIO
 
+from incidentio_toolkit.defaults import API_KEY_ENV_VARS
+
 REDACTED = "[redacted]"
 FRAGMENT = 8
 """Any run of this many characters of a secret counts as a leak."""
+MIN_SECRET_LENGTH = 16
+"""Shorter API keys are refused: no real incident.io key is this short, and redacting pieces of a
+short key would garble ordinary text."""
 
 _BEARER = re.compile(r"(?i)\b(bearer)\s+[^\s\"',;]+")
-_SECRET_ENV_VARS = ("INCIDENTIO_API_KEY", "INCIDENT_IO_API_KEY")
+_WORD_CHARACTER = r"[A-Za-z0-9_\-]"
 
 _registered: dict[str, None] = {}
 _registered_lock = threading.Lock()
@@ -45,10 +52,13 @@ class Redactor:
             if not secret:
                 continue
             if len(secret) <= FRAGMENT:
-                pieces.add(secret)
+                # A whole short token, never the same letters inside another word.
+                pieces.add(f"(?<!{_WORD_CHARACTER}){re.escape(secret)}(?!{_WORD_CHARACTER})")
                 anchors.add(secret)
             else:
-                pieces.update(secret[i : i + FRAGMENT] for i in range(len(secret) - FRAGMENT + 1))
+                pieces.update(
+                    re.escape(secret[i : i + FRAGMENT]) for i in range(len(secret) - FRAGMENT + 1)
+                )
                 # Any 8-character piece contains one of the secret's 4-character blocks that start
                 # at a multiple of 4: a plain substring search for those blocks (fast, in C) rules
                 # out almost every text before the slower regex runs.
@@ -62,7 +72,7 @@ class Redactor:
             return
         # A zero-width lookahead finds every start of a piece, overlapping ones included; the spans
         # are merged, so the whole run of secret text disappears behind one marker.
-        alternatives = "|".join(re.escape(p) for p in sorted(pieces, key=len, reverse=True))
+        alternatives = "|".join(sorted(pieces, key=len, reverse=True))
         self._text_pattern = re.compile(f"(?=({alternatives}))")
         self._bytes_pattern = re.compile(f"(?=({alternatives}))".encode())
 
@@ -130,7 +140,7 @@ def known_secrets() -> list[str]:
     """The registered secrets plus the keys in the environment."""
     with _registered_lock:
         found = list(_registered)
-    found += [os.environ[name] for name in _SECRET_ENV_VARS if os.environ.get(name, "").strip()]
+    found += [os.environ[name] for name in API_KEY_ENV_VARS if os.environ.get(name, "").strip()]
     return found
 
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from incidentio_toolkit.client._errors import DeadlineExceededError
+from incidentio_toolkit.defaults import ESCALATION_CREATES_PER_MINUTE, REQUESTS_PER_MINUTE
 
 if TYPE_CHECKING:
     from limits import RateLimitItem, WindowStats
@@ -26,9 +27,6 @@ if TYPE_CHECKING:
     from limits.aio.strategies import MovingWindowRateLimiter
 
 logger = logging.getLogger("incidentio_toolkit.pacing")
-
-DEFAULT_RATE_LIMIT_PER_MINUTE = 1200
-DEFAULT_ESCALATION_RATE_LIMIT_PER_MINUTE = 60
 
 
 @lru_cache(maxsize=1)
@@ -53,8 +51,8 @@ class PacingLimits:
     it, together with the amounts, to run in seconds).
     """
 
-    per_minute: int = DEFAULT_RATE_LIMIT_PER_MINUTE
-    escalations_per_minute: int = DEFAULT_ESCALATION_RATE_LIMIT_PER_MINUTE
+    per_minute: int = REQUESTS_PER_MINUTE
+    escalations_per_minute: int = ESCALATION_CREATES_PER_MINUTE
     window: int = 60
 
     def __post_init__(self) -> None:

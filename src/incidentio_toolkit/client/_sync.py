@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Coroutine, Iterator, Mapping
-from typing import Any, Self, TypeVar
+from collections.abc import Coroutine, Generator, Iterator, Mapping
+from typing import Any, Self, TypeVar, Unpack
 
-from incidentio_toolkit.actions import ACTIONS, Action, ActionInput, ActionOutput
-from incidentio_toolkit.client._async import AsyncIncidentIO
+from incidentio_toolkit.actions import ACTIONS, Action, ActionOutput
+from incidentio_toolkit.client._async import Arguments, AsyncIncidentIO
 from incidentio_toolkit.client._codec import ItemCursor
+from incidentio_toolkit.client._config import ClientOptions
 from incidentio_toolkit.client._methods import SyncActionMethods
 
 T = TypeVar("T")
@@ -59,7 +60,7 @@ class IncidentIO(SyncActionMethods):
     Accepts the same keyword arguments. Use it as a context manager, or call `close()`.
     """
 
-    def __init__(self, api_key: str | None = None, **options: Any) -> None:
+    def __init__(self, api_key: str | None = None, **options: Unpack[ClientOptions]) -> None:
         self._async = AsyncIncidentIO(api_key, **options)
         self._loop = _LoopThread()
 
@@ -86,35 +87,40 @@ class IncidentIO(SyncActionMethods):
         """Run an action by name: dict in, the contract's output dict out. Never raises."""
         return self._loop.run(self._async.call(name, arguments))
 
-    def invoke(
-        self, action: Action | str, arguments: Mapping[str, Any] | ActionInput | None = None
-    ) -> ActionOutput:
-        """Run an action and return its output model. Never raises for a known action."""
-        return self._loop.run(self._async.invoke(action, arguments))
-
-    def execute(
-        self, action: Action | str, arguments: Mapping[str, Any] | ActionInput | None = None
-    ) -> ActionOutput:
+    def execute(self, action: Action | str, arguments: Arguments = None) -> ActionOutput:
         """Run an action, raising an `IncidentIOError` subclass on failure."""
-        resolved = ACTIONS[action] if isinstance(action, str) else action
-        return self._loop.run(self._async.execute(resolved, arguments))
+        return self._loop.run(self._async.execute(action, arguments))
 
-    def _invoke(self, name: str, arguments: dict[str, Any]) -> Any:
+    def _invoke(self, name: str, arguments: Arguments) -> Any:
         return self._loop.run(self._async._invoke(name, arguments))  # pyright: ignore[reportPrivateUsage]
+
+    def pages(
+        self, name: str, arguments: Mapping[str, Any] | None = None, *, max_pages: int = 100
+    ) -> Generator[dict[str, Any]]:
+        """Yield each page's output dict of a paginated list action. Raises on a failed page."""
+        pages = self._async.pages(name, arguments, max_pages=max_pages)
+        try:
+            while True:
+                try:
+                    yield self._loop.run(anext(pages))
+                except StopAsyncIteration:
+                    return
+        finally:
+            if self._loop.running:
+                self._loop.run(pages.aclose())
 
     def paginate(
         self, name: str, arguments: Mapping[str, Any] | None = None, *, max_items: int = 1000
     ) -> Iterator[dict[str, Any]]:
         """Yield the items of every page of a list action, stopping after `max_items`."""
         cursor = ItemCursor(ACTIONS[name], max_items)
-        pages = self._async.pages(name, arguments)
+        if cursor.done:
+            return
+        pages = self.pages(name, arguments)
         try:
-            while not cursor.done:
-                try:
-                    page = self._loop.run(anext(pages))
-                except StopAsyncIteration:
-                    return
+            for page in pages:
                 yield from cursor.take(page)
+                if cursor.done:
+                    return
         finally:
-            if self._loop.running:
-                self._loop.run(pages.aclose())
+            pages.close()

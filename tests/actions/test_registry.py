@@ -10,22 +10,7 @@ from typing import Any, cast
 import pytest
 from tests.openapi_support import operation
 
-from incidentio_toolkit.actions import (
-    ACTIONS,
-    custom_fields,
-    escalation_paths,
-    escalations,
-    follow_ups,
-    incident_actions,
-    incident_roles,
-    incident_timestamps,
-    incident_updates,
-    on_call,
-    reference,
-    schedules,
-    users,
-    workflows,
-)
+from incidentio_toolkit.actions import ACTIONS
 
 CONTRACT: list[dict[str, Any]] = json.loads(
     (Path(__file__).resolve().parents[2] / "spec" / "actions.json").read_text()
@@ -38,42 +23,6 @@ WIDER_TYPES: dict[tuple[str, str], set[frozenset[str]]] = {
     ("schedules_create", "rotations_config"): {frozenset({"object", "array"})},
     ("schedules_update", "rotations_config"): {frozenset({"object", "array"})},
 }
-
-MODULES = [
-    (incident_actions, "actions", ["actions_list", "actions_show"]),
-    (follow_ups, "follow_ups", ["follow_ups_list", "follow_ups_show"]),
-    (users, "users", ["users_list", "users_show"]),
-    (
-        workflows,
-        "workflows",
-        [f"workflows_{verb}" for verb in ("list", "create", "show", "update", "delete")],
-    ),
-    (
-        schedules,
-        "schedules",
-        [f"schedules_{verb}" for verb in ("list", "create", "show", "update", "delete")],
-    ),
-    (escalations, "escalations", ["escalations_list", "escalations_create", "escalations_show"]),
-    (
-        custom_fields,
-        "custom_fields",
-        [f"custom_fields_{verb}" for verb in ("list", "create", "show", "update", "delete")],
-    ),
-    (reference, "reference", ["severities_list", "incident_statuses_list", "incident_types_list"]),
-    (
-        incident_roles,
-        "incident_roles",
-        [f"incident_roles_{verb}" for verb in ("list", "create", "show", "update", "delete")],
-    ),
-    (incident_timestamps, "reference", ["incident_timestamps_list", "incident_timestamps_show"]),
-    (incident_updates, "incidents", ["incident_updates_list"]),
-    (on_call, "schedules", ["schedule_entries_list", "schedule_overrides_create"]),
-    (
-        escalation_paths,
-        "escalation_paths",
-        [f"escalation_paths_{verb}" for verb in ("list", "create", "show", "update", "delete")],
-    ),
-]
 
 
 def _json_types(schema: dict[str, Any], definitions: dict[str, Any]) -> frozenset[str]:
@@ -91,17 +40,29 @@ def _json_types(schema: dict[str, Any], definitions: dict[str, Any]) -> frozense
     return frozenset()
 
 
-def test_registry_has_the_46_contract_actions_in_contract_order() -> None:
-    assert len(ACTIONS) == 46
+def test_registry_is_the_contract_in_its_order() -> None:
     assert list(ACTIONS) == [entry["name"] for entry in CONTRACT]
 
 
-@pytest.mark.parametrize(("module", "toolset", "names"), MODULES)
-def test_each_module_defines_its_actions_in_order_with_its_toolset(
-    module: Any, toolset: str, names: list[str]
-) -> None:
-    assert [action.name for action in module.ACTIONS] == names
-    assert {action.toolset for action in module.ACTIONS} == {toolset}
+@pytest.mark.parametrize("name", list(ACTIONS))
+def test_output_model_schema_equals_the_contract(name: str) -> None:
+    output = ACTIONS[name].output
+    assert output.__name__ == CONTRACT_BY_NAME[name]["output"]["title"]
+    assert output.model_json_schema() == CONTRACT_BY_NAME[name]["output"]
+
+
+def test_each_resource_module_keeps_one_toolset() -> None:
+    toolsets: dict[str, set[str]] = {}
+    for action in ACTIONS.values():
+        toolsets.setdefault(action.input.__module__, set()).add(action.toolset)
+    assert all(len(found) == 1 for found in toolsets.values()), toolsets
+
+
+@pytest.mark.parametrize("name", list(ACTIONS))
+def test_input_and_output_models_live_beside_the_record(name: str) -> None:
+    action = ACTIONS[name]
+    assert action.output.__module__ == action.input.__module__
+    assert action.input.__module__.startswith("incidentio_toolkit.actions.")
 
 
 @pytest.mark.parametrize("name", list(ACTIONS))
@@ -144,23 +105,61 @@ def test_path_parameters_match_the_path_template(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", list(ACTIONS))
-def test_kind_follows_the_verb_and_escalations_create_is_destructive(name: str) -> None:
-    action = ACTIONS[name]
-    if action.verb == "delete" or name == "escalations_create":
-        expected = "destructive"
-    elif action.verb in ("list", "show"):
-        expected = "read"
-    else:
-        expected = "write"
-    assert action.kind == expected
+def test_name_is_the_resource_and_the_verb(name: str) -> None:
+    assert name.endswith(f"_{ACTIONS[name].verb}")
 
 
 @pytest.mark.parametrize("name", list(ACTIONS))
-def test_every_delete_and_only_a_delete_has_a_noun(name: str) -> None:
+def test_kind_follows_the_verb_and_only_deletes_and_paging_are_destructive(name: str) -> None:
     action = ACTIONS[name]
-    assert (action.noun is not None) == (action.verb == "delete")
-    if action.noun is not None:
+    if action.verb in ("list", "show"):
+        assert action.kind == "read"
+    elif action.verb == "delete":
+        assert action.kind == "destructive"
+    elif action.kind == "destructive":  # a create that pages people
+        assert (action.verb, action.method, action.path) == ("create", "POST", "/v2/escalations")
+    else:
+        assert action.kind == "write"
+
+
+@pytest.mark.parametrize("name", list(ACTIONS))
+def test_deletes_synthesize_a_message_and_everything_else_names_its_result(name: str) -> None:
+    action = ACTIONS[name]
+    if action.verb == "delete":
+        assert action.result is None
+        assert action.noun is not None
         assert action.noun[0].isupper()
+        assert action.data_fields == ("message",)
+    else:
+        assert action.noun is None
+        assert action.result == action.data_fields[0]
+
+
+@pytest.mark.parametrize("name", list(ACTIONS))
+def test_list_items_and_cursor_are_declared_only_where_they_exist(name: str) -> None:
+    action = ACTIONS[name]
+    if action.verb != "list":
+        assert action.items is None
+        assert action.cursor is None
+        return
+    assert action.items is not None
+    assert action.items.split(".")[0] == action.result
+    pages = "pagination_meta" in action.data_fields
+    assert (action.cursor is not None) == pages
+    if action.cursor is not None:
+        assert action.cursor in action.input.model_fields
+
+
+@pytest.mark.parametrize("name", list(ACTIONS))
+def test_every_write_names_a_read_of_its_toolset_to_check_with(name: str) -> None:
+    action = ACTIONS[name]
+    if action.kind == "read":
+        assert action.check_with is None
+        return
+    assert action.check_with is not None
+    check = ACTIONS[action.check_with]
+    assert check.kind == "read"
+    assert check.toolset == action.toolset
 
 
 @pytest.mark.parametrize("name", list(ACTIONS))

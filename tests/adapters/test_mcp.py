@@ -59,7 +59,7 @@ def text_json(result: CallToolResult) -> Any:
     [
         (ToolPolicy(), READS),
         (ToolPolicy(allow_writes=True), READS + WRITES),
-        (ToolPolicy(allow_writes=True, allow_destructive=True), 46),
+        (ToolPolicy(allow_writes=True, allow_destructive=True), len(ACTIONS)),
     ],
     ids=["default", "writes", "destructive"],
 )
@@ -78,7 +78,7 @@ async def test_every_tool_has_explicit_annotations_from_the_reliability_table(
 ) -> None:
     async with Client(create_server(sandbox_io, ToolPolicy.everything()), mode="legacy") as client:
         tools = (await client.list_tools()).tools
-    assert len(tools) == 46
+    assert len(tools) == len(ACTIONS)
     for tool in tools:
         assert tool.annotations is not None, tool.name
         sent = tool.annotations.model_dump(by_alias=True, exclude_none=True)

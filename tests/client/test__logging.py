@@ -53,9 +53,16 @@ def test_redactor_works_on_bytes() -> None:
     assert Redactor([KEY]).bytes(b"clean") == b"clean"
 
 
-def test_short_secrets_are_redacted_whole() -> None:
+def test_short_secrets_are_redacted_where_they_stand_alone() -> None:
     assert redact("key=abc123 here", "abc123") == f"key={REDACTED} here"
+    assert redact("Bearer k", "k") == f"Bearer {REDACTED}"
     assert Redactor(["", "  "]).text("nothing to hide") == "nothing to hide"
+
+
+def test_a_short_secret_never_garbles_the_words_that_contain_it() -> None:
+    text = "workflows_update failed: check with workflows_show (k-value kept)"
+    assert redact(text, "k") == text
+    assert Redactor(["work"]).bytes(text.encode()) == text.encode()
 
 
 def test_repr_of_a_redactor_shows_no_secret() -> None:

@@ -55,3 +55,22 @@ def test_sync_repr_names_the_class_and_hides_the_key() -> None:
     io = IncidentIO(KEY)
     assert repr(io) == "IncidentIO(base_url='https://api.incident.io', api_key=set)"
     assert KEY not in repr(io)
+
+
+def test_sync_pages_yield_each_page_and_stop_at_max_pages() -> None:
+    with IncidentIO(KEY, transport=httpx2.MockTransport(_users_pages), pacing=None) as io:
+        pages = [[u["id"] for u in page["users"]] for page in io.pages("users_list")]
+        first_two = list(io.pages("users_list", max_pages=2))
+        nothing = list(io.paginate("users_list", max_items=0))
+    assert pages == [["1a", "1b"], ["2a", "2b"], ["3a", "3b"]]
+    assert [page["pagination_meta"]["after"] for page in first_two] == ["c1", "c2"]
+    assert nothing == []
+
+
+def test_sync_client_has_the_async_clients_public_surface() -> None:
+    from incidentio_toolkit import AsyncIncidentIO
+
+    def public(cls: type) -> set[str]:
+        return {n for n in dir(cls) if not n.startswith("_")} - {"aclose", "close"}
+
+    assert public(IncidentIO) == public(AsyncIncidentIO)

@@ -1,4 +1,4 @@
-"""The fault matrix: 46 actions x 32 faults through the real client and a fault-injecting transport.
+"""The fault matrix: every action x 32 faults through the real client and a fault-injecting transport.
 
 Every cell checks: no exception escapes `call`; the result validates against the action's output
 model; `success` is true only for a 2xx whose body parsed (deletes answer with no body); the number
@@ -16,7 +16,7 @@ from typing import Any
 import anyio
 import httpx2
 import pytest
-from tests.client.test_every_action import FULL_ARGUMENTS
+from tests.arguments_support import FULL_ARGUMENTS
 from tests.reliability.conftest import record_figure
 from tests.reliability.faults import (
     FAULTS,
@@ -140,7 +140,7 @@ async def test_every_action_under_fault_keeps_the_contract(fault: str) -> None:
         if problems:
             failures[action.name] = problems
     record_figure(
-        "fault matrix (46 actions x 32 faults)",
+        f"fault matrix ({len(ACTIONS)} actions x {len(FAULTS)} faults)",
         f"{TOTALS['cells']} cells, {TOTALS['uncaught']} uncaught exceptions, "
         f"{TOTALS['invalid_outputs']} invalid outputs, longest error {TOTALS['max_error_chars']} chars",
     )
@@ -179,7 +179,8 @@ async def test_hung_transport_every_action_returns_within_deadline_plus_one_seco
         assert "deadline" in result["error"] or "Outcome unknown" in result["error"], result
     slowest = max(elapsed.values())
     record_figure(
-        "hung transport, slowest of 46 actions", f"{slowest:.2f} s (deadline {deadline} s)"
+        f"hung transport, slowest of {len(ACTIONS)} actions",
+        f"{slowest:.2f} s (deadline {deadline} s)",
     )
     assert slowest <= deadline + 1
 
@@ -237,7 +238,7 @@ async def test_every_action_against_the_sandbox_fault_mode_keeps_the_contract() 
                     assert model.error
                     assert len(model.error) <= 2000
     record_figure(
-        "sandbox fault mode, all 46 actions",
+        "sandbox fault mode, every action",
         f"{counts['calls']} calls, {counts['succeeded']} succeeded (each on a parsed 2xx), 0 uncaught",
     )
     assert counts["succeeded"] > 0

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
-from tests.client.test_every_action import FULL_ARGUMENTS
+from tests.arguments_support import FULL_ARGUMENTS
 from tests.reliability.conftest import record_figure
 from tests.reliability.faults import success_body
 

@@ -17,7 +17,7 @@ from typing import Any, cast
 import httpx2
 import pytest
 import redis
-from tests.client.test_every_action import FULL_ARGUMENTS
+from tests.arguments_support import FULL_ARGUMENTS
 from tests.reliability.conftest import record_figure
 from tests.reliability.faults import FAULTS, FaultServer, leaked_pieces, no_sleep
 

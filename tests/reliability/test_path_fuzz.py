@@ -24,7 +24,7 @@ import httpx2
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.client.test_every_action import FULL_ARGUMENTS
+from tests.arguments_support import FULL_ARGUMENTS
 from tests.reliability.conftest import record_figure
 
 from incidentio_toolkit import ACTIONS, AsyncIncidentIO

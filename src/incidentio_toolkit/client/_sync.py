@@ -15,7 +15,7 @@ from typing import Any, Self, TypeVar, Unpack
 from incidentio_toolkit.actions import ACTIONS, Action, ActionOutput
 from incidentio_toolkit.client._async import Arguments, AsyncIncidentIO
 from incidentio_toolkit.client._codec import ItemCursor
-from incidentio_toolkit.client._config import ClientOptions
+from incidentio_toolkit.client._config import ClientConfig, ClientOptions
 from incidentio_toolkit.client._methods import SyncActionMethods
 
 T = TypeVar("T")
@@ -70,6 +70,10 @@ class IncidentIO(SyncActionMethods):
     @property
     def base_url(self) -> str:
         return self._async.base_url
+
+    @property
+    def config(self) -> ClientConfig:
+        return self._async.config
 
     def __enter__(self) -> Self:
         return self

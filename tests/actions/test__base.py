@@ -1,0 +1,100 @@
+"""The action record: annotations from the verb, the default request, page items by path."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import pytest
+from pydantic import Field
+
+from incidentio_toolkit.actions import ACTIONS, Action, ActionInput, ActionOutput
+from incidentio_toolkit.actions._base import default_request
+
+
+class _ThingsInput(ActionInput):
+    path_params: ClassVar[tuple[str, ...]] = ("id",)
+    id: str
+    flags: list[str] | None = None
+    enabled: bool | None = None
+    name: str | None = None
+
+
+class _ThingsOutput(ActionOutput):
+    things: dict[str, Any] | None = None
+    pagination_meta: dict[str, Any] | None = None
+
+
+def _record(method: Any, **fields: Any) -> Action:
+    values: dict[str, Any] = {
+        "name": "things_list",
+        "description": "List things.",
+        "kind": "read",
+        "verb": "list",
+        "toolset": "things",
+        "method": method,
+        "path": "/v2/things/{id}",
+        "operation_id": "Things#List",
+        "success_status": 200,
+        "input": _ThingsInput,
+        "output": _ThingsOutput,
+        "result": "things",
+        **fields,
+    }
+    return Action(**values)
+
+
+def test_default_get_request_fills_the_path_and_repeats_list_values_in_the_query() -> None:
+    action = _record("GET")
+    request = default_request(
+        action, _ThingsInput(id="01X", flags=["a", "b"], enabled=False, name=None)
+    )
+    assert request.path_params == {"id": "01X"}
+    assert request.query == [("flags", "a"), ("flags", "b"), ("enabled", "false")]
+    assert request.json is None
+
+
+def test_default_put_request_sends_the_rest_as_a_flat_json_body() -> None:
+    request = default_request(_record("PUT"), _ThingsInput(id="01X", name="n"))
+    assert request.query == []
+    assert request.json == {"name": "n"}
+
+
+def test_page_items_follow_a_dotted_path_and_tolerate_missing_parts() -> None:
+    action = _record("GET", items="things.final")
+    assert action.page_items({"things": {"final": [{"id": "1"}]}}) == [{"id": "1"}]
+    assert action.page_items({"things": None}) == []
+    assert action.page_items({}) == []
+    assert _record("GET").page_items({"things": [{"id": "1"}]}) == []  # no items declared
+
+
+def test_data_fields_are_the_output_fields_after_success_and_error() -> None:
+    assert _record("GET").data_fields == ("things", "pagination_meta")
+
+
+class _KeyedInput(ActionInput):
+    idempotency_key: str = Field(min_length=1)
+
+
+@pytest.mark.parametrize(
+    ("verb", "input_model", "expected"),
+    [
+        ("list", _ThingsInput, (True, False, True)),
+        ("show", _ThingsInput, (True, False, True)),
+        ("update", _ThingsInput, (False, True, True)),
+        ("delete", _ThingsInput, (False, True, True)),
+        ("create", _ThingsInput, (False, False, False)),
+        ("create", _KeyedInput, (False, False, True)),
+    ],
+)
+def test_annotations_follow_the_verb_and_the_idempotency_key(
+    verb: str, input_model: type[ActionInput], expected: tuple[bool, bool, bool]
+) -> None:
+    hints = _record("POST", verb=verb, input=input_model).annotations
+    assert (hints.read_only, hints.destructive, hints.idempotent) == expected
+    assert hints.open_world is True
+
+
+def test_every_registered_record_is_frozen() -> None:
+    action = next(iter(ACTIONS.values()))
+    with pytest.raises(AttributeError):
+        action.name = "renamed"  # type: ignore[misc]

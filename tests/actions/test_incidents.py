@@ -1,0 +1,93 @@
+"""The incident records: the list filters in bracket form, the create body and the edit body."""
+
+from __future__ import annotations
+
+from tests.actions.support import built, rejected
+
+
+def test_incidents_list_without_arguments_sends_no_query() -> None:
+    request = built("incidents_list", {})
+    assert (request.path_params, request.query, request.json) == ({}, [], None)
+
+
+def test_incidents_list_sends_paging_first_then_each_filter_in_bracket_form() -> None:
+    request = built(
+        "incidents_list",
+        {
+            "page_size": 5,
+            "after": "01CURSOR",
+            "sort_by": "created_at_oldest_first",
+            "filter_mode": "any",
+            "status_category": ["live", "triage"],
+            "severity_at_least": "01SEV2",
+            "created_after": "2026-11-01",
+            "created_before": "2026-11-30",
+        },
+    )
+    assert request.query == [
+        ("page_size", "5"),
+        ("after", "01CURSOR"),
+        ("sort_by", "created_at_oldest_first"),
+        ("filter_mode", "any"),
+        ("status_category[one_of]", "live"),
+        ("status_category[one_of]", "triage"),
+        ("severity[gte]", "01SEV2"),
+        ("created_at[gte]", "2026-11-01"),
+        ("created_at[lte]", "2026-11-30"),
+    ]
+
+
+def test_incidents_list_id_lists_accept_one_comma_separated_string() -> None:
+    request = built("incidents_list", {"status_ids": "01A, 01B,,", "incident_type_ids": ["01T"]})
+    assert request.query == [
+        ("status[one_of]", "01A"),
+        ("status[one_of]", "01B"),
+        ("incident_type[one_of]", "01T"),
+    ]
+
+
+def test_incidents_list_dates_are_sent_as_iso_days_and_bad_days_are_refused() -> None:
+    request = built(
+        "incidents_list", {"updated_after": "2026-02-28", "updated_before": "2026-03-01"}
+    )
+    assert request.query == [("updated_at[gte]", "2026-02-28"), ("updated_at[lte]", "2026-03-01")]
+    assert "updated_after" in rejected("incidents_list", {"updated_after": "2026-02-30"})
+
+
+def test_incidents_list_refuses_an_unknown_status_category_naming_the_choices() -> None:
+    text = rejected("incidents_list", {"status_category": ["burning"]})
+    assert "live" in text
+    assert "triage" in text
+
+
+def test_incidents_create_sends_a_flat_body() -> None:
+    request = built(
+        "incidents_create",
+        {"idempotency_key": "k-1", "severity_id": "01SEV", "visibility": "public", "mode": "test"},
+    )
+    assert request.json == {
+        "idempotency_key": "k-1",
+        "severity_id": "01SEV",
+        "visibility": "public",
+        "mode": "test",
+    }
+
+
+def test_incidents_update_nests_the_changes_and_keeps_the_notify_flag_outside() -> None:
+    request = built(
+        "incidents_update",
+        {"id": "01INC", "notify_incident_channel": False, "incident_status_id": "01ST"},
+    )
+    assert request.path_params == {"id": "01INC"}
+    assert request.json == {
+        "incident": {"incident_status_id": "01ST"},
+        "notify_incident_channel": False,
+    }
+
+
+def test_incidents_update_refuses_an_incident_type_with_the_fix() -> None:
+    text = rejected(
+        "incidents_update",
+        {"id": "01INC", "notify_incident_channel": True, "incident_type_id": "x"},
+    )
+    assert "incident_type_id cannot be changed" in text

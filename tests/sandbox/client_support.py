@@ -1,11 +1,11 @@
 """Support for the client scenarios: sandboxes on two transports, a spec-checking transport and a
 client that records which actions succeeded.
 
-A scenario is ``async def scenario(launch: Launcher) -> None``. ``launch(**create_app_options)``
-starts a fresh seeded sandbox, either in process (``httpx2.ASGITransport``) or as a real uvicorn
-server on a loopback port (with a database file), and ``sandbox.client(...)`` builds an
-``AsyncIncidentIO`` for it. Every response either way goes through :class:`CheckedTransport`,
-which validates it with the sandbox's ``SpecChecker`` before the client sees it.
+A scenario is `async def scenario(launch: Launcher) -> None`. `launch(**create_app_options)`
+starts a fresh seeded sandbox, either in process (`httpx2.ASGITransport`) or as a real uvicorn
+server on a loopback port (with a database file), and `sandbox.client(...)` builds an
+`AsyncIncidentIO` for it. Every response either way goes through `CheckedTransport`,
+which validates it with the sandbox's `SpecChecker` before the client sees it.
 """
 
 from __future__ import annotations

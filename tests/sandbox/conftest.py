@@ -53,7 +53,7 @@ def app(clock: FakeClock) -> Iterator[SandboxApp]:
 
 @pytest.fixture
 def make_client(checker: SpecChecker) -> ClientFactory:
-    """Build a client for an app; ``checked=False`` skips response checks (for faults)."""
+    """Build a client for an app; `checked=False` skips response checks (for faults)."""
 
     def factory(
         app: SandboxApp, *, key: str | None = DEMO_API_KEY, checked: bool = True

@@ -1,4 +1,4 @@
-"""Properties of the on-call computation (``final`` = scheduled with overrides painted on)."""
+"""Properties of the on-call computation (`final` = scheduled with overrides painted on)."""
 
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ def overrides(draw: st.DrawFn) -> list[dict[str, Any]]:
 
 
 def _covered(entries: list[_oncall.Entry]) -> list[tuple[datetime, datetime]]:
-    """Merged spans covered by ``entries`` inside the window."""
+    """Merged spans covered by `entries` inside the window."""
     spans: list[tuple[datetime, datetime]] = []
     for entry in sorted(entries, key=lambda e: e.start):
         start, end = max(entry.start, WINDOW_START), min(entry.end, WINDOW_END)

@@ -6,16 +6,16 @@ In-process::
     client = httpx2.AsyncClient(transport=httpx2.ASGITransport(app=app), base_url="http://sandbox",
                                 headers={"Authorization": f"Bearer {DEMO_API_KEY}"})
 
-As a server: ``serve(port=8765)`` or ``python -m incidentio_toolkit.sandbox --port 8765``.
-Seeded ids are in :mod:`incidentio_toolkit.sandbox.seed`. See docs/sandbox.md.
+As a server: `serve(port=8765)` or `python -m incidentio_toolkit.sandbox --port 8765`.
+Seeded ids are in `incidentio_toolkit.sandbox.seed`. See docs/sandbox.md.
 """
 
 from __future__ import annotations
 
-from ._server import SandboxServer, serve
-from .app import SandboxApp, create_app
-from .auth import DEMO_API_KEY
-from .faults import CommitTimeout, ConnectionDropped, FaultConfig
+from incidentio_toolkit.sandbox._server import SandboxServer, serve
+from incidentio_toolkit.sandbox.app import SandboxApp, create_app
+from incidentio_toolkit.sandbox.auth import DEMO_API_KEY
+from incidentio_toolkit.sandbox.faults import CommitTimeout, ConnectionDropped, FaultConfig
 
 __all__ = [
     "DEMO_API_KEY",

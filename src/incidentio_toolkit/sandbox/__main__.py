@@ -1,13 +1,13 @@
-"""``python -m incidentio_toolkit.sandbox --port 8765 [--db sandbox.db]``"""
+"""`python -m incidentio_toolkit.sandbox --port 8765 [--db sandbox.db]`"""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
 
-from ._server import serve
-from .auth import DEMO_API_KEY
-from .faults import FaultConfig
+from incidentio_toolkit.sandbox._server import serve
+from incidentio_toolkit.sandbox.auth import DEMO_API_KEY
+from incidentio_toolkit.sandbox.faults import FaultConfig
 
 
 def main(argv: Sequence[str] | None = None) -> None:

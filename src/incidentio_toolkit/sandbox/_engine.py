@@ -1,14 +1,14 @@
 """incident.io "engine" shapes: conditions, parameter bindings, expressions, references.
 
-Requests send these as plain strings (``subject: "incident.severity"``); responses return objects
-with human labels (``subject: {reference, label}``). Each function here validates a payload item
+Requests send these as plain strings (`subject: "incident.severity"`); responses return objects
+with human labels (`subject: {reference, label}`). Each function here validates a payload item
 and returns the response form.
 """
 
 from __future__ import annotations
 
-from ._util import JSON
-from ._validate import Fields
+from incidentio_toolkit.sandbox._util import JSON
+from incidentio_toolkit.sandbox._validate import Fields
 
 OPERATION_TYPES = (
     "navigate",
@@ -41,7 +41,7 @@ _TEXT_LEAVES = {"id", "url", "name", "summary", "reference", "title", "descripti
 
 
 def reference_label(reference: str) -> str:
-    """``incident.custom_field_x`` → ``Incident → Custom field x``."""
+    """`incident.custom_field_x` → `Incident → Custom field x`."""
     parts = [p.replace("_", " ").strip() for p in reference.split(".") if p]
     return " → ".join(p[:1].upper() + p[1:] for p in parts) or reference
 
@@ -57,7 +57,7 @@ def reference_type(reference: str) -> str:
 
 
 def engine_reference(reference: str) -> JSON:
-    """``EngineReferenceV2`` for a once_for reference string."""
+    """`EngineReferenceV2` for a once_for reference string."""
     return {
         "key": reference,
         "label": reference_label(reference),
@@ -67,7 +67,7 @@ def engine_reference(reference: str) -> JSON:
 
 
 def trigger(name: str) -> JSON:
-    """``TriggerSlimV2`` for a trigger name."""
+    """`TriggerSlimV2` for a trigger name."""
     return {"name": name, "label": reference_label(name)}
 
 
@@ -84,7 +84,7 @@ def _binding_value(value: Fields) -> JSON:
 
 
 def param_binding(item: Fields) -> JSON:
-    """``EngineParamBindingPayloadV2`` → ``EngineParamBindingV2``."""
+    """`EngineParamBindingPayloadV2` → `EngineParamBindingV2`."""
     out: JSON = {}
     value = item.obj("value")
     if value is not None:
@@ -96,7 +96,7 @@ def param_binding(item: Fields) -> JSON:
 
 
 def condition(item: Fields) -> JSON:
-    """``ConditionPayloadV2`` → ``ConditionV2``."""
+    """`ConditionPayloadV2` → `ConditionV2`."""
     subject = item.req_str("subject")
     operation = item.req_str("operation")
     return {
@@ -112,7 +112,7 @@ def condition(item: Fields) -> JSON:
 
 
 def condition_groups(items: list[Fields]) -> list[JSON]:
-    """``[ConditionGroupPayloadV2]`` → ``[ConditionGroupV2]``."""
+    """`[ConditionGroupPayloadV2]` → `[ConditionGroupV2]`."""
     return [
         {"conditions": [condition(c) for c in group.objs("conditions", required=True) or []]}
         for group in items
@@ -169,7 +169,7 @@ def _operation(item: Fields) -> JSON:
 
 
 def expression(item: Fields) -> JSON:
-    """``ExpressionPayloadV2`` → ``ExpressionV2``."""
+    """`ExpressionPayloadV2` → `ExpressionV2`."""
     operations = [_operation(o) for o in item.objs("operations", required=True) or []]
     out: JSON = {
         "label": item.req_str("label"),
@@ -185,7 +185,7 @@ def expression(item: Fields) -> JSON:
 
 
 def step(item: Fields) -> JSON:
-    """``StepConfigPayloadV2`` → ``StepConfigV2``."""
+    """`StepConfigPayloadV2` → `StepConfigV2`."""
     name = item.req_str("name")
     out: JSON = {
         "id": item.req_str("id"),

@@ -1,13 +1,13 @@
 """Who is on call: schedule entries computed from rotations, layers, handovers and overrides.
 
 Rules (see docs/sandbox.md):
-- A rotation may appear several times with the same ``id``; each version applies from its
-  ``effective_from`` (unset = since forever) until the next version's.
-- Shift ``s`` starts at ``handover_start_at`` advanced by the handover intervals in turn (hourly
+- A rotation may appear several times with the same `id`; each version applies from its
+  `effective_from` (unset = since forever) until the next version's.
+- Shift `s` starts at `handover_start_at` advanced by the handover intervals in turn (hourly
   intervals are absolute hours; daily/weekly keep the wall-clock time in the schedule timezone).
-- On layer ``j`` of shift ``s`` the user is ``users[(s + j) % len(users)]``.
-- ``working_intervals`` (local time) restrict shifts to those hours.
-- ``final`` is ``scheduled`` with each override painted over its rotation layer (the most recently
+- On layer `j` of shift `s` the user is `users[(s + j) % len(users)]`.
+- `working_intervals` (local time) restrict shifts to those hours.
+- `final` is `scheduled` with each override painted over its rotation layer (the most recently
   created override wins where overrides overlap).
 """
 
@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
-from ._util import JSON, fmt_time, parse_time, stable_id
+from incidentio_toolkit.sandbox._util import JSON, fmt_time, parse_time, stable_id
 
 WEEKDAY_INDEX = {
     "monday": 0,
@@ -47,7 +47,7 @@ class Entry:
     entry_id: str
 
     def to_json(self) -> JSON:
-        """``ScheduleEntryV2``."""
+        """`ScheduleEntryV2`."""
         return {
             "entry_id": self.entry_id,
             "fingerprint": _fingerprint(self),
@@ -108,13 +108,13 @@ def _step(at: datetime, handover: JSON, tz: tzinfo) -> datetime:
     if kind == "hourly":
         return (at.astimezone(UTC) + timedelta(hours=amount)).astimezone(tz)
     days = amount * (7 if kind == "weekly" else 1)
-    return at + timedelta(days=days)  # wall-clock arithmetic in ``tz``
+    return at + timedelta(days=days)  # wall-clock arithmetic in `tz`
 
 
 def _fast_forward(
     origin: datetime, handovers: list[JSON], target: datetime, tz: tzinfo
 ) -> tuple[datetime, int]:
-    """A shift boundary at or before ``target`` and its shift index."""
+    """A shift boundary at or before `target` and its shift index."""
     hours = sum(int(h["interval"]) for h in handovers if h["interval_type"] == "hourly")
     days = sum(
         int(h["interval"]) * (7 if h["interval_type"] == "weekly" else 1)
@@ -165,7 +165,7 @@ def _working_pieces(
 def _layer_entries(
     rotation: JSON, layer_index: int, valid: tuple[datetime, datetime], since: datetime, tz: tzinfo
 ) -> Iterator[Entry]:
-    """Entries of one layer of one rotation version ending after ``since``, in time order."""
+    """Entries of one layer of one rotation version ending after `since`, in time order."""
     users: list[JSON] = rotation["users"]
     layer = rotation["layers"][layer_index]
     if not users:
@@ -199,7 +199,7 @@ def _layer_entries(
 
 
 def scheduled(config: JSON | None, timezone: str, since: datetime) -> Iterator[Entry]:
-    """Every scheduled entry ending after ``since``, ordered by start (lazy, unbounded)."""
+    """Every scheduled entry ending after `since`, ordered by start (lazy, unbounded)."""
     tz = zone(timezone)
     streams: list[Iterator[Entry]] = []
     for rotation, valid_from, valid_until in _versions((config or {}).get("rotations") or []):
@@ -211,7 +211,7 @@ def scheduled(config: JSON | None, timezone: str, since: datetime) -> Iterator[E
 
 
 def override_entry(override: JSON) -> Entry:
-    """The entry an override (``ScheduleOverrideV2``) puts on its layer."""
+    """The entry an override (`ScheduleOverrideV2`) puts on its layer."""
     return Entry(
         parse_time(override["start_at"]),
         parse_time(override["end_at"]),
@@ -258,7 +258,7 @@ def page(
     window: tuple[datetime, datetime],
     limit: int,
 ) -> tuple[list[Entry], list[Entry], list[Entry], datetime | None]:
-    """``(scheduled, overrides, final, next_start)`` for a window; ``next_start`` when cut."""
+    """`(scheduled, overrides, final, next_start)` for a window; `next_start` when cut."""
     start, end = window
     taken: list[Entry] = []
     next_start: datetime | None = None
@@ -281,7 +281,7 @@ def page(
 def current_and_next(
     config: JSON | None, timezone: str, overrides: list[JSON], now: datetime
 ) -> tuple[list[Entry], list[Entry]]:
-    """Final entries on call at ``now`` and the ones that follow them on each layer."""
+    """Final entries on call at `now` and the ones that follow them on each layer."""
     per_layer: dict[tuple[str, str], list[Entry]] = {}
     for entry in _first_two_per_layer(config, timezone, now):
         per_layer.setdefault((entry.rotation_id, entry.layer_id), []).append(entry)

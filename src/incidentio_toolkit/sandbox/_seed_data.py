@@ -5,9 +5,9 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime
 
-from . import seed as ids
-from ._util import JSON, fmt_time, stable_id
-from .store import Store
+from incidentio_toolkit.sandbox import seed as ids
+from incidentio_toolkit.sandbox._util import JSON, fmt_time, stable_id
+from incidentio_toolkit.sandbox.store import Store
 
 ORG_CREATED = datetime(2024, 1, 8, 9, 0, tzinfo=UTC)
 _STAMP = fmt_time(ORG_CREATED)

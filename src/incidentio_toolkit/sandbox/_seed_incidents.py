@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from . import seed as ids
-from ._util import JSON, fmt_time, stable_id
-from ._validate import Fields
-from .store import Store
-from .store.catalog import user_embed
+from incidentio_toolkit.sandbox import seed as ids
+from incidentio_toolkit.sandbox._util import JSON, fmt_time, stable_id
+from incidentio_toolkit.sandbox._validate import Fields
+from incidentio_toolkit.sandbox.store import Store
+from incidentio_toolkit.sandbox.store.catalog import user_embed
 
 
 def _at(text: str) -> datetime:

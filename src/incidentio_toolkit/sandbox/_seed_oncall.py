@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from . import seed as ids
-from ._seed_data import ORG_CREATED
-from ._util import JSON
-from ._validate import Fields
-from .store import Store
+from incidentio_toolkit.sandbox import seed as ids
+from incidentio_toolkit.sandbox._seed_data import ORG_CREATED
+from incidentio_toolkit.sandbox._util import JSON
+from incidentio_toolkit.sandbox._validate import Fields
+from incidentio_toolkit.sandbox.store import Store
 
 
 def seed_on_call(store: Store) -> None:

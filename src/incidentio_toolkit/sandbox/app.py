@@ -16,16 +16,38 @@ from starlette.responses import Response
 from starlette.routing import Route, Router
 from starlette.types import Receive, Scope, Send
 
-from ._context import Sandbox, Sleep
-from ._seed_data import seed_organisation
-from ._util import Clock, system_clock
-from .auth import DEMO_API_KEY, Authenticator
-from .errors import InternalError, MethodNotAllowed, NotFound, SandboxError
-from .faults import CommitTimeout, ConnectionDropped, FaultConfig, FaultInjector, FaultPlan
-from .handlers import admin, escalations, incidents, schedules, settings, workflows
-from .handlers._common import Handler, JSONText, json_response
-from .ratelimit import ESCALATION_CREATE_LIMIT_NAME, RateLimiter, too_many_requests
-from .store import Store
+from incidentio_toolkit.sandbox._context import Sandbox, Sleep
+from incidentio_toolkit.sandbox._seed_data import seed_organisation
+from incidentio_toolkit.sandbox._util import Clock, system_clock
+from incidentio_toolkit.sandbox.auth import DEMO_API_KEY, Authenticator
+from incidentio_toolkit.sandbox.errors import (
+    InternalServerError,
+    MethodNotAllowedError,
+    NotFoundError,
+    SandboxError,
+)
+from incidentio_toolkit.sandbox.faults import (
+    CommitTimeout,
+    ConnectionDropped,
+    FaultConfig,
+    FaultInjector,
+    FaultPlan,
+)
+from incidentio_toolkit.sandbox.handlers import (
+    admin,
+    escalations,
+    incidents,
+    schedules,
+    settings,
+    workflows,
+)
+from incidentio_toolkit.sandbox.handlers._common import Handler, JSONText, json_response
+from incidentio_toolkit.sandbox.ratelimit import (
+    ESCALATION_CREATE_LIMIT_NAME,
+    RateLimiter,
+    too_many_requests,
+)
+from incidentio_toolkit.sandbox.store import Store
 
 logger = logging.getLogger("incidentio_toolkit.sandbox")
 
@@ -123,7 +145,7 @@ def _fault_error(status: int) -> Response:
         return Response(
             _PROXY_BODY.format(_PROXY_TEXT[status]), status_code=status, media_type="text/html"
         )
-    return _error_response(InternalError("sandbox fault: injected internal error"))
+    return _error_response(InternalServerError("sandbox fault: injected internal error"))
 
 
 def _truncated(response: Response) -> Response:
@@ -147,7 +169,7 @@ class _Operation:
         await response(scope, receive, send)
 
     async def respond(self, request: Request) -> Response:
-        """The response to ``request`` (errors rendered as incident.io envelopes)."""
+        """The response to `request` (errors rendered as incident.io envelopes)."""
         try:
             return await self._handle(request)
         except (ConnectionDropped, CommitTimeout):
@@ -156,14 +178,16 @@ class _Operation:
             return _error_response(error)
         except Exception:
             logger.exception("sandbox handler failed: %s %s", request.method, request.scope["path"])
-            return _error_response(InternalError("The sandbox failed to handle this request"))
+            return _error_response(InternalServerError("The sandbox failed to handle this request"))
 
     async def _handle(self, request: Request) -> Response:
         sb = self.sb
         endpoint = self.by_method.get(request.method)
         if endpoint is None:
             allowed = ", ".join(sorted(self.by_method))
-            raise MethodNotAllowed(f"{request.method} is not allowed here (allowed: {allowed})")
+            raise MethodNotAllowedError(
+                f"{request.method} is not allowed here (allowed: {allowed})"
+            )
         key = sb.auth.check(request.headers.get("authorization"))
         request.state.api_key = key
         if self.admin:
@@ -203,12 +227,12 @@ class _Operation:
 
 async def _not_found(scope: Scope, receive: Receive, send: Send) -> None:
     path = scope.get("path", "")
-    response = _error_response(NotFound(f"No route matches {path!r}"))
+    response = _error_response(NotFoundError(f"No route matches {path!r}"))
     await response(scope, receive, send)
 
 
 class SandboxApp:
-    """The sandbox as an ASGI application (see :func:`create_app`)."""
+    """The sandbox as an ASGI application (see `create_app`)."""
 
     def __init__(self, sandbox: Sandbox) -> None:
         self.sandbox = sandbox
@@ -260,9 +284,9 @@ def create_app(
 ) -> SandboxApp:
     """Build a sandbox ASGI app.
 
-    ``db_path=None`` keeps state in memory; with a path, state persists and the seed organisation
-    is written only into a new database. ``clock`` (returning an aware ``datetime``) and ``sleep``
-    can be injected for tests; ``faults`` switches fault injection on from the start.
+    `db_path=None` keeps state in memory; with a path, state persists and the seed organisation
+    is written only into a new database. `clock` (returning an aware `datetime`) and `sleep`
+    can be injected for tests; `faults` switches fault injection on from the start.
     """
     store = Store(None if db_path is None else Path(db_path))
     if seed and store.is_new:

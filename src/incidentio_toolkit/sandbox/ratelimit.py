@@ -1,4 +1,4 @@
-"""Per-key rate limits (moving window, in memory) using the ``limits`` library."""
+"""Per-key rate limits (moving window, in memory) using the `limits` library."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from limits import RateLimitItem, RateLimitItemPerMinute
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 
-from .errors import TooManyRequests
+from incidentio_toolkit.sandbox.errors import TooManyRequestsError
 
 GLOBAL_LIMIT_NAME = "public_api"
 ESCALATION_CREATE_LIMIT_NAME = "escalations_create"
@@ -20,10 +20,10 @@ ESCALATION_CREATE_LIMIT_NAME = "escalations_create"
 
 def too_many_requests(
     name: str, limit: int, wait: int, message: str | None = None
-) -> TooManyRequests:
-    """A 429 carrying ``Retry-After`` (delta-seconds) and the ``rate_limit`` body block."""
+) -> TooManyRequestsError:
+    """A 429 carrying `Retry-After` (delta-seconds) and the `rate_limit` body block."""
     when = datetime.fromtimestamp(time.time() + wait, UTC)
-    return TooManyRequests(
+    return TooManyRequestsError(
         message or f"Rate limit {name!r} of {limit} requests per minute exceeded; retry in {wait}s",
         headers={"Retry-After": str(wait)},
         extra={
@@ -53,7 +53,7 @@ class RateLimiter:
         self._ids: dict[str, str] = {}
 
     def hit(self, key: str, bucket: str | None = None) -> None:
-        """Count one request for ``key`` (and ``bucket``), or raise a 429."""
+        """Count one request for `key` (and `bucket`), or raise a 429."""
         identity = self._ids.get(key)
         if identity is None:
             identity = hashlib.sha256(key.encode()).hexdigest()[:16]

@@ -1,7 +1,7 @@
 """Well-known ids of the seeded sandbox organisation.
 
 Every id is fixed, so tests, demos and docs can refer to seeded objects by name. The objects
-themselves are built by :mod:`incidentio_toolkit.sandbox._seed_data`.
+themselves are built by `incidentio_toolkit.sandbox._seed_data`.
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ ESCALATION_WEBHOOKS_ID: Final = "01HKM4VX7AHVEC8TSFG0MKX68A"
 
 
 def seed_ids() -> dict[str, str]:
-    """Every well-known seed id, keyed by its constant name (as served by ``GET /_sandbox/seed``)."""
+    """Every well-known seed id, keyed by its constant name (as served by `GET /_sandbox/seed`)."""
     return {
         name: value
         for name, value in globals().items()

@@ -1,10 +1,10 @@
 """Test helpers for code that talks to the sandbox.
 
-- :class:`FakeClock`: an injectable clock (``create_app(clock=...)``).
-- :func:`assert_error_envelope`: checks incident.io's error envelope.
-- :class:`SpecChecker`: validates 2xx bodies against the official OpenAPI spec with
-  ``openapi-core`` (a development dependency, imported lazily) and error bodies against the
-  envelope; use :meth:`SpecChecker.hook` as an httpx2 response event hook.
+- `FakeClock`: an injectable clock (`create_app(clock=...)`).
+- `assert_error_envelope`: checks incident.io's error envelope.
+- `SpecChecker`: validates 2xx bodies against the official OpenAPI spec with
+  `openapi-core` (a development dependency, imported lazily) and error bodies against the
+  envelope; use `SpecChecker.hook` as an httpx2 response event hook.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from openapi_core import OpenAPI
 
 ClientFactory = Callable[..., httpx2.AsyncClient]
-"""Type of the ``make_client`` test fixture: ``make_client(app, key=..., checked=...)``."""
+"""Type of the `make_client` test fixture: `make_client(app, key=..., checked=...)`."""
 
 SPEC_PATH = Path(__file__).resolve().parents[3] / "spec" / "incident-io-openapi.json"
 """The trimmed official spec in a source checkout."""

@@ -1,20 +1,20 @@
-"""Admin endpoints under ``/_sandbox/`` (a prefix the real API never uses)."""
+"""Admin endpoints under `/_sandbox/` (a prefix the real API never uses)."""
 
 from __future__ import annotations
 
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .._context import Sandbox
-from .._seed_data import write_organisation
-from ..errors import ValidationError
-from ..faults import FaultConfig
-from ..seed import seed_ids
-from ._common import json_response, read_body
+from incidentio_toolkit.sandbox._context import Sandbox
+from incidentio_toolkit.sandbox._seed_data import write_organisation
+from incidentio_toolkit.sandbox.errors import UnprocessableEntityError
+from incidentio_toolkit.sandbox.faults import FaultConfig
+from incidentio_toolkit.sandbox.handlers._common import json_response, read_body
+from incidentio_toolkit.sandbox.seed import seed_ids
 
 
 async def reset(sb: Sandbox, request: Request) -> Response:
-    """POST /_sandbox/reset — wipe all state; body ``{"seed": false}`` leaves it empty."""
+    """POST /_sandbox/reset — wipe all state; body `{"seed": false}` leaves it empty."""
     body = await read_body(request)
     seed = body.bool("seed")
     sb.reset(seed=seed is not False)
@@ -40,12 +40,12 @@ async def show_faults(sb: Sandbox, request: Request) -> Response:
 
 
 async def put_faults(sb: Sandbox, request: Request) -> Response:
-    """PUT /_sandbox/faults — replace the fault configuration (``{}`` switches faults off)."""
+    """PUT /_sandbox/faults — replace the fault configuration (`{}` switches faults off)."""
     body = await read_body(request)
     try:
         config = FaultConfig.from_json(body.data)
     except (TypeError, ValueError) as exc:
-        raise ValidationError(str(exc), code="invalid_value", field="faults") from None
+        raise UnprocessableEntityError(str(exc), code="invalid_value", field="faults") from None
     sb.faults.configure(config)
     return json_response({"faults": config.to_json()})
 

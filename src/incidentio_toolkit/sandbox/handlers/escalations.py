@@ -5,9 +5,9 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .._context import Sandbox
-from .._util import loads_object
-from ._common import (
+from incidentio_toolkit.sandbox._context import Sandbox
+from incidentio_toolkit.sandbox._util import loads_object
+from incidentio_toolkit.sandbox.handlers._common import (
     bracket_params,
     empty_response,
     json_response,
@@ -28,7 +28,7 @@ async def list_escalations(sb: Sandbox, request: Request) -> Response:
 
 
 async def create_escalation(sb: Sandbox, request: Request) -> Response:
-    """POST /v2/escalations (201, idempotent on ``idempotency_key``)."""
+    """POST /v2/escalations (201, idempotent on `idempotency_key`)."""
     body = await read_body(request)
     escalation, _ = sb.store.escalations.create(body, sb.now())
     return json_response({"escalation": escalation}, 201)

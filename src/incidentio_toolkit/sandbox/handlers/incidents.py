@@ -5,10 +5,9 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .._context import Sandbox
-from .._util import dumps
-from ..store.activity import LIST_MODES
-from ._common import (
+from incidentio_toolkit.sandbox._context import Sandbox
+from incidentio_toolkit.sandbox._util import dumps
+from incidentio_toolkit.sandbox.handlers._common import (
     bracket_params,
     json_response,
     page_size,
@@ -20,6 +19,7 @@ from ._common import (
     spliced,
     wrapped,
 )
+from incidentio_toolkit.sandbox.store.activity import LIST_MODES
 
 SORTS = ("created_at_newest_first", "created_at_oldest_first")
 FILTER_MODES = ("all", "any")
@@ -39,7 +39,7 @@ async def list_incidents(sb: Sandbox, request: Request) -> Response:
 
 
 async def create_incident(sb: Sandbox, request: Request) -> Response:
-    """POST /v2/incidents (200, idempotent on ``idempotency_key``)."""
+    """POST /v2/incidents (200, idempotent on `idempotency_key`)."""
     body = await read_body(request)
     key = request.state.api_key
     incident, _ = sb.store.incidents.create(body, sb.auth.actor(key), sb.now())

@@ -8,11 +8,11 @@ from urllib.parse import urlencode
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .. import _oncall
-from .._context import Sandbox
-from .._util import JSON, fmt_time, loads_object, parse_time
-from ..errors import invalid
-from ._common import (
+from incidentio_toolkit.sandbox import _oncall
+from incidentio_toolkit.sandbox._context import Sandbox
+from incidentio_toolkit.sandbox._util import JSON, fmt_time, loads_object, parse_time
+from incidentio_toolkit.sandbox.errors import invalid
+from incidentio_toolkit.sandbox.handlers._common import (
     RESULT_PAGE_SIZE_MAX,
     empty_response,
     json_response,
@@ -24,7 +24,7 @@ from ._common import (
 )
 
 ENTRIES_PAGE_LIMIT = 100
-"""Scheduled entries per page of ``GET /v2/schedule_entries`` (the rest is behind ``after``)."""
+"""Scheduled entries per page of `GET /v2/schedule_entries` (the rest is behind `after`)."""
 DEFAULT_WINDOW = timedelta(days=7)
 NEXT_SHIFTS_MAX_PAGE_SIZE = 25
 
@@ -80,7 +80,7 @@ def _window_bound(request: Request, name: str) -> str | None:
 
 
 async def list_schedule_entries(sb: Sandbox, request: Request) -> Response:
-    """GET /v2/schedule_entries — paginated through ``entry_window_start``."""
+    """GET /v2/schedule_entries — paginated through `entry_window_start`."""
     schedule_id = query_str(request, "schedule_id", required=True)
     assert schedule_id is not None
     schedule = sb.store.schedules.require(schedule_id, "schedule_id")

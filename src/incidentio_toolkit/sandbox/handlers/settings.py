@@ -5,11 +5,10 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .._context import Sandbox
-from .._util import JSON
-from .._validate import Fields
-from ..store.settings import CUSTOM_FIELD_EXTRAS, FIELD_TYPES
-from ._common import (
+from incidentio_toolkit.sandbox._context import Sandbox
+from incidentio_toolkit.sandbox._util import JSON
+from incidentio_toolkit.sandbox._validate import Fields
+from incidentio_toolkit.sandbox.handlers._common import (
     RESULT_PAGE_SIZE_MAX,
     empty_response,
     json_response,
@@ -21,6 +20,7 @@ from ._common import (
     read_body,
     spliced,
 )
+from incidentio_toolkit.sandbox.store.settings import CUSTOM_FIELD_EXTRAS, FIELD_TYPES
 
 
 async def list_severities(sb: Sandbox, request: Request) -> Response:

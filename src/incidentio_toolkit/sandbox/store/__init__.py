@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ._db import Database, Page
-from .activity import Actions, FollowUps
-from .catalog import Catalog, Users
-from .escalation_paths import EscalationPaths
-from .escalations import Escalations
-from .incidents import Incidents
-from .schedules import Schedules
-from .settings import CustomFields, IncidentRoles
-from .workflows import Workflows
+from incidentio_toolkit.sandbox.store._db import Database, Page
+from incidentio_toolkit.sandbox.store.activity import Actions, FollowUps
+from incidentio_toolkit.sandbox.store.catalog import Catalog, Users
+from incidentio_toolkit.sandbox.store.escalation_paths import EscalationPaths
+from incidentio_toolkit.sandbox.store.escalations import Escalations
+from incidentio_toolkit.sandbox.store.incidents import Incidents
+from incidentio_toolkit.sandbox.store.schedules import Schedules
+from incidentio_toolkit.sandbox.store.settings import CustomFields, IncidentRoles
+from incidentio_toolkit.sandbox.store.workflows import Workflows
 
 __all__ = ["Page", "Store"]
 

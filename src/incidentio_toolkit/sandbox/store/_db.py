@@ -9,15 +9,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
-from .._util import JSON, dumps, loads_object
-from ..errors import invalid
-from ._migrations import RESOURCE_TABLES, migrate
+from incidentio_toolkit.sandbox._util import JSON, dumps, loads_object
+from incidentio_toolkit.sandbox.errors import invalid
+from incidentio_toolkit.sandbox.store._migrations import RESOURCE_TABLES, migrate
 
 Order = Sequence[tuple[str, Literal["ASC", "DESC"]]]
 
 
 class Database:
-    """One SQLite connection in autocommit mode; :meth:`transaction` groups writes."""
+    """One SQLite connection in autocommit mode; `transaction` groups writes."""
 
     def __init__(self, path: str | Path | None = None) -> None:
         target = ":memory:" if path is None else str(path)
@@ -68,16 +68,16 @@ class Database:
             self.conn.execute(sql, params)
 
     def get_meta(self, key: str) -> str | None:
-        """A value from the ``meta`` table."""
+        """A value from the `meta` table."""
         rows = self.query("SELECT value FROM meta WHERE key = ?", (key,))
         return rows[0][0] if rows else None
 
     def set_meta(self, key: str, value: str) -> None:
-        """Store a value in the ``meta`` table."""
+        """Store a value in the `meta` table."""
         self.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
     def wipe(self) -> None:
-        """Delete every row of every resource table (and the ``seeded`` flag)."""
+        """Delete every row of every resource table (and the `seeded` flag)."""
         with self.transaction():
             for table in RESOURCE_TABLES:
                 self.conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
@@ -96,7 +96,7 @@ class Page:
 
 
 class Table:
-    """A resource table: ``id``, JSON ``data`` and a soft ``deleted`` flag plus extra columns."""
+    """A resource table: `id`, JSON `data` and a soft `deleted` flag plus extra columns."""
 
     def __init__(self, db: Database, name: str) -> None:
         self.db = db
@@ -121,18 +121,18 @@ class Table:
         self.db.execute(f"UPDATE {self.name} SET deleted = 1 WHERE id = ?", (id,))  # noqa: S608
 
     def get(self, id: str) -> JSON | None:
-        """The live row's data, or ``None``."""
+        """The live row's data, or `None`."""
         text = self.get_text(id)
         return None if text is None else loads_object(text)
 
     def get_text(self, id: str) -> str | None:
-        """The live row's stored JSON text, or ``None``."""
+        """The live row's stored JSON text, or `None`."""
         sql = f"SELECT data FROM {self.name} WHERE id = ? AND deleted = 0"  # noqa: S608
         rows = self.db.query(sql, (id,))
         return rows[0][0] if rows else None
 
     def column(self, id: str, column: str) -> Any:
-        """One extra column of a live row (``None`` when absent)."""
+        """One extra column of a live row (`None` when absent)."""
         sql = f"SELECT {column} FROM {self.name} WHERE id = ? AND deleted = 0"  # noqa: S608
         rows = self.db.query(sql, (id,))
         return rows[0][0] if rows else None
@@ -143,13 +143,13 @@ class Table:
         return bool(self.db.query(sql, (id,)))
 
     def find(self, where: str, params: Sequence[Any] = ()) -> list[JSON]:
-        """Every live row matching ``where``, in insertion order."""
+        """Every live row matching `where`, in insertion order."""
         return [loads_object(t) for t in self.find_texts(where, params)]
 
     def find_texts(
         self, where: str = "", params: Sequence[Any] = (), order: str = "seq ASC"
     ) -> list[str]:
-        """Stored JSON texts of live rows matching ``where``."""
+        """Stored JSON texts of live rows matching `where`."""
         clause = f"deleted = 0 AND ({where})" if where else "deleted = 0"
         sql = f"SELECT data FROM {self.name} WHERE {clause} ORDER BY {order}"  # noqa: S608
         return [row[0] for row in self.db.query(sql, params)]
@@ -164,7 +164,7 @@ class Table:
         limit: int = 25,
         count: bool = False,
     ) -> Page:
-        """A keyset-paginated page; ``after`` is the id of the previous page's last row."""
+        """A keyset-paginated page; `after` is the id of the previous page's last row."""
         base = f"deleted = 0 AND ({where})" if where else "deleted = 0"
         clause, args = base, list(params)
         if after is not None:
@@ -187,7 +187,7 @@ class Table:
 
 
 def _keyset(order: Order, values: tuple[Any, ...]) -> tuple[str, list[Any]]:
-    """SQL selecting rows strictly after ``values`` in ``order``."""
+    """SQL selecting rows strictly after `values` in `order`."""
     alternatives: list[str] = []
     args: list[Any] = []
     for i, (column, direction) in enumerate(order):

@@ -1,4 +1,4 @@
-"""Translate the bracket-style query filters of ``GET /v2/incidents`` into SQL."""
+"""Translate the bracket-style query filters of `GET /v2/incidents` into SQL."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from .._util import parse_time, to_micros
-from ..errors import invalid, unknown_reference
-from .catalog import STATUS_CATEGORIES, Catalog
+from incidentio_toolkit.sandbox._util import parse_time, to_micros
+from incidentio_toolkit.sandbox.errors import invalid, unknown_reference
+from incidentio_toolkit.sandbox.store.catalog import STATUS_CATEGORIES, Catalog
 
 INCIDENT_MODES = ("standard", "retrospective", "test", "tutorial")
 DEFAULT_MODES = ("standard", "retrospective")
@@ -17,9 +17,9 @@ _CATEGORY_ALIASES = {"active": "live", "post-incident": "learning", "post_incide
 
 @dataclass(frozen=True, slots=True)
 class BracketParam:
-    """A query parameter such as ``severity[gte]=ID`` → name ``severity``, keys ``("gte",)``.
+    """A query parameter such as `severity[gte]=ID` → name `severity`, keys `("gte",)`.
 
-    Repeated keys are merged: ``values`` holds every value sent for the same name and keys.
+    Repeated keys are merged: `values` holds every value sent for the same name and keys.
     """
 
     name: str
@@ -38,7 +38,7 @@ class BracketParam:
 
 
 def parse_brackets(items: list[tuple[str, str]]) -> list[BracketParam]:
-    """Every ``name[a][b]=value`` pair (a trailing ``[]`` is ignored), repeated keys merged."""
+    """Every `name[a][b]=value` pair (a trailing `[]` is ignored), repeated keys merged."""
     merged: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     for key, value in items:
         if "[" not in key or not key.endswith("]"):
@@ -92,7 +92,7 @@ def _flag(value: str, label: str) -> bool:
 
 
 class IncidentFilter:
-    """Builds the WHERE clause; ``mode`` always applies, the rest combine by ``filter_mode``."""
+    """Builds the WHERE clause; `mode` always applies, the rest combine by `filter_mode`."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog

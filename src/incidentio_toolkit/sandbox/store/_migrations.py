@@ -1,4 +1,4 @@
-"""Numbered schema migrations (applied in order, each exactly once, recorded in ``_migrations``).
+"""Numbered schema migrations (applied in order, each exactly once, recorded in `_migrations`).
 
 Add a new function with the next number; never edit one that has shipped.
 """

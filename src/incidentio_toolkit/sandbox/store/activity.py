@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._util import JSON
-from ..errors import not_found
-from ._db import Database, Table
+from incidentio_toolkit.sandbox._util import JSON
+from incidentio_toolkit.sandbox.errors import not_found
+from incidentio_toolkit.sandbox.store._db import Database, Table
 
 LIST_MODES = ("standard", "retrospective", "test", "tutorial", "stream")
 _DEFAULT_MODES = ("standard", "retrospective")
@@ -39,7 +39,7 @@ class _IncidentChildren:
 
 
 class Actions(_IncidentChildren):
-    """Actions (``ActionV2``)."""
+    """Actions (`ActionV2`)."""
 
     kind = "action"
 
@@ -53,13 +53,13 @@ class Actions(_IncidentChildren):
         )
 
     def list_texts(self, incident_id: str | None, incident_mode: str | None) -> list[str]:
-        """Actions of standard/retrospective incidents unless ``incident_mode`` says otherwise."""
+        """Actions of standard/retrospective incidents unless `incident_mode` says otherwise."""
         where, params = self._where(incident_id, incident_mode)
         return self.table.find_texts(" AND ".join(where), params)
 
 
 class FollowUps(_IncidentChildren):
-    """Follow-ups (``FollowUpV2``)."""
+    """Follow-ups (`FollowUpV2`)."""
 
     kind = "follow-up"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._util import JSON
-from .._validate import Fields
-from ..errors import invalid, not_found, unknown_reference
-from ._db import Database, Page, Table
+from incidentio_toolkit.sandbox._util import JSON
+from incidentio_toolkit.sandbox._validate import Fields
+from incidentio_toolkit.sandbox.errors import invalid, not_found, unknown_reference
+from incidentio_toolkit.sandbox.store._db import Database, Page, Table
 
 STATUS_CATEGORIES = (
     "triage",
@@ -24,7 +24,7 @@ SLIM_STATUS_CATEGORY = {"live": "active", "learning": "post-incident"}
 
 
 def user_embed(user: JSON) -> JSON:
-    """A ``UserV2`` from a stored ``UserWithRolesV2``."""
+    """A `UserV2` from a stored `UserWithRolesV2`."""
     embed: JSON = {"id": user["id"], "name": user["name"], "role": user["role"]}
     if "email" in user:
         embed["email"] = user["email"]
@@ -44,19 +44,19 @@ class Catalog:
 
     # seeding -------------------------------------------------------------------------------
     def add_severity(self, data: JSON) -> None:
-        """Insert a ``SeverityV1``."""
+        """Insert a `SeverityV1`."""
         self.severities.insert(data["id"], data, rank=data["rank"])
 
     def add_status(self, data: JSON) -> None:
-        """Insert an ``IncidentStatusV1``."""
+        """Insert an `IncidentStatusV1`."""
         self.statuses.insert(data["id"], data, rank=data["rank"])
 
     def add_type(self, data: JSON) -> None:
-        """Insert an ``IncidentTypeV1``."""
+        """Insert an `IncidentTypeV1`."""
         self.types.insert(data["id"], data)
 
     def add_timestamp(self, data: JSON) -> None:
-        """Insert an ``IncidentTimestampV2``."""
+        """Insert an `IncidentTimestampV2`."""
         self.timestamps.insert(data["id"], data, rank=data["rank"])
 
     # lists ---------------------------------------------------------------------------------
@@ -85,21 +85,21 @@ class Catalog:
 
     # references ----------------------------------------------------------------------------
     def severity(self, id: str, field: str) -> JSON:
-        """The severity ``id`` (as ``SeverityV2``) or a 422 naming ``field``."""
+        """The severity `id` (as `SeverityV2`) or a 422 naming `field`."""
         found = self.severities.get(id)
         if found is None:
             raise unknown_reference(field, "severity", id)
         return found
 
     def status(self, id: str, field: str) -> JSON:
-        """The status ``id`` (as ``IncidentStatusV2``) or a 422 naming ``field``."""
+        """The status `id` (as `IncidentStatusV2`) or a 422 naming `field`."""
         found = self.statuses.get(id)
         if found is None:
             raise unknown_reference(field, "incident status", id)
         return found
 
     def first_status(self, category: str) -> JSON:
-        """The lowest-ranked status of ``category``."""
+        """The lowest-ranked status of `category`."""
         rows = self.statuses.find("json_extract(data, '$.category') = ?", (category,))
         rows.sort(key=lambda s: s["rank"])
         if not rows:
@@ -107,7 +107,7 @@ class Catalog:
         return rows[0]
 
     def incident_type(self, id: str | None, field: str) -> JSON | None:
-        """The type ``id`` (as ``IncidentTypeV2``), the default type when ``id`` is None."""
+        """The type `id` (as `IncidentTypeV2`), the default type when `id` is None."""
         if id is None:
             defaults = self.types.find("json_extract(data, '$.is_default') = 1")
             return _type_v2(defaults[0]) if defaults else None
@@ -117,7 +117,7 @@ class Catalog:
         return _type_v2(found)
 
     def timestamp(self, id: str, field: str) -> JSON:
-        """The timestamp ``id`` or a 422 naming ``field``."""
+        """The timestamp `id` or a 422 naming `field`."""
         found = self.timestamps.get(id)
         if found is None:
             raise unknown_reference(field, "incident timestamp", id)
@@ -139,7 +139,7 @@ class Users:
         self.table = Table(db, "users")
 
     def add(self, data: JSON) -> None:
-        """Insert a ``UserWithRolesV2``."""
+        """Insert a `UserWithRolesV2`."""
         self.table.insert(
             data["id"],
             data,
@@ -156,7 +156,7 @@ class Users:
         return found
 
     def get(self, id: str) -> JSON | None:
-        """One user or ``None``."""
+        """One user or `None`."""
         return self.table.get(id)
 
     def page(
@@ -182,7 +182,7 @@ class Users:
         return self.table.page(where=" AND ".join(where), params=params, after=after, limit=limit)
 
     def resolve(self, ref: Fields) -> JSON:
-        """The user a ``UserReferencePayloadV2`` points at (by id, email or Slack id) or a 422."""
+        """The user a `UserReferencePayloadV2` points at (by id, email or Slack id) or a 422."""
         user_id = ref.str("id")
         email = ref.str("email")
         slack = ref.str("slack_user_id")
@@ -206,7 +206,7 @@ class Users:
         )
 
     def require(self, id: str, field: str) -> JSON:
-        """The user ``id`` or a 422 naming ``field``."""
+        """The user `id` or a 422 naming `field`."""
         found = self.table.get(id)
         if found is None:
             raise unknown_reference(field, "user", id)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from .. import _engine
-from .._util import JSON, new_id
-from .._validate import Fields, weekday_intervals
-from ..errors import invalid, missing, not_found, unknown_reference
-from ._db import Database, Page, Table
-from .catalog import Users, user_embed
-from .schedules import Schedules, rotations_of
+from incidentio_toolkit.sandbox import _engine
+from incidentio_toolkit.sandbox._util import JSON, new_id
+from incidentio_toolkit.sandbox._validate import Fields, weekday_intervals
+from incidentio_toolkit.sandbox.errors import invalid, missing, not_found, unknown_reference
+from incidentio_toolkit.sandbox.store._db import Database, Page, Table
+from incidentio_toolkit.sandbox.store.catalog import Users, user_embed
+from incidentio_toolkit.sandbox.store.schedules import Schedules, rotations_of
 
 NODE_TYPES = ("if_else", "repeat", "level", "notify_channel", "delay", "voicemail")
 TARGET_TYPES = ("schedule", "user", "slack_channel", "msteams_channel")
@@ -31,7 +31,7 @@ INTERVAL_CONDITIONS = ("active", "inactive")
 
 
 class EscalationPaths:
-    """Stored rows hold ``EscalationPathV2`` without ``current_responders`` (computed on read)."""
+    """Stored rows hold `EscalationPathV2` without `current_responders` (computed on read)."""
 
     def __init__(self, db: Database, users: Users, schedules: Schedules) -> None:
         self.table = Table(db, "escalation_paths")
@@ -46,7 +46,7 @@ class EscalationPaths:
         return found
 
     def require(self, id: str, field: str) -> JSON:
-        """The path ``id`` or a 422 naming ``field``."""
+        """The path `id` or a 422 naming `field`."""
         found = self.table.get(id)
         if found is None:
             raise unknown_reference(field, "escalation path", id)
@@ -57,13 +57,13 @@ class EscalationPaths:
         return self.table.page(after=after, limit=limit)
 
     def create(self, body: Fields, now: datetime, *, id: str | None = None) -> JSON:
-        """Create from ``EscalationsCreatePathPayloadV2``."""
+        """Create from `EscalationsCreatePathPayloadV2`."""
         path = {"id": id or new_id(now), **self._build(body)}
         self.table.insert(path["id"], path)
         return path
 
     def update(self, id: str, body: Fields) -> JSON:
-        """Replace from ``EscalationsUpdatePathPayloadV2``."""
+        """Replace from `EscalationsUpdatePathPayloadV2`."""
         self.show(id)
         path = {"id": id, **self._build(body)}
         self.table.update(id, path)
@@ -76,7 +76,7 @@ class EscalationPaths:
 
     # responders ----------------------------------------------------------------------------
     def first_level_targets(self, path: JSON) -> list[JSON]:
-        """Targets of the first level node (depth-first, following ``then_path``)."""
+        """Targets of the first level node (depth-first, following `then_path`)."""
         nodes: list[JSON] = list(path["path"])
         while nodes:
             node = nodes.pop(0)
@@ -111,7 +111,7 @@ class EscalationPaths:
         return list(found.values())
 
     def with_responders(self, path: JSON, now: datetime) -> JSON:
-        """The path plus ``current_responders``."""
+        """The path plus `current_responders`."""
         return {**path, "current_responders": self.responders(self.first_level_targets(path), now)}
 
     # validation ----------------------------------------------------------------------------

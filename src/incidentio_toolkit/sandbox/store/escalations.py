@@ -5,14 +5,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from .._util import JSON, fmt_time, loads_object, new_id, to_micros
-from .._validate import Fields
-from ..errors import NotFound, invalid, not_found, unknown_reference
-from ._db import Database, Page, Table
-from ._incident_filters import BracketParam, in_condition, time_condition
-from .catalog import SLIM_STATUS_CATEGORY, Users, user_embed
-from .escalation_paths import EscalationPaths
-from .incidents import Incidents
+from incidentio_toolkit.sandbox._util import JSON, fmt_time, loads_object, new_id, to_micros
+from incidentio_toolkit.sandbox._validate import Fields
+from incidentio_toolkit.sandbox.errors import NotFoundError, invalid, not_found, unknown_reference
+from incidentio_toolkit.sandbox.store._db import Database, Page, Table
+from incidentio_toolkit.sandbox.store._incident_filters import (
+    BracketParam,
+    in_condition,
+    time_condition,
+)
+from incidentio_toolkit.sandbox.store.catalog import SLIM_STATUS_CATEGORY, Users, user_embed
+from incidentio_toolkit.sandbox.store.escalation_paths import EscalationPaths
+from incidentio_toolkit.sandbox.store.incidents import Incidents
 
 STATUSES = (
     "pending",
@@ -28,7 +32,7 @@ STATUSES = (
 
 
 def incident_slim(incident: JSON) -> JSON:
-    """``IncidentSlimV2`` of an incident."""
+    """`IncidentSlimV2` of an incident."""
     slim: JSON = {
         "id": incident["id"],
         "external_id": int(incident["reference"].removeprefix("INC-")),
@@ -66,7 +70,7 @@ class Escalations:
     def create(
         self, body: Fields, now: datetime, *, id: str | None = None, status: str = "triggered"
     ) -> tuple[JSON, bool]:
-        """Create from ``EscalationsCreatePayloadV2``; returns ``(escalation, created)``."""
+        """Create from `EscalationsCreatePayloadV2`; returns `(escalation, created)`."""
         key = body.req_str("idempotency_key")
         title = body.req_str("title")
         path_id = body.str("escalation_path_id", nonempty=True)
@@ -108,7 +112,7 @@ class Escalations:
         if incident_id is not None:
             try:
                 related.append(incident_slim(self.incidents.show(incident_id)))
-            except NotFound as exc:  # a missing incident is a 422 here, not a 404
+            except NotFoundError as exc:  # a missing incident is a 422 here, not a 404
                 raise unknown_reference("incident_id", "incident", incident_id) from exc
         escalation: JSON = {
             "id": escalation_id,

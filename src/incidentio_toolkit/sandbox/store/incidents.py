@@ -6,14 +6,21 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from .._util import JSON, fmt_time, loads_object, new_id, stable_id, to_micros
-from .._validate import Fields
-from ..errors import invalid, not_found
-from ._db import Database, Page, Table
-from ._incident_entries import EntryBuilder
-from ._incident_filters import INCIDENT_MODES, IncidentFilter
-from .catalog import Catalog, Users
-from .settings import CustomFields, IncidentRoles
+from incidentio_toolkit.sandbox._util import (
+    JSON,
+    fmt_time,
+    loads_object,
+    new_id,
+    stable_id,
+    to_micros,
+)
+from incidentio_toolkit.sandbox._validate import Fields
+from incidentio_toolkit.sandbox.errors import invalid, not_found
+from incidentio_toolkit.sandbox.store._db import Database, Page, Table
+from incidentio_toolkit.sandbox.store._incident_entries import EntryBuilder
+from incidentio_toolkit.sandbox.store._incident_filters import INCIDENT_MODES, IncidentFilter
+from incidentio_toolkit.sandbox.store.catalog import Catalog, Users
+from incidentio_toolkit.sandbox.store.settings import CustomFields, IncidentRoles
 
 VISIBILITIES = ("public", "private")
 SLACK_TEAM_ID = "T02A1FSLE8J"
@@ -28,7 +35,7 @@ _AUTO_TIMESTAMPS = {
 
 
 class Incidents:
-    """Incident store. Incidents are kept fully rendered (``IncidentV2``) for fast reads."""
+    """Incident store. Incidents are kept fully rendered (`IncidentV2`) for fast reads."""
 
     def __init__(
         self,
@@ -47,7 +54,7 @@ class Incidents:
 
     # reads ---------------------------------------------------------------------------------
     def show(self, id: str) -> JSON:
-        """An incident by id, or by the number of its reference (``123`` or ``INC-123``)."""
+        """An incident by id, or by the number of its reference (`123` or `INC-123`)."""
         found = self.table.get(id)
         if found is None:
             number = id.upper().removeprefix("INC-")
@@ -67,7 +74,7 @@ class Incidents:
         after: str | None,
         limit: int,
     ) -> Page:
-        """Incidents matching the bracket filters ``params`` (``BracketParam`` objects)."""
+        """Incidents matching the bracket filters `params` (`BracketParam` objects)."""
         builder = IncidentFilter(self.catalog)
         for param in params:
             builder.add(param)
@@ -99,9 +106,9 @@ class Incidents:
     def create(
         self, body: Fields, actor: JSON, now: datetime, *, id: str | None = None
     ) -> tuple[JSON, bool]:
-        """Create from an ``IncidentsCreatePayloadV2``; returns ``(incident, created)``.
+        """Create from an `IncidentsCreatePayloadV2`; returns `(incident, created)`.
 
-        A repeated ``idempotency_key`` returns the incident created first.
+        A repeated `idempotency_key` returns the incident created first.
         """
         key = body.req_str("idempotency_key")
         visibility = body.enum("visibility", VISIBILITIES, required=True)
@@ -182,7 +189,7 @@ class Incidents:
         return incident, True
 
     def edit(self, id: str, changes: Fields, actor: JSON, now: datetime) -> JSON:
-        """Apply an ``IncidentEditPayloadV2``; status/severity changes record an incident update."""
+        """Apply an `IncidentEditPayloadV2`; status/severity changes record an incident update."""
         incident = self.show(id)
         old_status = incident["incident_status"]
         old_severity = incident.get("severity")
@@ -251,7 +258,7 @@ class Incidents:
 
     # cascades from settings ----------------------------------------------------------------
     def cascade_role(self, role_id: str, role: JSON | None) -> None:
-        """Re-embed (or drop) role ``role_id`` on every incident that mentions it."""
+        """Re-embed (or drop) role `role_id` on every incident that mentions it."""
 
         def patch(incident: JSON) -> None:
             kept: list[JSON] = []
@@ -266,7 +273,7 @@ class Incidents:
         self._rewrite(role_id, patch)
 
     def cascade_custom_field(self, field_id: str, info: JSON | None) -> None:
-        """Re-embed (or drop) custom field ``field_id`` on every incident that mentions it."""
+        """Re-embed (or drop) custom field `field_id` on every incident that mentions it."""
 
         def patch(incident: JSON) -> None:
             kept: list[JSON] = []
@@ -321,7 +328,7 @@ class Incidents:
     def _set_timestamps(
         self, incident: JSON, explicit: dict[str, JSON], old_category: str | None, now: datetime
     ) -> None:
-        """Rebuild ``incident_timestamp_values``: explicit values, then automatic ones."""
+        """Rebuild `incident_timestamp_values`: explicit values, then automatic ones."""
         current = {v["incident_timestamp"]["id"]: v for v in incident["incident_timestamp_values"]}
         category = incident["incident_status"]["category"]
         values: list[JSON] = []

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from .. import _oncall
-from .._util import JSON, fmt_time, new_id, to_micros
-from .._validate import Fields, weekday_intervals
-from ..errors import invalid, not_found, unknown_reference
-from ._db import Database, Page, Table
-from .catalog import Users, user_embed
+from incidentio_toolkit.sandbox import _oncall
+from incidentio_toolkit.sandbox._util import JSON, fmt_time, new_id, to_micros
+from incidentio_toolkit.sandbox._validate import Fields, weekday_intervals
+from incidentio_toolkit.sandbox.errors import invalid, not_found, unknown_reference
+from incidentio_toolkit.sandbox.store._db import Database, Page, Table
+from incidentio_toolkit.sandbox.store.catalog import Users, user_embed
 
 INTERVAL_TYPES = ("hourly", "daily", "weekly")
 SCHEDULING_MODES = ("fair", "sequential")
@@ -33,7 +33,7 @@ def _check_timezone(name: str, field: str) -> str:
 
 
 class Schedules:
-    """Schedule rows hold ``ScheduleV2`` without the computed shift lists."""
+    """Schedule rows hold `ScheduleV2` without the computed shift lists."""
 
     def __init__(self, db: Database, users: Users) -> None:
         self.db = db
@@ -50,7 +50,7 @@ class Schedules:
         return found
 
     def require(self, id: str, field: str) -> JSON:
-        """The schedule ``id`` or a 422 naming ``field``."""
+        """The schedule `id` or a 422 naming `field`."""
         found = self.table.get(id)
         if found is None:
             raise unknown_reference(field, "schedule", id)
@@ -61,7 +61,7 @@ class Schedules:
         return self.table.page(after=after, limit=limit, count=True)
 
     def with_shifts(self, schedule: JSON, now: datetime, *, include_next: bool = True) -> JSON:
-        """The schedule plus ``current_shifts`` (and ``next_shifts``) at ``now``."""
+        """The schedule plus `current_shifts` (and `next_shifts`) at `now`."""
         current, upcoming = _oncall.current_and_next(
             schedule.get("config"), schedule["timezone"], self.overrides_of(schedule["id"]), now
         )
@@ -73,7 +73,7 @@ class Schedules:
     def overrides_of(
         self, schedule_id: str, window: tuple[datetime, datetime] | None = None
     ) -> list[JSON]:
-        """Overrides of a schedule (oldest first), optionally only those overlapping ``window``."""
+        """Overrides of a schedule (oldest first), optionally only those overlapping `window`."""
         where, args = "schedule_id = ?", [schedule_id]
         if window is not None:
             where += " AND start_us < ? AND end_us > ?"
@@ -91,7 +91,7 @@ class Schedules:
 
     # writes --------------------------------------------------------------------------------
     def create(self, body: Fields, now: datetime, *, id: str | None = None) -> JSON:
-        """Create from ``{"schedule": ScheduleCreatePayloadV2}``."""
+        """Create from `{"schedule": ScheduleCreatePayloadV2}`."""
         payload = body.req_obj("schedule")
         stamp = fmt_time(now)
         schedule_id = id or new_id(now)
@@ -113,7 +113,7 @@ class Schedules:
         return schedule
 
     def update(self, id: str, body: Fields, now: datetime) -> JSON:
-        """Update from ``{"schedule": ScheduleUpdatePayloadV2}``; a sent ``config`` replaces all rotations."""
+        """Update from `{"schedule": ScheduleUpdatePayloadV2}`; a sent `config` replaces all rotations."""
         schedule = self.show(id)
         payload = body.req_obj("schedule")
         name = payload.str("name")
@@ -146,7 +146,7 @@ class Schedules:
         self.table.soft_delete(id)
 
     def create_override(self, body: Fields, now: datetime) -> JSON:
-        """Create from ``SchedulesCreateOverridePayloadV2``."""
+        """Create from `SchedulesCreateOverridePayloadV2`."""
         schedule_id = body.req_str("schedule_id")
         rotation_id = body.req_str("rotation_id")
         layer_id = body.req_str("layer_id")

@@ -6,9 +6,9 @@ import json
 from collections.abc import Callable
 from datetime import datetime
 
-from .._util import JSON, dumps, fmt_time, new_id
-from ..errors import invalid, not_found, unknown_reference
-from ._db import Database, Table
+from incidentio_toolkit.sandbox._util import JSON, dumps, fmt_time, new_id
+from incidentio_toolkit.sandbox.errors import invalid, not_found, unknown_reference
+from incidentio_toolkit.sandbox.store._db import Database, Table
 
 FIELD_TYPES = ("single_select", "multi_select", "text", "link", "numeric")
 # Optional CustomFieldV2 keys that the create/update payloads may set.
@@ -35,7 +35,7 @@ class IncidentRoles:
         self.cascade: Cascade = _noop
 
     def add(self, data: JSON) -> None:
-        """Insert an ``IncidentRoleV2`` as-is (seeding)."""
+        """Insert an `IncidentRoleV2` as-is (seeding)."""
         self.table.insert(data["id"], data)
 
     def list_texts(self) -> list[str]:
@@ -50,14 +50,14 @@ class IncidentRoles:
         return found
 
     def require(self, id: str, field: str) -> JSON:
-        """The role ``id`` or a 422 naming ``field``."""
+        """The role `id` or a 422 naming `field`."""
         found = self.table.get(id)
         if found is None:
             raise unknown_reference(field, "incident role", id)
         return found
 
     def create(self, values: dict[str, str], now: datetime) -> JSON:
-        """Create a custom role from ``name, shortform, description, instructions``."""
+        """Create a custom role from `name, shortform, description, instructions`."""
         stamp = fmt_time(now)
         role: JSON = {"id": new_id(now), **values, "role_type": "custom"}
         role["created_at"] = role["updated_at"] = stamp
@@ -91,7 +91,7 @@ class CustomFields:
         self.cascade: Cascade = _noop
 
     def add(self, data: JSON, options: list[JSON]) -> None:
-        """Insert a ``CustomFieldV2`` with its options (seeding)."""
+        """Insert a `CustomFieldV2` with its options (seeding)."""
         self.table.insert(data["id"], data, options=dumps(options))
 
     def list_texts(self) -> list[str]:
@@ -128,7 +128,7 @@ class CustomFields:
         self.cascade(id, None)
 
     def options(self, id: str) -> list[JSON]:
-        """``CustomFieldOptionV2`` objects of field ``id``."""
+        """`CustomFieldOptionV2` objects of field `id`."""
         text = self.table.column(id, "options")
         if text is None:
             return []
@@ -136,7 +136,7 @@ class CustomFields:
         return items
 
     def type_info(self, id: str, field: str = "custom_field_id") -> JSON:
-        """The ``CustomFieldTypeInfoV2`` embed of field ``id`` or a 422 naming ``field``."""
+        """The `CustomFieldTypeInfoV2` embed of field `id` or a 422 naming `field`."""
         found = self.table.get(id)
         if found is None:
             raise unknown_reference(field, "custom field", id)

@@ -1,14 +1,14 @@
-"""Workflows: payload (strings) in, ``WorkflowV2`` + ``ManagementMetaV2`` (objects) out."""
+"""Workflows: payload (strings) in, `WorkflowV2` + `ManagementMetaV2` (objects) out."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from .. import _engine
-from .._util import JSON, fmt_time, loads_object, new_id
-from .._validate import Fields
-from ..errors import invalid, not_found
-from ._db import Database, Table
+from incidentio_toolkit.sandbox import _engine
+from incidentio_toolkit.sandbox._util import JSON, fmt_time, loads_object, new_id
+from incidentio_toolkit.sandbox._validate import Fields
+from incidentio_toolkit.sandbox.errors import invalid, not_found
+from incidentio_toolkit.sandbox.store._db import Database, Table
 
 STATES = ("active", "disabled", "draft", "error")
 RUNS_ON_INCIDENTS = ("newly_created", "newly_created_and_active")
@@ -17,24 +17,24 @@ PRIVATE_SCOPES = ("all", "owning_teams", "none")
 
 
 class Workflows:
-    """Stored rows hold ``{"workflow": WorkflowV2, "management_meta": ManagementMetaV2}``."""
+    """Stored rows hold `{"workflow": WorkflowV2, "management_meta": ManagementMetaV2}`."""
 
     def __init__(self, db: Database) -> None:
         self.table = Table(db, "workflows")
 
     def list_slim(self) -> list[JSON]:
-        """``WorkflowSlimV2`` of every workflow."""
+        """`WorkflowSlimV2` of every workflow."""
         return [slim(loads_object(t)["workflow"]) for t in self.table.find_texts()]
 
     def show(self, id: str) -> JSON:
-        """The stored ``{"workflow", "management_meta"}`` or 404."""
+        """The stored `{"workflow", "management_meta"}` or 404."""
         found = self.table.get(id)
         if found is None:
             raise not_found("workflow", id)
         return found
 
     def create(self, body: Fields, now: datetime, *, id: str | None = None) -> JSON:
-        """Create from ``WorkflowsCreateWorkflowPayloadV2``."""
+        """Create from `WorkflowsCreateWorkflowPayloadV2`."""
         trigger = body.req_str("trigger")
         workflow = _build(body, None)
         workflow_id = id or new_id(now)
@@ -51,7 +51,7 @@ class Workflows:
         return record
 
     def update(self, id: str, body: Fields, now: datetime) -> JSON:
-        """Replace a workflow from ``WorkflowsUpdateWorkflowPayloadV2`` (bumps ``version``)."""
+        """Replace a workflow from `WorkflowsUpdateWorkflowPayloadV2` (bumps `version`)."""
         record = self.show(id)
         old = record["workflow"]
         workflow = _build(body, old)
@@ -72,7 +72,7 @@ class Workflows:
 
 
 def slim(workflow: JSON) -> JSON:
-    """``WorkflowSlimV2`` from ``WorkflowV2``."""
+    """`WorkflowSlimV2` from `WorkflowV2`."""
     out = {k: v for k, v in workflow.items() if k != "form_fields"}
     out["steps"] = [{"name": s["name"], "label": s["label"]} for s in workflow["steps"]]
     return out

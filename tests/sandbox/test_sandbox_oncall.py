@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from incidentio_toolkit.sandbox import _oncall
+from incidentio_toolkit.sandbox.domain import on_call
 from incidentio_toolkit.sandbox._util import fmt_time
 
 WINDOW_START = datetime(2026, 3, 20, tzinfo=UTC)
@@ -61,7 +61,7 @@ def overrides(draw: st.DrawFn) -> list[dict[str, Any]]:
     return out
 
 
-def _covered(entries: list[_oncall.Entry]) -> list[tuple[datetime, datetime]]:
+def _covered(entries: list[on_call.Entry]) -> list[tuple[datetime, datetime]]:
     """Merged spans covered by `entries` inside the window."""
     spans: list[tuple[datetime, datetime]] = []
     for entry in sorted(entries, key=lambda e: e.start):
@@ -80,7 +80,7 @@ def _covered(entries: list[_oncall.Entry]) -> list[tuple[datetime, datetime]]:
 def test_final_entries_never_overlap_and_honour_the_newest_override(
     config: dict[str, Any], override_list: list[dict[str, Any]]
 ) -> None:
-    scheduled, _, final, next_start = _oncall.page(
+    scheduled, _, final, next_start = on_call.page(
         config, "Europe/London", override_list, (WINDOW_START, WINDOW_END), limit=10_000
     )
     assert next_start is None
@@ -90,17 +90,17 @@ def test_final_entries_never_overlap_and_honour_the_newest_override(
         for before, after in itertools.pairwise(entries):
             assert before.end <= after.start
     layer0 = [e for e in final if e.layer_id == "L0"]
-    override_entries = [_oncall.override_entry(o) for o in override_list]
+    override_entries = [on_call.override_entry(o) for o in override_list]
     for probe_hour in range(0, 14 * 24, 5):
         probe = WINDOW_START + timedelta(hours=probe_hour, minutes=30)
         covering = [o for o in override_entries if o.start <= probe < o.end]
-        on_call = [e for e in layer0 if e.start <= probe < e.end]
-        assert len(on_call) <= 1
+        current = [e for e in layer0 if e.start <= probe < e.end]
+        assert len(current) <= 1
         if covering:
-            assert on_call[0].user["id"] == covering[-1].user["id"]
+            assert current[0].user["id"] == covering[-1].user["id"]
         else:
             expected = [e for e in scheduled if e.layer_id == "L0" and e.start <= probe < e.end]
-            assert [e.user["id"] for e in on_call] == [e.user["id"] for e in expected]
+            assert [e.user["id"] for e in current] == [e.user["id"] for e in expected]
     # nothing is lost: final covers exactly what scheduled plus overrides covered on layer 0
     relevant = [e for e in scheduled if e.layer_id == "L0"] + override_entries
     assert _covered(layer0) == _covered(relevant)
@@ -124,7 +124,7 @@ def test_shifts_hand_over_in_user_order() -> None:
         ]
     }
     start = datetime(2026, 1, 5, 9, tzinfo=UTC)
-    entries, _, _, _ = _oncall.page(
+    entries, _, _, _ = on_call.page(
         config, "UTC", [], (start, start + timedelta(days=6)), limit=100
     )
     layer_a = [(e.user["id"], e.start.day, e.end.day) for e in entries if e.layer_id == "a"]

@@ -9,6 +9,7 @@ from incidentio_toolkit.sandbox._util import Clock
 from incidentio_toolkit.sandbox.auth import Authenticator
 from incidentio_toolkit.sandbox.faults import FaultInjector
 from incidentio_toolkit.sandbox.ratelimit import RateLimiter
+from incidentio_toolkit.sandbox.seed import seed_organisation
 from incidentio_toolkit.sandbox.store import Store
 
 Sleep = Callable[[float], Awaitable[None]]
@@ -41,8 +42,6 @@ class Sandbox:
 
     def reset(self, *, seed: bool = True) -> None:
         """Wipe every object (and rate-limit counters); reseed unless `seed` is false."""
-        from ._seed_data import seed_organisation
-
         self.store.db.wipe()
         self.limiter.reset()
         if seed:

@@ -18,6 +18,7 @@ from typing import IO, Any
 
 from starlette.types import Receive, Scope, Send
 
+from incidentio_toolkit.defaults import ESCALATION_CREATES_PER_MINUTE, REQUESTS_PER_MINUTE
 from incidentio_toolkit.sandbox.app import SandboxApp, create_app
 from incidentio_toolkit.sandbox.auth import DEMO_API_KEY
 from incidentio_toolkit.sandbox.faults import ConnectionDropped, FaultConfig
@@ -63,8 +64,8 @@ class SandboxServer:
         api_keys: Iterable[str] = (DEMO_API_KEY,),
         *,
         faults: FaultConfig | None = None,
-        rate_limit_per_minute: int = 1200,
-        escalation_create_limit_per_minute: int = 60,
+        rate_limit_per_minute: int = REQUESTS_PER_MINUTE,
+        escalation_create_limit_per_minute: int = ESCALATION_CREATES_PER_MINUTE,
         seed: bool = True,
         log_level: str = "warning",
     ) -> None:
@@ -177,8 +178,8 @@ def serve(
     api_keys: Iterable[str] = (DEMO_API_KEY,),
     *,
     faults: FaultConfig | None = None,
-    rate_limit_per_minute: int = 1200,
-    escalation_create_limit_per_minute: int = 60,
+    rate_limit_per_minute: int = REQUESTS_PER_MINUTE,
+    escalation_create_limit_per_minute: int = ESCALATION_CREATES_PER_MINUTE,
     seed: bool = True,
     log_level: str = "warning",
     out: IO[str] | None = None,

@@ -12,6 +12,7 @@ from limits import RateLimitItem, RateLimitItemPerMinute
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 
+from incidentio_toolkit.defaults import ESCALATION_CREATES_PER_MINUTE, REQUESTS_PER_MINUTE
 from incidentio_toolkit.sandbox.errors import TooManyRequestsError
 
 GLOBAL_LIMIT_NAME = "public_api"
@@ -38,9 +39,14 @@ def too_many_requests(
 
 
 class RateLimiter:
-    """1,200 requests per minute per key, and a separate budget for escalation creates."""
+    """incident.io's budgets: requests per minute per key, and a smaller one for escalation creates
+    (defaults from `incidentio_toolkit.defaults`)."""
 
-    def __init__(self, per_minute: int = 1200, escalation_create_per_minute: int = 60) -> None:
+    def __init__(
+        self,
+        per_minute: int = REQUESTS_PER_MINUTE,
+        escalation_create_per_minute: int = ESCALATION_CREATES_PER_MINUTE,
+    ) -> None:
         if per_minute < 1 or escalation_create_per_minute < 1:
             raise ValueError("rate limits must be at least 1 request per minute")
         self.per_minute = per_minute

@@ -14,7 +14,7 @@ from incidentio_toolkit.sandbox._util import JSON, dumps
 from incidentio_toolkit.sandbox._validate import Fields
 from incidentio_toolkit.sandbox.errors import BadRequestError, invalid, missing
 from incidentio_toolkit.sandbox.store import Page
-from incidentio_toolkit.sandbox.store._incident_filters import BracketParam, parse_brackets
+from incidentio_toolkit.sandbox.store._filters import BracketParam, parse_brackets
 
 Handler = Callable[[Sandbox, Request], Awaitable[Response]]
 RESULT_PAGE_SIZE_MAX = 250  # pagination_meta.page_size never exceeds this in the spec

@@ -1,19 +1,27 @@
-"""The SQLite connection (one per app, guarded by a lock) and a generic JSON-row table."""
+"""The SQLite connection (one per app, guarded by a lock) and a generic JSON-row table that every
+resource store builds on."""
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
 from incidentio_toolkit.sandbox._util import JSON, dumps, loads_object
-from incidentio_toolkit.sandbox.errors import invalid
+from incidentio_toolkit.sandbox.errors import invalid, not_found, unknown_reference
 from incidentio_toolkit.sandbox.store._migrations import RESOURCE_TABLES, migrate
 
 Order = Sequence[tuple[str, Literal["ASC", "DESC"]]]
+
+Cascade = Callable[[str, JSON | None], None]
+"""Called by a store after it changes (`JSON`) or deletes (`None`) an object others embed."""
+
+
+def no_cascade(_id: str, _value: JSON | None) -> None:
+    """The cascade of a store nobody has wired up."""
 
 
 class Database:
@@ -96,11 +104,15 @@ class Page:
 
 
 class Table:
-    """A resource table: `id`, JSON `data` and a soft `deleted` flag plus extra columns."""
+    """A resource table: `id`, JSON `data` and a soft `deleted` flag plus extra columns.
 
-    def __init__(self, db: Database, name: str) -> None:
+    `kind` names one object of the table in error messages (`"incident role"`).
+    """
+
+    def __init__(self, db: Database, name: str, kind: str) -> None:
         self.db = db
         self.name = name
+        self.kind = kind
 
     def insert(self, id: str, data: JSON, **columns: Any) -> None:
         """Insert a new row."""
@@ -124,6 +136,20 @@ class Table:
         """The live row's data, or `None`."""
         text = self.get_text(id)
         return None if text is None else loads_object(text)
+
+    def show(self, id: str) -> JSON:
+        """The live row's data, or a 404 (for an id in the path)."""
+        found = self.get(id)
+        if found is None:
+            raise not_found(self.kind, id)
+        return found
+
+    def require(self, id: str, field: str) -> JSON:
+        """The live row's data, or a 422 naming `field` (for an id in the body or query)."""
+        found = self.get(id)
+        if found is None:
+            raise unknown_reference(field, self.kind, id)
+        return found
 
     def get_text(self, id: str) -> str | None:
         """The live row's stored JSON text, or `None`."""

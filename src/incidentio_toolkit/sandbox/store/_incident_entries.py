@@ -7,17 +7,23 @@ from decimal import Decimal, InvalidOperation
 from incidentio_toolkit.sandbox._util import JSON, fmt_time
 from incidentio_toolkit.sandbox._validate import Fields
 from incidentio_toolkit.sandbox.errors import invalid, unknown_reference
-from incidentio_toolkit.sandbox.store.catalog import Catalog, Users, user_embed
-from incidentio_toolkit.sandbox.store.settings import CustomFields, IncidentRoles
+from incidentio_toolkit.sandbox.store.custom_fields import CustomFields
+from incidentio_toolkit.sandbox.store.incident_roles import IncidentRoles
+from incidentio_toolkit.sandbox.store.incident_timestamps import IncidentTimestamps
+from incidentio_toolkit.sandbox.store.users import Users, user_embed
 
 
 class EntryBuilder:
     """Turns payload items into the embedded objects of `IncidentV2`."""
 
     def __init__(
-        self, catalog: Catalog, users: Users, roles: IncidentRoles, fields: CustomFields
+        self,
+        timestamps: IncidentTimestamps,
+        users: Users,
+        roles: IncidentRoles,
+        fields: CustomFields,
     ) -> None:
-        self.catalog = catalog
+        self.timestamps = timestamps
         self.users = users
         self.roles = roles
         self.fields = fields
@@ -85,10 +91,10 @@ class EntryBuilder:
     def timestamp_values(self, items: list[Fields]) -> dict[str, JSON]:
         """Timestamp id → `IncidentTimestampWithValueV2` (no `value` clears it)."""
         result: dict[str, JSON] = {}
-        catalog = {t["id"]: t for t in self.catalog.all_timestamps()}
+        known = {t["id"]: t for t in self.timestamps.all()}
         for item in items:
             timestamp_id = item.req_str("incident_timestamp_id")
-            timestamp = catalog.get(timestamp_id)
+            timestamp = known.get(timestamp_id)
             if timestamp is None:
                 raise unknown_reference(
                     item.path("incident_timestamp_id"), "incident timestamp", timestamp_id

@@ -24,7 +24,7 @@ def _resource_table(name: str, extra: str = "") -> str:
 
 
 def m001_initial(conn: sqlite3.Connection) -> None:
-    """Tables for every resource the 46 operations touch."""
+    """Tables for every resource the operations touch."""
     statements = [
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         _resource_table("severities", "rank INTEGER NOT NULL"),

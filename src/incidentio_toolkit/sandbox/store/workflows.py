@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from incidentio_toolkit.sandbox import _engine
 from incidentio_toolkit.sandbox._util import JSON, fmt_time, loads_object, new_id
 from incidentio_toolkit.sandbox._validate import Fields
-from incidentio_toolkit.sandbox.errors import invalid, not_found
+from incidentio_toolkit.sandbox.domain import workflow_engine
+from incidentio_toolkit.sandbox.errors import invalid
 from incidentio_toolkit.sandbox.store._db import Database, Table
 
 STATES = ("active", "disabled", "draft", "error")
@@ -20,7 +20,7 @@ class Workflows:
     """Stored rows hold `{"workflow": WorkflowV2, "management_meta": ManagementMetaV2}`."""
 
     def __init__(self, db: Database) -> None:
-        self.table = Table(db, "workflows")
+        self.table = Table(db, "workflows", "workflow")
 
     def list_slim(self) -> list[JSON]:
         """`WorkflowSlimV2` of every workflow."""
@@ -28,10 +28,7 @@ class Workflows:
 
     def show(self, id: str) -> JSON:
         """The stored `{"workflow", "management_meta"}` or 404."""
-        found = self.table.get(id)
-        if found is None:
-            raise not_found("workflow", id)
-        return found
+        return self.table.show(id)
 
     def create(self, body: Fields, now: datetime, *, id: str | None = None) -> JSON:
         """Create from `WorkflowsCreateWorkflowPayloadV2`."""
@@ -40,7 +37,7 @@ class Workflows:
         workflow_id = id or new_id(now)
         workflow = {
             "id": workflow_id,
-            "trigger": _engine.trigger(trigger),
+            "trigger": workflow_engine.trigger(trigger),
             **workflow,
             "version": 1,
         }
@@ -110,14 +107,14 @@ def _build(body: Fields, old: JSON | None) -> JSON:
     workflow: JSON = {
         "name": body.req_str("name"),
         "once_for": [
-            _engine.engine_reference(r) for r in body.strs("once_for", required=True) or []
+            workflow_engine.engine_reference(r) for r in body.strs("once_for", required=True) or []
         ],
-        "condition_groups": _engine.condition_groups(
+        "condition_groups": workflow_engine.condition_groups(
             body.objs("condition_groups", required=True) or []
         ),
-        "steps": [_engine.step(s) for s in body.objs("steps", required=True) or []],
+        "steps": [workflow_engine.step(s) for s in body.objs("steps", required=True) or []],
         "expressions": [
-            _engine.expression(e) for e in body.objs("expressions", required=True) or []
+            workflow_engine.expression(e) for e in body.objs("expressions", required=True) or []
         ],
         "runs_on_incident_modes": modes,
         "continue_on_step_error": continue_on_error,

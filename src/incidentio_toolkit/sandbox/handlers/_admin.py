@@ -6,11 +6,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from incidentio_toolkit.sandbox._context import Sandbox
-from incidentio_toolkit.sandbox._seed_data import write_organisation
 from incidentio_toolkit.sandbox.errors import UnprocessableEntityError
 from incidentio_toolkit.sandbox.faults import FaultConfig
 from incidentio_toolkit.sandbox.handlers._common import json_response, read_body
-from incidentio_toolkit.sandbox.seed import seed_ids
+from incidentio_toolkit.sandbox.seed import seed_ids, write_organisation
 
 
 async def reset(sb: Sandbox, request: Request) -> Response:

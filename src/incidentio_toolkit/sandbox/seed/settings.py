@@ -1,83 +1,26 @@
-"""The seeded organisation: settings, people, on-call, workflows (incidents in _seed_incidents)."""
+"""The demo organisation's settings: severities, incident statuses and types, incident timestamps,
+incident roles and custom fields (with their options)."""
 
 from __future__ import annotations
 
-import threading
 from datetime import UTC, datetime
 
-from incidentio_toolkit.sandbox import seed as ids
-from incidentio_toolkit.sandbox._util import JSON, fmt_time, stable_id
+import incidentio_toolkit.sandbox.seed.ids as ids
+from incidentio_toolkit.sandbox._util import JSON, fmt_time
 from incidentio_toolkit.sandbox.store import Store
 
 ORG_CREATED = datetime(2024, 1, 8, 9, 0, tzinfo=UTC)
-_STAMP = fmt_time(ORG_CREATED)
+"""When the demo organisation was set up (the creation time of its settings)."""
+ORG_STAMP = fmt_time(ORG_CREATED)
 
 
 def _stamped(**values: object) -> JSON:
-    return {**values, "created_at": _STAMP, "updated_at": _STAMP}
+    return {**values, "created_at": ORG_STAMP, "updated_at": ORG_STAMP}
 
 
-def _rbac(slug: str, name: str) -> JSON:
-    return {"id": stable_id("rbac", slug), "name": name, "slug": slug}
-
-
-_USERS = [
-    (ids.USER_PRIYA_ID, "Priya Patel", "priya.patel", "U04PRIYA001", "owner", True),
-    (ids.USER_MARCUS_ID, "Marcus Johnson", "marcus.johnson", "U04MARCUS02", "administrator", True),
-    (ids.USER_SOFIA_ID, "Sofia Rossi", "sofia.rossi", "U04SOFIA003", "responder", True),
-    (ids.USER_KENJI_ID, "Kenji Tanaka", "kenji.tanaka", "U04KENJI004", "responder", True),
-    (ids.USER_AMARA_ID, "Amara Okafor", "amara.okafor", "U04AMARA005", "responder", True),
-    (ids.USER_LIAM_ID, "Liam O'Brien", "liam.obrien", "U04LIAM0006", "responder", True),
-    (ids.USER_CHLOE_ID, "Chloé Martin", "chloe.martin", "U04CHLOE007", "responder", True),
-    (ids.USER_DIEGO_ID, "Diego Alvarez", "diego.alvarez", "U04DIEGO008", "viewer", True),
-    (ids.USER_HANNAH_ID, "Hannah Schmidt", "hannah.schmidt", "U04HANNAH09", "responder", True),
-    (ids.USER_NOAH_ID, "Noah Williams", "noah.williams", "U04NOAH0010", "responder", False),
-]
-_BASE_ROLES = {
-    "owner": _rbac("owner", "Owner"),
-    "administrator": _rbac("admin", "Admin"),
-    "responder": _rbac("responder", "Responder"),
-    "viewer": _rbac("viewer", "Viewer"),
-}
-EMAIL_DOMAIN = "northwind.example"
-
-
-_template: Store | None = None
-_template_lock = threading.Lock()
-
-
-def seed_organisation(store: Store) -> None:
-    """Put the seeded organisation into a store whose resource tables are empty.
-
-    The organisation is built once per process in an in-memory template and then copied with
-    SQLite's backup API, which is much faster than writing every object again.
-    """
-    global _template
-    with _template_lock:
-        if _template is None:
-            template = Store(None)
-            write_organisation(template)
-            _template = template
-        with _template.db.lock, store.db.lock:
-            _template.db.conn.backup(store.db.conn)
-
-
-def write_organisation(store: Store) -> None:
-    """Write every seeded object through the stores (used to build the template)."""
-    from ._seed_incidents import seed_incidents
-    from ._seed_oncall import seed_on_call, seed_workflows
-
-    with store.db.transaction():
-        _seed_settings(store)
-        _seed_users(store)
-        seed_on_call(store)
-        seed_workflows(store)
-        seed_incidents(store)
-        store.db.set_meta("seeded", _STAMP)
-
-
-def _seed_settings(store: Store) -> None:
-    catalog = store.catalog
+def seed_settings(store: Store) -> None:
+    """Severities, statuses, types, timestamps, roles and custom fields."""
+    reference = store.reference
     for sev_id, name, rank, description in [
         (ids.SEVERITY_MINOR_ID, "Minor", 1, "Issues with **low impact**: a workaround exists."),
         (
@@ -93,7 +36,7 @@ def _seed_settings(store: Store) -> None:
             "Issues causing **severe impact** for most customers.",
         ),
     ]:
-        catalog.add_severity(_stamped(id=sev_id, name=name, description=description, rank=rank))
+        reference.add_severity(_stamped(id=sev_id, name=name, description=description, rank=rank))
     for status_id, name, category, rank, description in [
         (
             ids.STATUS_TRIAGE_ID,
@@ -129,7 +72,7 @@ def _seed_settings(store: Store) -> None:
         (ids.STATUS_MERGED_ID, "Merged", "merged", 8, "This incident was merged into another one."),
         (ids.STATUS_CANCELED_ID, "Canceled", "canceled", 9, "This incident was canceled."),
     ]:
-        catalog.add_status(
+        reference.add_status(
             _stamped(id=status_id, name=name, description=description, rank=rank, category=category)
         )
     for type_id, name, description, default, private, triage in [
@@ -158,7 +101,7 @@ def _seed_settings(store: Store) -> None:
             "optional",
         ),
     ]:
-        catalog.add_type(
+        reference.add_type(
             _stamped(
                 id=type_id,
                 name=name,
@@ -175,7 +118,7 @@ def _seed_settings(store: Store) -> None:
         (ids.TIMESTAMP_RESOLVED_ID, "Resolved at", 4),
         (ids.TIMESTAMP_CLOSED_ID, "Closed at", 5),
     ]:
-        catalog.add_timestamp({"id": ts_id, "name": name, "rank": rank})
+        store.incident_timestamps.add({"id": ts_id, "name": name, "rank": rank})
     for role_id, name, shortform, role_type, description, instructions in [
         (
             ids.ROLE_LEAD_ID,
@@ -202,7 +145,7 @@ def _seed_settings(store: Store) -> None:
             "Own the status page and internal updates; post every 30 minutes.",
         ),
     ]:
-        store.roles.add(
+        store.incident_roles.add(
             _stamped(
                 id=role_id,
                 name=name,
@@ -273,26 +216,4 @@ def _seed_custom_fields(store: Store) -> None:
         store.custom_fields.add(
             _stamped(id=field_id, name=name, description=description, field_type=field_type),
             options(field_id, values),
-        )
-
-
-def _seed_users(store: Store) -> None:
-    for user_id, name, handle, slack, role, active in _USERS:
-        custom = [_rbac("on-call-manager", "On-call manager")] if role == "administrator" else []
-        seat = "none" if role == "viewer" else "full_access"
-        store.users.add(
-            {
-                "id": user_id,
-                "name": name,
-                "email": f"{handle}@{EMAIL_DOMAIN}",
-                "slack_user_id": slack,
-                "role": role,
-                "is_active": active,
-                "base_role": _BASE_ROLES[role],
-                "custom_roles": custom,
-                "seats": {
-                    "on_call": seat,
-                    "response": "viewer_only" if role == "viewer" else "full_access",
-                },
-            }
         )

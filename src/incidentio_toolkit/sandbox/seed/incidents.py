@@ -1,18 +1,19 @@
-"""Seeded incidents with their timelines, actions, follow-ups and escalations."""
+"""The demo organisation's incidents (with their timelines of edits), actions and follow-ups."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
 
-from incidentio_toolkit.sandbox import seed as ids
+import incidentio_toolkit.sandbox.seed.ids as ids
 from incidentio_toolkit.sandbox._util import JSON, fmt_time, stable_id
 from incidentio_toolkit.sandbox._validate import Fields
 from incidentio_toolkit.sandbox.store import Store
-from incidentio_toolkit.sandbox.store.catalog import user_embed
+from incidentio_toolkit.sandbox.store.users import user_embed
 
 
-def _at(text: str) -> datetime:
+def at(text: str) -> datetime:
+    """A seed time: `text` without an offset, in UTC."""
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
@@ -195,27 +196,26 @@ _INCIDENTS: list[tuple[str, str, str, JSON, list[tuple[str, str, JSON]]]] = [
 
 
 def seed_incidents(store: Store) -> None:
-    """Create the seeded incidents, then their actions, follow-ups and escalations."""
+    """Create the seeded incidents (with their timelines), then their actions and follow-ups."""
     modes: dict[str, str] = {}
     for incident_id, created, creator, payload, timeline in _INCIDENTS:
         body = {"idempotency_key": f"seed-{incident_id}", "visibility": "public", **payload}
         incident, _ = store.incidents.create(
-            Fields(body), _user_actor(store, creator), _at(created), id=incident_id
+            Fields(body), _user_actor(store, creator), at(created), id=incident_id
         )
         modes[incident_id] = incident["mode"]
         for when, editor, changes in timeline:
             store.incidents.edit(
-                incident_id, Fields(changes, "incident"), _user_actor(store, editor), _at(when)
+                incident_id, Fields(changes, "incident"), _user_actor(store, editor), at(when)
             )
     _seed_actions(store, modes)
     _seed_follow_ups(store, modes)
-    _seed_escalations(store)
 
 
 def _record(
     store: Store, record_id: str, incident_id: str, creator: str, created: str, **values: Any
 ) -> JSON:
-    stamp = fmt_time(_at(created))
+    stamp = fmt_time(at(created))
     data: JSON = {
         "id": record_id,
         "incident_id": incident_id,
@@ -276,7 +276,7 @@ def _seed_actions(store: Store, modes: dict[str, str]) -> None:
         ),
     ]
     for action in actions:
-        store.actions.add(action, modes[action["incident_id"]])
+        store.incident_actions.add(action, modes[action["incident_id"]])
 
 
 def _seed_follow_ups(store: Store, modes: dict[str, str]) -> None:
@@ -335,43 +335,3 @@ def _seed_follow_ups(store: Store, modes: dict[str, str]) -> None:
     ]
     for follow_up in follow_ups:
         store.follow_ups.add(follow_up, modes[follow_up["incident_id"]])
-
-
-def _seed_escalations(store: Store) -> None:
-    checkout, _ = store.escalations.create(
-        Fields(
-            {
-                "idempotency_key": "seed-escalation-checkout",
-                "title": "Checkout API returning 500s",
-                "escalation_path_id": ids.ESCALATION_PATH_URGENT_ID,
-                "incident_id": ids.INCIDENT_CHECKOUT_ID,
-            }
-        ),
-        _at("2025-03-04T14:13:00"),
-        id=ids.ESCALATION_CHECKOUT_ID,
-        status="resolved",
-    )
-    webhooks, _ = store.escalations.create(
-        Fields(
-            {
-                "idempotency_key": "seed-escalation-webhooks",
-                "title": "Webhooks delayed: need payments on-call",
-                "user_ids": [ids.USER_AMARA_ID],
-                "incident_id": ids.INCIDENT_WEBHOOKS_ID,
-            }
-        ),
-        _at("2025-06-10T07:50:00"),
-        id=ids.ESCALATION_WEBHOOKS_ID,
-        status="acked",
-    )
-    for escalation, event, when in [
-        (checkout, "acked", "2025-03-04T14:15:00"),
-        (checkout, "resolved", "2025-03-04T16:30:00"),
-        (webhooks, "acked", "2025-06-10T07:52:00"),
-    ]:
-        stamp = fmt_time(_at(when))
-        escalation["events"].append(
-            {"id": stable_id(escalation["id"], event), "event": event, "occurred_at": stamp}
-        )
-        escalation["updated_at"] = stamp
-        store.escalations.table.update(escalation["id"], escalation)

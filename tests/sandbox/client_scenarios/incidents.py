@@ -1,6 +1,6 @@
 """Scenarios for incidents, incident filters, escalation paths, escalations and idempotent creates.
 
-Each is `async def scenario(launch: Launcher) -> None` (see client_support.py), run by
+Each is `async def scenario(launch: Launcher) -> None` (see client_scenarios/support.py), run by
 test_client_scenarios.py in process and against a real server.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from tests.sandbox.client_support import Launcher, gone, ok, walk
+from tests.sandbox.client_scenarios.support import Launcher, gone, ok, walk
 
 from incidentio_toolkit.sandbox import seed as s
 

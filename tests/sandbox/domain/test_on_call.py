@@ -9,11 +9,15 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from incidentio_toolkit.sandbox.domain import on_call
 from incidentio_toolkit.sandbox._util import fmt_time
+from incidentio_toolkit.sandbox.domain import on_call
 
 WINDOW_START = datetime(2026, 3, 20, tzinfo=UTC)
+
+
 WINDOW_END = WINDOW_START + timedelta(days=14)
+
+
 USERS = [{"id": f"U{i}", "name": f"User {i}", "role": "responder"} for i in range(4)]
 
 

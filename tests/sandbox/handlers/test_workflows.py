@@ -1,4 +1,4 @@
-"""Workflows: request strings become response objects; versions; archive."""
+"""`/v2/workflows`: request strings in, engine objects out; versions; validation."""
 
 from __future__ import annotations
 
@@ -6,49 +6,18 @@ from typing import Any
 
 import httpx2
 import pytest
+from tests.sandbox.support import workflow_payload
 
 from incidentio_toolkit.sandbox import seed
 
 pytestmark = pytest.mark.anyio
 
 
-def _payload(**overrides: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "name": "Tell #eng about majors",
-        "trigger": "incident.updated",
-        "once_for": ["incident.url"],
-        "condition_groups": [
-            {
-                "conditions": [
-                    {
-                        "subject": "incident.severity",
-                        "operation": "one_of",
-                        "param_bindings": [{"array_value": [{"literal": seed.SEVERITY_MAJOR_ID}]}],
-                    }
-                ]
-            }
-        ],
-        "steps": [
-            {
-                "id": "s1",
-                "name": "slack.post_message",
-                "param_bindings": [{"value": {"literal": "hi"}}],
-            }
-        ],
-        "expressions": [],
-        "runs_on_incident_modes": ["standard", "retrospective"],
-        "continue_on_step_error": True,
-        "runs_on_incidents": "newly_created_and_active",
-    }
-    body.update(overrides)
-    return body
-
-
 async def test_workflow_create_returns_objects_where_the_request_had_strings(
     client: httpx2.AsyncClient,
 ) -> None:
     response = await client.post(
-        "/v2/workflows", json=_payload(state="active", annotations={"team": "eng"})
+        "/v2/workflows", json=workflow_payload(state="active", annotations={"team": "eng"})
     )
     assert response.status_code == 201
     body = response.json()
@@ -75,8 +44,14 @@ async def test_workflow_create_returns_objects_where_the_request_had_strings(
 async def test_workflow_update_bumps_the_version_and_keeps_the_trigger(
     client: httpx2.AsyncClient,
 ) -> None:
-    workflow_id = (await client.post("/v2/workflows", json=_payload())).json()["workflow"]["id"]
-    update = {k: v for k, v in _payload(name="Renamed", state="disabled").items() if k != "trigger"}
+    workflow_id = (await client.post("/v2/workflows", json=workflow_payload())).json()["workflow"][
+        "id"
+    ]
+    update = {
+        k: v
+        for k, v in workflow_payload(name="Renamed", state="disabled").items()
+        if k != "trigger"
+    }
     response = await client.put(f"/v2/workflows/{workflow_id}", json=update)
     assert response.status_code == 200
     workflow = response.json()["workflow"]
@@ -95,7 +70,7 @@ async def test_workflow_delete_archives_it(client: httpx2.AsyncClient) -> None:
     ids = {w["id"] for w in (await client.get("/v2/workflows")).json()["workflows"]}
     assert ids == {seed.WORKFLOW_NOTIFY_CRITICAL_ID, seed.WORKFLOW_PAGE_ON_CALL_ID}
     assert (
-        await client.put(f"/v2/workflows/{seed.WORKFLOW_SUMMARY_NUDGE_ID}", json=_payload())
+        await client.put(f"/v2/workflows/{seed.WORKFLOW_SUMMARY_NUDGE_ID}", json=workflow_payload())
     ).status_code == 404
 
 
@@ -135,7 +110,7 @@ WORKFLOW_CASES: list[tuple[dict[str, Any], str]] = [
 async def test_workflow_create_validation(
     client: httpx2.AsyncClient, overrides: dict[str, Any], field: str
 ) -> None:
-    response = await client.post("/v2/workflows", json=_payload(**overrides))
+    response = await client.post("/v2/workflows", json=workflow_payload(**overrides))
     assert response.status_code == 422
     assert response.json()["errors"][0]["source"] == {"field": field}
 
@@ -144,7 +119,7 @@ async def test_workflow_private_scope_follows_the_deprecated_flag(
     client: httpx2.AsyncClient,
 ) -> None:
     workflow = (
-        await client.post("/v2/workflows", json=_payload(include_private_incidents=True))
+        await client.post("/v2/workflows", json=workflow_payload(include_private_incidents=True))
     ).json()["workflow"]
     assert (workflow["private_incident_scope"], workflow["include_private_incidents"]) == (
         "all",

@@ -19,6 +19,7 @@ from incidentio_toolkit.sandbox.testing import ClientFactory, assert_error_envel
 
 pytestmark = pytest.mark.anyio
 
+
 NEW_INCIDENT = {"idempotency_key": "fault-1", "visibility": "public", "name": "Under faults"}
 
 

@@ -1,7 +1,7 @@
 """Scenarios for workflows, schedules (and overrides), custom fields, incident roles and the
 read-only reference data (users, settings, actions, follow-ups, incident updates).
 
-Each is `async def scenario(launch: Launcher) -> None` (see client_support.py), run by
+Each is `async def scenario(launch: Launcher) -> None` (see client_scenarios/support.py), run by
 test_client_scenarios.py in process and against a real server.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tests.sandbox.client_support import Launcher, gone, ids_of, ok, walk
+from tests.sandbox.client_scenarios.support import Launcher, gone, ids_of, ok, walk
 
 from incidentio_toolkit.sandbox import seed as s
 

@@ -1,4 +1,4 @@
-"""Incidents over raw HTTP: create, show, list (pagination and filters), edit, updates."""
+"""`/v2/incidents` over raw HTTP: create, show, list (pagination and filters) and edit."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ from typing import Any
 
 import httpx2
 import pytest
+from tests.sandbox.support import create_incident
 
 from incidentio_toolkit.sandbox import seed
-from incidentio_toolkit.sandbox.testing import FakeClock
 
 pytestmark = pytest.mark.anyio
+
 
 SEEDED_VISIBLE = {
     seed.INCIDENT_CHECKOUT_ID,
@@ -19,12 +20,6 @@ SEEDED_VISIBLE = {
     seed.INCIDENT_WEBHOOKS_ID,
     seed.INCIDENT_LOGIN_EMAILS_ID,
 }
-
-
-async def _create(client: httpx2.AsyncClient, key: str, **fields: Any) -> httpx2.Response:
-    return await client.post(
-        "/v2/incidents", json={"idempotency_key": key, "visibility": "public", **fields}
-    )
 
 
 async def _ids(client: httpx2.AsyncClient, params: Any) -> list[str]:
@@ -41,7 +36,7 @@ def _error(response: httpx2.Response) -> dict[str, Any]:
 async def test_incident_create_answers_200_with_defaults_and_a_new_reference(
     client: httpx2.AsyncClient,
 ) -> None:
-    response = await _create(
+    response = await create_incident(
         client, "k1", name="Disk full on db-3", severity_id=seed.SEVERITY_MAJOR_ID
     )
     assert response.status_code == 200
@@ -66,7 +61,7 @@ async def test_incident_create_answers_200_with_defaults_and_a_new_reference(
 async def test_incident_create_in_a_triage_only_private_type_starts_in_triage_and_private(
     client: httpx2.AsyncClient,
 ) -> None:
-    response = await _create(client, "sec", incident_type_id=seed.INCIDENT_TYPE_SECURITY_ID)
+    response = await create_incident(client, "sec", incident_type_id=seed.INCIDENT_TYPE_SECURITY_ID)
     incident = response.json()["incident"]
     assert incident["incident_status"]["category"] == "triage"
     assert incident["visibility"] == "private"
@@ -75,8 +70,8 @@ async def test_incident_create_in_a_triage_only_private_type_starts_in_triage_an
 async def test_incident_create_repeated_idempotency_key_returns_the_first_incident(
     client: httpx2.AsyncClient,
 ) -> None:
-    first = await _create(client, "same-key", name="First")
-    again = await _create(client, "same-key", name="Second attempt")
+    first = await create_incident(client, "same-key", name="First")
+    again = await create_incident(client, "same-key", name="Second attempt")
     assert first.status_code == again.status_code == 200
     assert again.json()["incident"]["id"] == first.json()["incident"]["id"]
     assert again.json()["incident"]["name"] == "First"
@@ -311,64 +306,10 @@ async def test_incident_list_rejects_bad_parameters(
     assert _error(response)["source"]["field"] == field
 
 
-async def test_incident_edit_status_change_records_an_incident_update(
-    client: httpx2.AsyncClient, clock: FakeClock
-) -> None:
-    created = (await _create(client, "edit-1", severity_id=seed.SEVERITY_MINOR_ID)).json()[
-        "incident"
-    ]
-    clock.advance(minutes=30)
-    response = await client.post(
-        f"/v2/incidents/{created['id']}/actions/edit",
-        json={
-            "incident": {"incident_status_id": seed.STATUS_FIXING_ID, "summary": "Found it"},
-            "notify_incident_channel": True,
-        },
-    )
-    assert response.status_code == 200
-    edited = response.json()["incident"]
-    assert edited["incident_status"]["id"] == seed.STATUS_FIXING_ID
-    assert edited["summary"] == "Found it"
-    assert edited["updated_at"] == "2026-01-14T12:30:00Z"
-    assert edited["created_at"] == created["created_at"]
-    updates = (
-        await client.get("/v2/incident_updates", params={"incident_id": created["id"]})
-    ).json()
-    assert len(updates["incident_updates"]) == 1
-    update = updates["incident_updates"][0]
-    assert update["new_incident_status"]["id"] == seed.STATUS_FIXING_ID
-    assert update["new_severity"]["id"] == seed.SEVERITY_MINOR_ID
-    assert update["created_at"] == "2026-01-14T12:30:00Z"
-    assert "api_key" in update["updater"]
-
-
-async def test_incident_edit_severity_change_records_an_update_but_a_rename_does_not(
-    client: httpx2.AsyncClient,
-) -> None:
-    incident_id = (await _create(client, "edit-2")).json()["incident"]["id"]
-
-    async def edit(changes: dict[str, Any]) -> httpx2.Response:
-        return await client.post(
-            f"/v2/incidents/{incident_id}/actions/edit",
-            json={"incident": changes, "notify_incident_channel": False},
-        )
-
-    await edit({"name": "Renamed"})
-    assert (await client.get("/v2/incident_updates", params={"incident_id": incident_id})).json()[
-        "incident_updates"
-    ] == []
-    await edit({"severity_id": seed.SEVERITY_CRITICAL_ID})
-    updates = (await client.get("/v2/incident_updates", params={"incident_id": incident_id})).json()
-    assert [u["new_severity"]["id"] for u in updates["incident_updates"]] == [
-        seed.SEVERITY_CRITICAL_ID
-    ]
-    assert "Severity changed from none to Critical" in updates["incident_updates"][0]["message"]
-
-
 async def test_incident_edit_closing_sets_resolved_and_closed_timestamps(
     client: httpx2.AsyncClient,
 ) -> None:
-    incident_id = (await _create(client, "edit-3")).json()["incident"]["id"]
+    incident_id = (await create_incident(client, "edit-3")).json()["incident"]["id"]
     response = await client.post(
         f"/v2/incidents/{incident_id}/actions/edit",
         json={
@@ -388,7 +329,7 @@ async def test_incident_edit_closing_sets_resolved_and_closed_timestamps(
 async def test_incident_edit_sets_custom_fields_roles_and_timestamps(
     client: httpx2.AsyncClient,
 ) -> None:
-    incident_id = (await _create(client, "edit-4")).json()["incident"]["id"]
+    incident_id = (await create_incident(client, "edit-4")).json()["incident"]["id"]
     response = await client.post(
         f"/v2/incidents/{incident_id}/actions/edit",
         json={
@@ -493,59 +434,3 @@ async def test_incident_edit_of_an_unknown_incident_is_404(client: httpx2.AsyncC
         "/v2/incidents/01NOPE/actions/edit", json={"incident": {}, "notify_incident_channel": False}
     )
     assert response.status_code == 404
-
-
-async def test_incident_updates_page_newest_first(client: httpx2.AsyncClient) -> None:
-    first = await client.get(
-        "/v2/incident_updates", params={"incident_id": seed.INCIDENT_CHECKOUT_ID, "page_size": 3}
-    )
-    body = first.json()
-    assert [u["new_incident_status"]["name"] for u in body["incident_updates"]] == [
-        "Closed",
-        "Documenting",
-        "Monitoring",
-    ]
-    rest = await client.get(
-        "/v2/incident_updates",
-        params={
-            "incident_id": seed.INCIDENT_CHECKOUT_ID,
-            "page_size": 3,
-            "after": body["pagination_meta"]["after"],
-        },
-    )
-    assert [u["new_incident_status"]["name"] for u in rest.json()["incident_updates"]] == ["Fixing"]
-    assert "after" not in rest.json()["pagination_meta"]
-
-
-async def test_actions_and_follow_ups_list_filters(client: httpx2.AsyncClient) -> None:
-    actions = (await client.get("/v2/actions")).json()["actions"]
-    assert len(actions) == 4
-    for_webhooks = (
-        await client.get("/v2/actions", params={"incident_id": seed.INCIDENT_WEBHOOKS_ID})
-    ).json()
-    assert {a["id"] for a in for_webhooks["actions"]} == {
-        seed.ACTION_SCALE_WORKERS_ID,
-        seed.ACTION_CONTACT_PROVIDER_ID,
-    }
-    assert (await client.get("/v2/actions", params={"incident_mode": "test"})).json()[
-        "actions"
-    ] == []
-    bad = await client.get("/v2/actions", params={"incident_mode": "live"})
-    assert bad.status_code == 422
-    follow_ups = (
-        await client.get("/v2/follow_ups", params={"incident_id": seed.INCIDENT_CHECKOUT_ID})
-    ).json()
-    assert {f["id"] for f in follow_ups["follow_ups"]} == {
-        seed.FOLLOW_UP_CHECKOUT_ALERTS_ID,
-        seed.FOLLOW_UP_DEPLOY_GUARD_ID,
-    }
-    team = follow_ups["follow_ups"][0]["assignee_team"]["id"]
-    by_team = (await client.get("/v2/follow_ups", params={"assignee_team_id": team})).json()[
-        "follow_ups"
-    ]
-    assert len(by_team) == 2
-    assert (await client.get(f"/v2/actions/{seed.ACTION_ROLLBACK_ID}")).json()["action"][
-        "status"
-    ] == "completed"
-    assert (await client.get("/v2/follow_ups/01NOPE")).status_code == 404
-    assert (await client.get("/v2/actions/01NOPE")).status_code == 404

@@ -1,4 +1,5 @@
-"""Every one of the 46 operations answers with a body that validates against the official spec."""
+"""The app: its route table serves exactly the operations of the action registry, each answers with
+a body that validates against the official spec, and errors come in incident.io's envelope."""
 
 from __future__ import annotations
 
@@ -6,45 +7,40 @@ from typing import Any
 
 import httpx2
 import pytest
+from tests.sandbox.support import workflow_payload
 
+from incidentio_toolkit.actions import ACTIONS
 from incidentio_toolkit.sandbox import seed
-from incidentio_toolkit.sandbox.app import ROUTES
+from incidentio_toolkit.sandbox.app import ADMIN_ROUTES, ROUTES
 from incidentio_toolkit.sandbox.testing import SpecChecker
 
 pytestmark = pytest.mark.anyio
 
 
-def test_route_table_matches_the_46_spec_operations(spec: dict[str, Any]) -> None:
-    served = {(r.method, r.path) for r in ROUTES}
+def test_route_table_serves_exactly_the_operations_of_the_actions() -> None:
+    served = [(r.method, r.path) for r in ROUTES]
+    assert len(served) == len(set(served))  # no operation twice
+    assert set(served) == {(a.method, a.path) for a in ACTIONS.values()}
+    assert not {path for _, path in served} & {r.path for r in ADMIN_ROUTES}
+
+
+def test_route_table_matches_the_operations_of_the_spec(spec: dict[str, Any]) -> None:
     in_spec = {(m.upper(), p) for p, ops in spec["paths"].items() for m in ops}
-    assert len(in_spec) == 46
-    assert served == in_spec
+    assert {(r.method, r.path) for r in ROUTES} == in_spec
 
 
 def _workflow_payload(name: str) -> dict[str, Any]:
-    return {
-        "name": name,
-        "trigger": "incident.updated",
-        "once_for": ["incident.url"],
-        "condition_groups": [
-            {
-                "conditions": [
-                    {
-                        "subject": "incident.severity",
-                        "operation": "one_of",
-                        "param_bindings": [{"array_value": [{"literal": seed.SEVERITY_MAJOR_ID}]}],
-                    }
-                ]
-            }
-        ],
-        "steps": [
+    """A workflow that uses most of the engine's shapes (expressions, delay, form fields)."""
+    return workflow_payload(
+        name=name,
+        steps=[
             {
                 "id": "s1",
                 "name": "slack.post_message",
                 "param_bindings": [{"value": {"reference": "incident.url"}}],
             }
         ],
-        "expressions": [
+        expressions=[
             {
                 "label": "Lead email",
                 "reference": "lead_email",
@@ -74,12 +70,12 @@ def _workflow_payload(name: str) -> dict[str, Any]:
                 "else_branch": {"result": {"value": {"literal": "none"}}},
             }
         ],
-        "runs_on_incident_modes": ["standard"],
-        "continue_on_step_error": False,
-        "runs_on_incidents": "newly_created",
-        "delay": {"for_seconds": 60, "conditions_apply_over_delay": False},
-        "form_fields": [{"key": "why", "title": "Why?", "type": "string"}],
-    }
+        runs_on_incident_modes=["standard"],
+        continue_on_step_error=False,
+        runs_on_incidents="newly_created",
+        delay={"for_seconds": 60, "conditions_apply_over_delay": False},
+        form_fields=[{"key": "why", "title": "Why?", "type": "string"}],
+    )
 
 
 async def _all_operations(client: httpx2.AsyncClient) -> None:
@@ -266,7 +262,8 @@ async def test_every_operation_answers_within_the_spec(
     client: httpx2.AsyncClient, checker: SpecChecker
 ) -> None:
     await _all_operations(client)
-    assert len(checker.seen) == 46, sorted({op for _, _, op in checker.operations} - checker.seen)
+    every = {operation_id for _, _, operation_id in checker.operations}
+    assert checker.seen == every, sorted(every - checker.seen)
 
 
 async def test_every_list_of_the_seeded_organisation_validates(

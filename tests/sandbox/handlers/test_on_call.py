@@ -1,4 +1,4 @@
-"""Schedules, who is on call (entries computed from rotations), overrides and pagination."""
+"""`/v2/schedule_entries` and `/v2/schedule_overrides`: who is on call in a window, overrides, paging."""
 
 from __future__ import annotations
 
@@ -6,45 +6,12 @@ from typing import Any
 
 import httpx2
 import pytest
+from tests.sandbox.support import create_schedule, rotation_payload, who
 
 from incidentio_toolkit.sandbox import seed
 from incidentio_toolkit.sandbox.testing import FakeClock
 
 pytestmark = pytest.mark.anyio
-
-
-def _who(entries: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
-    return [(e["user"]["id"], e["start_at"], e["end_at"]) for e in entries]
-
-
-def _rotation(**overrides: Any) -> dict[str, Any]:
-    rotation: dict[str, Any] = {
-        "name": "Rota",
-        "users": [{"id": seed.USER_SOFIA_ID}, {"id": seed.USER_KENJI_ID}],
-        "handover_start_at": "2026-01-01T00:00:00Z",
-        "handovers": [{"interval": 1, "interval_type": "daily"}],
-        "layers": [{"name": "Layer 1"}],
-    }
-    rotation.update(overrides)
-    return rotation
-
-
-async def _create_schedule(
-    client: httpx2.AsyncClient, *rotations: dict[str, Any], timezone: str = "UTC"
-) -> dict[str, Any]:
-    response = await client.post(
-        "/v2/schedules",
-        json={
-            "schedule": {
-                "name": "Test",
-                "timezone": timezone,
-                "config": {"rotations": list(rotations)},
-            }
-        },
-    )
-    assert response.status_code == 201, response.text
-    schedule: dict[str, Any] = response.json()["schedule"]
-    return schedule
 
 
 async def _entries(
@@ -59,28 +26,6 @@ async def _entries(
     return body
 
 
-async def test_seeded_primary_schedule_knows_who_is_on_call_now(client: httpx2.AsyncClient) -> None:
-    schedule = (await client.get(f"/v2/schedules/{seed.SCHEDULE_PRIMARY_ID}")).json()["schedule"]
-    assert _who(schedule["current_shifts"]) == [
-        (seed.USER_AMARA_ID, "2026-01-12T09:00:00Z", "2026-01-19T09:00:00Z"),
-        (seed.USER_LIAM_ID, "2026-01-12T09:00:00Z", "2026-01-19T09:00:00Z"),
-    ]
-    assert _who(schedule["next_shifts"]) == [
-        (seed.USER_LIAM_ID, "2026-01-19T09:00:00Z", "2026-01-26T09:00:00Z"),
-        (seed.USER_SOFIA_ID, "2026-01-19T09:00:00Z", "2026-01-26T09:00:00Z"),
-    ]
-
-
-async def test_someone_is_on_call_at_any_moment(
-    client: httpx2.AsyncClient, clock: FakeClock
-) -> None:
-    for _ in range(12):
-        clock.advance(hours=13, minutes=7)
-        for schedule_id in (seed.SCHEDULE_PRIMARY_ID, seed.SCHEDULE_PLATFORM_ID):
-            schedule = (await client.get(f"/v2/schedules/{schedule_id}")).json()["schedule"]
-            assert schedule["current_shifts"], (schedule_id, clock.now)
-
-
 async def test_working_intervals_limit_shifts_to_office_hours(client: httpx2.AsyncClient) -> None:
     body = await _entries(
         client, seed.SCHEDULE_PLATFORM_ID, "2026-01-16T00:00:00Z", "2026-01-19T00:00:00Z"
@@ -91,7 +36,7 @@ async def test_working_intervals_limit_shifts_to_office_hours(client: httpx2.Asy
         if e["rotation_id"] == seed.ROTATION_BUSINESS_HOURS_ID
     ]
     # Friday 09:00-17:00 New York only; nothing on the weekend
-    assert _who(backup) == [(seed.USER_PRIYA_ID, "2026-01-16T14:00:00Z", "2026-01-16T22:00:00Z")]
+    assert who(backup) == [(seed.USER_PRIYA_ID, "2026-01-16T14:00:00Z", "2026-01-16T22:00:00Z")]
 
 
 async def test_override_replaces_the_scheduled_user_in_final(
@@ -116,12 +61,12 @@ async def test_override_replaces_the_scheduled_user_in_final(
     )
     entries = body["schedule_entries"]
     primary = [e for e in entries["final"] if e["layer_id"] == seed.LAYER_PRIMARY_ID]
-    assert _who(primary) == [
+    assert who(primary) == [
         (seed.USER_AMARA_ID, "2026-01-12T09:00:00Z", "2026-01-14T13:00:00Z"),
         (seed.USER_HANNAH_ID, "2026-01-14T13:00:00Z", "2026-01-14T15:00:00Z"),
         (seed.USER_AMARA_ID, "2026-01-14T15:00:00Z", "2026-01-19T09:00:00Z"),
     ]
-    assert _who(entries["overrides"]) == [
+    assert who(entries["overrides"]) == [
         (seed.USER_HANNAH_ID, "2026-01-14T13:00:00Z", "2026-01-14T15:00:00Z")
     ]
     assert [e["user"]["id"] for e in entries["scheduled"]] == [
@@ -142,7 +87,7 @@ async def test_override_replaces_the_scheduled_user_in_final(
 
 
 async def test_newest_override_wins_where_overrides_overlap(client: httpx2.AsyncClient) -> None:
-    schedule = await _create_schedule(client, _rotation())
+    schedule = await create_schedule(client, rotation_payload())
     rotation = schedule["config"]["rotations"][0]
     for user, start, end in [
         (seed.USER_CHLOE_ID, "2026-01-20T06:00:00Z", "2026-01-20T12:00:00Z"),
@@ -161,7 +106,7 @@ async def test_newest_override_wins_where_overrides_overlap(client: httpx2.Async
         )
         assert response.status_code == 201
     body = await _entries(client, schedule["id"], "2026-01-20T00:00:00Z", "2026-01-21T00:00:00Z")
-    assert _who(body["schedule_entries"]["final"]) == [
+    assert who(body["schedule_entries"]["final"]) == [
         (seed.USER_KENJI_ID, "2026-01-20T00:00:00Z", "2026-01-20T06:00:00Z"),
         (seed.USER_CHLOE_ID, "2026-01-20T06:00:00Z", "2026-01-20T10:00:00Z"),
         (seed.USER_DIEGO_ID, "2026-01-20T10:00:00Z", "2026-01-20T14:00:00Z"),
@@ -170,8 +115,8 @@ async def test_newest_override_wins_where_overrides_overlap(client: httpx2.Async
 
 
 async def test_schedule_entries_page_through_entry_window_start(client: httpx2.AsyncClient) -> None:
-    schedule = await _create_schedule(
-        client, _rotation(handovers=[{"interval": 1, "interval_type": "hourly"}])
+    schedule = await create_schedule(
+        client, rotation_payload(handovers=[{"interval": 1, "interval_type": "hourly"}])
     )
     params: dict[str, Any] = {
         "schedule_id": schedule["id"],
@@ -197,8 +142,8 @@ async def test_schedule_entries_page_through_entry_window_start(client: httpx2.A
 
 
 async def test_schedule_entries_after_url_fetches_the_next_page(client: httpx2.AsyncClient) -> None:
-    schedule = await _create_schedule(
-        client, _rotation(handovers=[{"interval": 1, "interval_type": "hourly"}])
+    schedule = await create_schedule(
+        client, rotation_payload(handovers=[{"interval": 1, "interval_type": "hourly"}])
     )
     first = await _entries(client, schedule["id"], "2026-01-01T00:00:00Z", "2026-01-06T00:00:00Z")
     second = (await client.get(first["pagination_meta"]["after_url"])).json()
@@ -245,8 +190,8 @@ async def test_schedule_entries_validation(
 
 
 async def test_daily_handovers_keep_local_time_across_dst(client: httpx2.AsyncClient) -> None:
-    schedule = await _create_schedule(
-        client, _rotation(handover_start_at="2026-03-01T09:00:00Z"), timezone="Europe/London"
+    schedule = await create_schedule(
+        client, rotation_payload(handover_start_at="2026-03-01T09:00:00Z"), timezone="Europe/London"
     )
     body = await _entries(client, schedule["id"], "2026-03-28T12:00:00Z", "2026-03-30T12:00:00Z")
     assert [e["start_at"] for e in body["schedule_entries"]["scheduled"]] == [
@@ -259,10 +204,10 @@ async def test_daily_handovers_keep_local_time_across_dst(client: httpx2.AsyncCl
 async def test_rotation_versions_apply_from_their_effective_from(
     client: httpx2.AsyncClient,
 ) -> None:
-    schedule = await _create_schedule(
+    schedule = await create_schedule(
         client,
-        _rotation(id="rota", layers=[{"id": "layer", "name": "L"}]),
-        _rotation(
+        rotation_payload(id="rota", layers=[{"id": "layer", "name": "L"}]),
+        rotation_payload(
             id="rota",
             layers=[{"id": "layer", "name": "L"}],
             effective_from="2026-02-01T00:00:00Z",
@@ -276,122 +221,6 @@ async def test_rotation_versions_apply_from_their_effective_from(
         seed.USER_LIAM_ID,
         seed.USER_LIAM_ID,
     ]
-
-
-async def test_schedule_lifecycle(client: httpx2.AsyncClient) -> None:
-    schedule = await _create_schedule(client, _rotation())
-    assert schedule["timezone"] == "UTC"
-    assert schedule["config"]["rotations"][0]["users"][0]["name"] == "Sofia Rossi"
-    assert schedule["current_shifts"][0]["user"]["id"] == seed.USER_KENJI_ID  # 13 days in: Kenji
-    renamed = await client.put(
-        f"/v2/schedules/{schedule['id']}", json={"schedule": {"name": "Renamed"}}
-    )
-    assert renamed.json()["schedule"]["name"] == "Renamed"
-    assert renamed.json()["schedule"]["config"] == schedule["config"]
-    replaced = await client.put(
-        f"/v2/schedules/{schedule['id']}",
-        json={
-            "schedule": {
-                "config": {
-                    "rotations": [_rotation(users=[{"email": "priya.patel@northwind.example"}])]
-                }
-            }
-        },
-    )
-    assert [u["id"] for u in replaced.json()["schedule"]["config"]["rotations"][0]["users"]] == [
-        seed.USER_PRIYA_ID
-    ]
-    deleted = await client.delete(f"/v2/schedules/{schedule['id']}")
-    assert deleted.status_code == 202
-    assert deleted.content == b""
-    assert (await client.get(f"/v2/schedules/{schedule['id']}")).status_code == 404
-    assert (
-        await client.put(f"/v2/schedules/{schedule['id']}", json={"schedule": {}})
-    ).status_code == 404
-
-
-async def test_schedule_list_pages_and_drops_next_shifts_for_big_pages(
-    client: httpx2.AsyncClient,
-) -> None:
-    first = (await client.get("/v2/schedules", params={"page_size": 1})).json()
-    assert [s["id"] for s in first["schedules"]] == [seed.SCHEDULE_PRIMARY_ID]
-    assert first["pagination_meta"] == {
-        "page_size": 1,
-        "after": seed.SCHEDULE_PRIMARY_ID,
-        "total_record_count": 2,
-    }
-    second = (
-        await client.get(
-            "/v2/schedules", params={"page_size": 1, "after": seed.SCHEDULE_PRIMARY_ID}
-        )
-    ).json()
-    assert [s["id"] for s in second["schedules"]] == [seed.SCHEDULE_PLATFORM_ID]
-    assert "after" not in second["pagination_meta"]
-    big = (await client.get("/v2/schedules", params={"page_size": 100})).json()
-    assert all(s["next_shifts"] == [] for s in big["schedules"])
-    assert all(s["current_shifts"] for s in big["schedules"])
-
-
-SCHEDULE_CASES: list[tuple[dict[str, Any], str]] = [
-    ({"timezone": "Mars/Olympus"}, "schedule.timezone"),
-    ({"config": {"rotations": [{"users": []}]}}, "schedule.config.rotations[0].name"),
-    (
-        {"config": {"rotations": [_rotation(users=[{"id": "01NOPE"}])]}},
-        "schedule.config.rotations[0].users[0].id",
-    ),
-    (
-        {
-            "config": {
-                "rotations": [_rotation(handovers=[{"interval": 0, "interval_type": "daily"}])]
-            }
-        },
-        "schedule.config.rotations[0].handovers[0].interval",
-    ),
-    (
-        {
-            "config": {
-                "rotations": [_rotation(handovers=[{"interval": 1, "interval_type": "monthly"}])]
-            }
-        },
-        "schedule.config.rotations[0].handovers[0].interval_type",
-    ),
-    (
-        {
-            "config": {
-                "rotations": [
-                    _rotation(
-                        working_intervals=[
-                            {"weekday": "monday", "start_time": "9am", "end_time": "17:00"}
-                        ]
-                    )
-                ]
-            }
-        },
-        "schedule.config.rotations[0].working_intervals[0].start_time",
-    ),
-]
-
-
-@pytest.mark.parametrize(
-    ("schedule", "field"),
-    SCHEDULE_CASES,
-)
-async def test_schedule_create_validation(
-    client: httpx2.AsyncClient, schedule: dict[str, Any], field: str
-) -> None:
-    response = await client.post("/v2/schedules", json={"schedule": schedule})
-    assert response.status_code == 422
-    assert response.json()["errors"][0]["source"] == {"field": field}
-
-
-async def test_schedule_create_needs_the_schedule_wrapper(client: httpx2.AsyncClient) -> None:
-    response = await client.post("/v2/schedules", json={"name": "flat"})
-    assert response.status_code == 422
-    assert response.json()["errors"][0] == {
-        "code": "missing_field",
-        "message": "schedule is required",
-        "source": {"field": "schedule"},
-    }
 
 
 OVERRIDE = {

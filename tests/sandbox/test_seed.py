@@ -6,6 +6,8 @@ import httpx2
 import pytest
 
 from incidentio_toolkit.sandbox import seed
+from incidentio_toolkit.sandbox.store import Store
+from incidentio_toolkit.sandbox.store._migrations import RESOURCE_TABLES
 
 pytestmark = pytest.mark.anyio
 
@@ -36,3 +38,29 @@ async def test_every_seed_id_constant_names_a_real_object(client: httpx2.AsyncCl
     for name, value in seed.seed_ids().items():
         prefix = max((p for p in texts if name.startswith(p + "_")), key=len)
         assert value in texts[prefix], name
+
+
+def test_the_seed_package_exports_every_id_and_the_organisation() -> None:
+    ids = seed.seed_ids()
+    assert ids
+    assert all(name.endswith("_ID") and getattr(seed, name) == value for name, value in ids.items())
+    assert len(set(ids.values())) == len(ids)  # no id is used twice
+    assert callable(seed.seed_organisation)
+    assert callable(seed.write_organisation)
+
+
+def test_a_copy_of_the_template_holds_what_writing_the_organisation_writes() -> None:
+    written, copied, later = Store(None), Store(None), Store(None)
+    seed.write_organisation(written)
+    seed.seed_organisation(copied)
+    assert written.seeded
+    assert copied.seeded
+    for table in RESOURCE_TABLES:
+        count = f"SELECT count(*) FROM {table}"  # noqa: S608 - fixed table names
+        assert written.db.query(count) == copied.db.query(count), table
+    # Copies are independent of each other and of the template.
+    copied.workflows.delete(seed.WORKFLOW_SUMMARY_NUDGE_ID)
+    seed.seed_organisation(later)
+    assert later.workflows.show(seed.WORKFLOW_SUMMARY_NUDGE_ID)["workflow"]["state"] == "draft"
+    for store in (written, copied, later):
+        store.close()

@@ -15,6 +15,8 @@ from incidentio_toolkit.sandbox.errors import invalid, not_found, unknown_refere
 from incidentio_toolkit.sandbox.store._migrations import RESOURCE_TABLES, migrate
 
 Order = Sequence[tuple[str, Literal["ASC", "DESC"]]]
+NEWEST_FIRST: Order = (("created_us", "DESC"), ("seq", "DESC"))
+"""The order of tables with a `created_us` column, newest first (insertion order breaks ties)."""
 
 Cascade = Callable[[str, JSON | None], None]
 """Called by a store after it changes (`JSON`) or deletes (`None`) an object others embed."""

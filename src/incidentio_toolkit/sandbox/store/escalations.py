@@ -7,7 +7,7 @@ from datetime import datetime
 from incidentio_toolkit.sandbox._util import JSON, fmt_time, loads_object, new_id, to_micros
 from incidentio_toolkit.sandbox._validate import Fields
 from incidentio_toolkit.sandbox.errors import NotFoundError, invalid, unknown_reference
-from incidentio_toolkit.sandbox.store._db import Database, Page, Table
+from incidentio_toolkit.sandbox.store._db import NEWEST_FIRST, Database, Page, Table
 from incidentio_toolkit.sandbox.store._filters import (
     BracketParam,
     Condition,
@@ -145,7 +145,7 @@ class Escalations:
         return self.table.page(
             where=where,
             params=args,
-            order=(("created_us", "DESC"), ("seq", "DESC")),
+            order=NEWEST_FIRST,
             after=after,
             limit=limit,
         )

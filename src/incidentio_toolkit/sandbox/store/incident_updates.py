@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from incidentio_toolkit.sandbox._util import JSON, fmt_time, new_id, to_micros
-from incidentio_toolkit.sandbox.store._db import Database, Page, Table
+from incidentio_toolkit.sandbox.store._db import NEWEST_FIRST, Database, Page, Table
 
 
 class IncidentUpdates:
@@ -40,7 +40,7 @@ class IncidentUpdates:
         return self.table.page(
             where=where,
             params=args,
-            order=(("created_us", "DESC"), ("seq", "DESC")),
+            order=NEWEST_FIRST,
             after=after,
             limit=limit,
         )

@@ -257,35 +257,30 @@ class Incidents:
     # cascades from settings ----------------------------------------------------------------
     def cascade_role(self, role_id: str, role: JSON | None) -> None:
         """Re-embed (or drop) role `role_id` on every incident that mentions it."""
-
-        def patch(incident: JSON) -> None:
-            kept: list[JSON] = []
-            for assignment in incident["incident_role_assignments"]:
-                if assignment["role"]["id"] != role_id:
-                    kept.append(assignment)
-                elif role is not None:
-                    assignment["role"] = self.entries.role_embed(role)
-                    kept.append(assignment)
-            incident["incident_role_assignments"] = kept
-
-        self._rewrite(role_id, patch)
+        embed = None if role is None else self.entries.role_embed(role)
+        self._re_embed("incident_role_assignments", "role", role_id, embed)
 
     def cascade_custom_field(self, field_id: str, info: JSON | None) -> None:
         """Re-embed (or drop) custom field `field_id` on every incident that mentions it."""
+        self._re_embed("custom_field_entries", "custom_field", field_id, info)
+
+    # internals -----------------------------------------------------------------------------
+    def _re_embed(self, items: str, key: str, object_id: str, embed: JSON | None) -> None:
+        """In `incident[items]`, replace `item[key]` where it is object `object_id` by `embed`
+        (drop such items when `embed` is `None`), on every incident that mentions the object."""
 
         def patch(incident: JSON) -> None:
             kept: list[JSON] = []
-            for entry in incident["custom_field_entries"]:
-                if entry["custom_field"]["id"] != field_id:
-                    kept.append(entry)
-                elif info is not None:
-                    entry["custom_field"] = info
-                    kept.append(entry)
-            incident["custom_field_entries"] = kept
+            for item in incident[items]:
+                if item[key]["id"] == object_id:
+                    if embed is None:
+                        continue
+                    item[key] = embed
+                kept.append(item)
+            incident[items] = kept
 
-        self._rewrite(field_id, patch)
+        self._rewrite(object_id, patch)
 
-    # internals -----------------------------------------------------------------------------
     def _rewrite(self, needle: str, patch: Callable[[JSON], None]) -> None:
         rows = self.db.query(
             "SELECT id, data FROM incidents WHERE instr(data, ?) > 0",

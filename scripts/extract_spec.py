@@ -1,4 +1,6 @@
-"""Copy the part of the official incident.io OpenAPI spec that the 46 actions use into spec/.
+"""Copy the part of the official incident.io OpenAPI spec that the actions use into the package
+(`src/incidentio_toolkit/sandbox/spec/`, where `sandbox.testing.load_spec` reads it, also from an
+installed wheel), and the contract's actions.json into spec/.
 
 Run by a maintainer when the upstream spec changes:
     python scripts/extract_spec.py PATH/TO/incident-io-openapi.json PATH/TO/actions.json
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "src" / "incidentio_toolkit" / "sandbox" / "spec" / "incident-io-openapi.json"
 
 # (method, path) of every operation behind the 46 actions, as in the contract's ACTIONS.md.
 OPERATIONS = [
@@ -107,7 +110,8 @@ def main(spec_path: str, actions_path: str) -> None:
         "components": {"schemas": dict(sorted(schemas.items()))},
     }
     (ROOT / "spec").mkdir(exist_ok=True)
-    (ROOT / "spec" / "incident-io-openapi.json").write_text(json.dumps(subset, indent=1) + "\n")
+    SPEC.parent.mkdir(exist_ok=True)
+    SPEC.write_text(json.dumps(subset, indent=1) + "\n")
     shutil.copyfile(actions_path, ROOT / "spec" / "actions.json")
     print(f"{len(OPERATIONS)} operations, {len(schemas)} schemas")
 

@@ -1,4 +1,4 @@
-"""Check a request against the official incident.io OpenAPI spec (spec/incident-io-openapi.json).
+"""Check a request against the official incident.io OpenAPI spec (`sandbox.testing.load_spec`).
 
 openapi-core validates the path, the declared parameters and the body schema. It lets two things
 through that matter here, so they are checked as well:

@@ -270,21 +270,6 @@ def test_mcp_allow_destructive_alone_is_refused(runner: CliRunner) -> None:
     assert "--allow-writes" in result.stderr
 
 
-def test_sandbox_command_serves_with_the_given_options(
-    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    seen: dict[str, Any] = {}
-
-    def fake_serve(**options: Any) -> None:
-        seen.update(options)
-
-    monkeypatch.setattr("incidentio_toolkit.sandbox.serve", fake_serve)
-    db = str(tmp_path / "s.db")
-    result = runner.invoke(app, ["sandbox", "--port", "9999", "--db", db])
-    assert result.exit_code == 0
-    assert seen == {"host": "127.0.0.1", "port": 9999, "db_path": db}
-
-
 def test_demo_plays_the_whole_scenario_in_process(runner: CliRunner) -> None:
     result = runner.invoke(app, ["demo"])
     assert result.exit_code == 0, result.output

@@ -5,18 +5,15 @@ error bodies against incident.io's error envelope."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime
 from typing import Any
 
 import httpx2
 import pytest
 from openapi_core import OpenAPI
+from tests.sandbox.support import NOW
 
 from incidentio_toolkit.sandbox import DEMO_API_KEY, SandboxApp, create_app
 from incidentio_toolkit.sandbox.testing import ClientFactory, FakeClock, SpecChecker, load_spec
-
-NOW = datetime(2026, 1, 14, 12, 0, tzinfo=UTC)  # a Wednesday, noon UTC
-AUTH = {"Authorization": f"Bearer {DEMO_API_KEY}"}
 
 
 @pytest.fixture
@@ -53,7 +50,7 @@ def app(clock: FakeClock) -> Iterator[SandboxApp]:
 
 @pytest.fixture
 def make_client(checker: SpecChecker) -> ClientFactory:
-    """Build a client for an app; ``checked=False`` skips response checks (for faults)."""
+    """Build a client for an app; `checked=False` skips response checks (for faults)."""
 
     def factory(
         app: SandboxApp, *, key: str | None = DEMO_API_KEY, checked: bool = True

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from incidentio_toolkit.actions import ACTIONS, TOOLSETS, Action, split_commas
+from incidentio_toolkit.cli._sandbox import sandbox_command
 
 if TYPE_CHECKING:
     from incidentio_toolkit.client import AsyncIncidentIO
@@ -225,19 +226,7 @@ def doctor_command(sandbox: SandboxOption = False) -> None:
     )
 
 
-@app.command("sandbox")
-def sandbox_command(
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
-    host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
-    db: Annotated[
-        str | None,
-        typer.Option(help="SQLite file to keep state in (default: a fresh temporary database)."),
-    ] = None,
-) -> None:
-    """Serve the offline incident.io sandbox (seeded data, demo key) over HTTP."""
-    from incidentio_toolkit.sandbox import serve
-
-    serve(host=host, port=port, db_path=db)
+app.command("sandbox")(sandbox_command)
 
 
 @app.command("mcp")

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
-from ._util import Clock
-from .auth import Authenticator
-from .faults import FaultInjector
-from .ratelimit import RateLimiter
-from .store import Store
+from incidentio_toolkit.sandbox._util import Clock
+from incidentio_toolkit.sandbox.auth import Authenticator
+from incidentio_toolkit.sandbox.faults import FaultInjector
+from incidentio_toolkit.sandbox.ratelimit import RateLimiter
+from incidentio_toolkit.sandbox.seed import seed_organisation
+from incidentio_toolkit.sandbox.store import Store
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -40,9 +41,7 @@ class Sandbox:
         return self.clock()
 
     def reset(self, *, seed: bool = True) -> None:
-        """Wipe every object (and rate-limit counters); reseed unless ``seed`` is false."""
-        from ._seed_data import seed_organisation
-
+        """Wipe every object (and rate-limit counters); reseed unless `seed` is false."""
         self.store.db.wipe()
         self.limiter.reset()
         if seed:

@@ -18,9 +18,10 @@ from typing import IO, Any
 
 from starlette.types import Receive, Scope, Send
 
-from .app import SandboxApp, create_app
-from .auth import DEMO_API_KEY
-from .faults import ConnectionDropped, FaultConfig
+from incidentio_toolkit.defaults import ESCALATION_CREATES_PER_MINUTE, REQUESTS_PER_MINUTE
+from incidentio_toolkit.sandbox.app import SandboxApp, create_app
+from incidentio_toolkit.sandbox.auth import DEMO_API_KEY
+from incidentio_toolkit.sandbox.faults import ConnectionDropped, FaultConfig
 
 _DROPPED = "connection dropped by sandbox fault"
 
@@ -29,7 +30,7 @@ class _DropConnections:
     """Lets uvicorn close the socket without any response when a drop fault fires.
 
     uvicorn closes the transport (sending nothing) when an ASGI app returns a value other
-    than ``None``; that is exactly a dropped connection from the client's point of view.
+    than `None`; that is exactly a dropped connection from the client's point of view.
     """
 
     def __init__(self, app: SandboxApp) -> None:
@@ -49,10 +50,10 @@ class _QuietDrops(logging.Filter):
 
 
 class SandboxServer:
-    """A sandbox behind uvicorn on a real socket; use :meth:`run` or :meth:`start`/:meth:`stop`.
+    """A sandbox behind uvicorn on a real socket; use `run` or `start`/`stop`.
 
-    ``port=0`` picks a free port; :attr:`base_url` tells which. Without ``db_path`` the state lives
-    in a fresh temporary database that is removed on :meth:`stop`.
+    `port=0` picks a free port; `base_url` tells which. Without `db_path` the state lives
+    in a fresh temporary database that is removed on `stop`.
     """
 
     def __init__(
@@ -63,8 +64,8 @@ class SandboxServer:
         api_keys: Iterable[str] = (DEMO_API_KEY,),
         *,
         faults: FaultConfig | None = None,
-        rate_limit_per_minute: int = 1200,
-        escalation_create_limit_per_minute: int = 60,
+        rate_limit_per_minute: int = REQUESTS_PER_MINUTE,
+        escalation_create_limit_per_minute: int = ESCALATION_CREATES_PER_MINUTE,
         seed: bool = True,
         log_level: str = "warning",
     ) -> None:
@@ -114,7 +115,7 @@ class SandboxServer:
         self._filter = _QuietDrops()
 
     def banner(self) -> str:
-        """What :func:`serve` prints at start."""
+        """What `serve` prints at start."""
         lines = [f"incident.io sandbox listening on {self.base_url}", f"database: {self.db_path}"]
         if DEMO_API_KEY in self.api_keys:
             lines.append(
@@ -125,7 +126,7 @@ class SandboxServer:
         return "\n".join(lines)
 
     def run(self) -> None:
-        """Serve in this thread until interrupted (Ctrl-C) or :meth:`stop` is called."""
+        """Serve in this thread until interrupted (Ctrl-C) or `stop` is called."""
         logging.getLogger("uvicorn.error").addFilter(self._filter)
         try:
             self._server.run(sockets=[self._socket])
@@ -145,7 +146,7 @@ class SandboxServer:
         return self
 
     def stop(self) -> None:
-        """Stop a server started with :meth:`start` and release its resources."""
+        """Stop a server started with `start` and release its resources."""
         self._server.should_exit = True
         if self._thread is not None:
             self._thread.join(timeout=10)
@@ -177,15 +178,15 @@ def serve(
     api_keys: Iterable[str] = (DEMO_API_KEY,),
     *,
     faults: FaultConfig | None = None,
-    rate_limit_per_minute: int = 1200,
-    escalation_create_limit_per_minute: int = 60,
+    rate_limit_per_minute: int = REQUESTS_PER_MINUTE,
+    escalation_create_limit_per_minute: int = ESCALATION_CREATES_PER_MINUTE,
     seed: bool = True,
     log_level: str = "warning",
     out: IO[str] | None = None,
 ) -> None:
-    """Run the sandbox on ``host:port`` until interrupted, printing its URL and the demo key.
+    """Run the sandbox on `host:port` until interrupted, printing its URL and the demo key.
 
-    Without ``db_path`` a fresh temporary database is used (and deleted at exit); with one, state
+    Without `db_path` a fresh temporary database is used (and deleted at exit); with one, state
     persists across restarts and only a new file is seeded.
     """
     server = SandboxServer(

@@ -22,7 +22,7 @@ def system_clock() -> datetime:
 
 
 def fmt_time(value: datetime) -> str:
-    """RFC 3339 in UTC with a ``Z`` suffix (microseconds only when non-zero)."""
+    """RFC 3339 in UTC with a `Z` suffix (microseconds only when non-zero)."""
     value = value.astimezone(UTC)
     text = value.strftime("%Y-%m-%dT%H:%M:%S")
     if value.microsecond:
@@ -31,7 +31,7 @@ def fmt_time(value: datetime) -> str:
 
 
 def parse_time(text: str) -> datetime:
-    """Parse an RFC 3339 date-time; raises ``ValueError`` when it is not one.
+    """Parse an RFC 3339 date-time; raises `ValueError` when it is not one.
 
     A value without an offset is taken as UTC.
     """
@@ -64,7 +64,7 @@ def new_id(now: datetime) -> str:
 
 
 def stable_id(*parts: str) -> str:
-    """A deterministic ULID-shaped id derived from ``parts`` (for computed objects)."""
+    """A deterministic ULID-shaped id derived from `parts` (for computed objects)."""
     digest = hashlib.sha256("\x1f".join(parts).encode()).digest()
     return "01" + _base32(int.from_bytes(digest[:16], "big"), 24)
 

@@ -7,8 +7,8 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import Any, cast
 
-from ._util import JSON, parse_time
-from .errors import invalid, missing
+from incidentio_toolkit.sandbox._util import JSON, parse_time
+from incidentio_toolkit.sandbox.errors import invalid, missing
 
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -17,8 +17,8 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 class Fields:
     """A JSON object plus its path in the request, with checked getters.
 
-    Absent keys and ``null`` are treated the same: optional getters return ``None``, required
-    getters raise ``missing_field``. A wrong type or enum raises ``invalid_value``.
+    Absent keys and `null` are treated the same: optional getters return `None`, required
+    getters raise `missing_field`. A wrong type or enum raises `invalid_value`.
     """
 
     __slots__ = ("data", "prefix")
@@ -29,17 +29,17 @@ class Fields:
 
     @classmethod
     def of(cls, value: Any, path: str) -> Fields:
-        """Wrap ``value``, which must be a JSON object."""
+        """Wrap `value`, which must be a JSON object."""
         if not isinstance(value, dict):
             raise invalid(path or "body", f"{path or 'body'} must be a JSON object")
         return cls(cast(JSON, value), path)
 
     def path(self, key: str) -> str:
-        """The dotted path of ``key`` in the request."""
+        """The dotted path of `key` in the request."""
         return f"{self.prefix}.{key}" if self.prefix else key
 
     def has(self, key: str) -> bool:
-        """Whether ``key`` is present and not ``null``."""
+        """Whether `key` is present and not `null`."""
         return self.data.get(key) is not None
 
     def _get(self, key: str, required: bool) -> Any:
@@ -95,7 +95,7 @@ class Fields:
         return value
 
     def enum(self, key: str, values: Collection[str], *, required: bool = False) -> str | None:
-        """A string field restricted to ``values``."""
+        """A string field restricted to `values`."""
         value = self.str(key, required=required)
         if value is not None and value not in values:
             allowed = ", ".join(values)
@@ -121,7 +121,7 @@ class Fields:
         return value
 
     def time_of_day(self, key: str) -> str:
-        """A required ``HH:MM`` 24-hour time field."""
+        """A required `HH:MM` 24-hour time field."""
         value = self.req_str(key)
         if not _HHMM.match(value):
             raise invalid(self.path(key), f"{self.path(key)} must be a time like 09:00")
@@ -169,7 +169,7 @@ class Fields:
     def enums(
         self, key: str, values: Collection[str], *, required: bool = False
     ) -> list[str] | None:
-        """An array of strings restricted to ``values``."""
+        """An array of strings restricted to `values`."""
         items = self.strs(key, required=required)
         if items is None:
             return None
@@ -194,7 +194,7 @@ class Fields:
 
 
 def weekday_intervals(items: list[Fields]) -> list[JSON]:
-    """Validate ``[{weekday, start_time, end_time}]`` items and return them normalised."""
+    """Validate `[{weekday, start_time, end_time}]` items and return them normalised."""
     return [
         {
             "weekday": item.enum("weekday", WEEKDAYS, required=True),

@@ -16,16 +16,48 @@ from starlette.responses import Response
 from starlette.routing import Route, Router
 from starlette.types import Receive, Scope, Send
 
-from ._context import Sandbox, Sleep
-from ._seed_data import seed_organisation
-from ._util import Clock, system_clock
-from .auth import DEMO_API_KEY, Authenticator
-from .errors import InternalError, MethodNotAllowed, NotFound, SandboxError
-from .faults import CommitTimeout, ConnectionDropped, FaultConfig, FaultInjector, FaultPlan
-from .handlers import admin, escalations, incidents, schedules, settings, workflows
-from .handlers._common import Handler, JSONText, json_response
-from .ratelimit import ESCALATION_CREATE_LIMIT_NAME, RateLimiter, too_many_requests
-from .store import Store
+from incidentio_toolkit.defaults import ESCALATION_CREATES_PER_MINUTE, REQUESTS_PER_MINUTE
+from incidentio_toolkit.sandbox._context import Sandbox, Sleep
+from incidentio_toolkit.sandbox._util import Clock, system_clock
+from incidentio_toolkit.sandbox.auth import DEMO_API_KEY, Authenticator
+from incidentio_toolkit.sandbox.errors import (
+    InternalServerError,
+    MethodNotAllowedError,
+    NotFoundError,
+    SandboxError,
+)
+from incidentio_toolkit.sandbox.faults import (
+    CommitTimeout,
+    ConnectionDropped,
+    FaultConfig,
+    FaultInjector,
+    FaultPlan,
+)
+from incidentio_toolkit.sandbox.handlers import (
+    _admin,
+    custom_fields,
+    escalation_paths,
+    escalations,
+    follow_ups,
+    incident_actions,
+    incident_roles,
+    incident_timestamps,
+    incident_updates,
+    incidents,
+    on_call,
+    reference,
+    schedules,
+    users,
+    workflows,
+)
+from incidentio_toolkit.sandbox.handlers._common import Handler, JSONText, json_response
+from incidentio_toolkit.sandbox.ratelimit import (
+    ESCALATION_CREATE_LIMIT_NAME,
+    RateLimiter,
+    too_many_requests,
+)
+from incidentio_toolkit.sandbox.seed import seed_organisation
+from incidentio_toolkit.sandbox.store import Store
 
 logger = logging.getLogger("incidentio_toolkit.sandbox")
 
@@ -41,64 +73,79 @@ class Endpoint:
 
 
 ROUTES: tuple[Endpoint, ...] = (
+    # incidents
     Endpoint("GET", "/v2/incidents", incidents.list_incidents),
     Endpoint("POST", "/v2/incidents", incidents.create_incident),
     Endpoint("GET", "/v2/incidents/{id}", incidents.show_incident),
     Endpoint("POST", "/v2/incidents/{id}/actions/edit", incidents.edit_incident),
-    Endpoint("GET", "/v2/incident_updates", incidents.list_incident_updates),
-    Endpoint("GET", "/v2/actions", incidents.list_actions),
-    Endpoint("GET", "/v2/actions/{id}", incidents.show_action),
-    Endpoint("GET", "/v2/follow_ups", incidents.list_follow_ups),
-    Endpoint("GET", "/v2/follow_ups/{id}", incidents.show_follow_up),
-    Endpoint("GET", "/v2/users", settings.list_users),
-    Endpoint("GET", "/v2/users/{id}", settings.show_user),
-    Endpoint("GET", "/v1/severities", settings.list_severities),
-    Endpoint("GET", "/v1/incident_statuses", settings.list_incident_statuses),
-    Endpoint("GET", "/v1/incident_types", settings.list_incident_types),
-    Endpoint("GET", "/v2/incident_timestamps", settings.list_incident_timestamps),
-    Endpoint("GET", "/v2/incident_timestamps/{id}", settings.show_incident_timestamp),
-    Endpoint("GET", "/v2/incident_roles", settings.list_incident_roles),
-    Endpoint("POST", "/v2/incident_roles", settings.create_incident_role),
-    Endpoint("GET", "/v2/incident_roles/{id}", settings.show_incident_role),
-    Endpoint("PUT", "/v2/incident_roles/{id}", settings.update_incident_role),
-    Endpoint("DELETE", "/v2/incident_roles/{id}", settings.delete_incident_role),
-    Endpoint("GET", "/v2/custom_fields", settings.list_custom_fields),
-    Endpoint("POST", "/v2/custom_fields", settings.create_custom_field),
-    Endpoint("GET", "/v2/custom_fields/{id}", settings.show_custom_field),
-    Endpoint("PUT", "/v2/custom_fields/{id}", settings.update_custom_field),
-    Endpoint("DELETE", "/v2/custom_fields/{id}", settings.delete_custom_field),
+    # incident_actions
+    Endpoint("GET", "/v2/actions", incident_actions.list_actions),
+    Endpoint("GET", "/v2/actions/{id}", incident_actions.show_action),
+    # follow_ups
+    Endpoint("GET", "/v2/follow_ups", follow_ups.list_follow_ups),
+    Endpoint("GET", "/v2/follow_ups/{id}", follow_ups.show_follow_up),
+    # users
+    Endpoint("GET", "/v2/users", users.list_users),
+    Endpoint("GET", "/v2/users/{id}", users.show_user),
+    # workflows
     Endpoint("GET", "/v2/workflows", workflows.list_workflows),
     Endpoint("POST", "/v2/workflows", workflows.create_workflow),
     Endpoint("GET", "/v2/workflows/{id}", workflows.show_workflow),
     Endpoint("PUT", "/v2/workflows/{id}", workflows.update_workflow),
     Endpoint("DELETE", "/v2/workflows/{id}", workflows.delete_workflow),
+    # schedules
     Endpoint("GET", "/v2/schedules", schedules.list_schedules),
     Endpoint("POST", "/v2/schedules", schedules.create_schedule),
     Endpoint("GET", "/v2/schedules/{id}", schedules.show_schedule),
     Endpoint("PUT", "/v2/schedules/{id}", schedules.update_schedule),
     Endpoint("DELETE", "/v2/schedules/{id}", schedules.delete_schedule),
-    Endpoint("GET", "/v2/schedule_entries", schedules.list_schedule_entries),
-    Endpoint("POST", "/v2/schedule_overrides", schedules.create_schedule_override),
+    # escalations
     Endpoint("GET", "/v2/escalations", escalations.list_escalations),
     Endpoint(
         "POST", "/v2/escalations", escalations.create_escalation, ESCALATION_CREATE_LIMIT_NAME
     ),
     Endpoint("GET", "/v2/escalations/{id}", escalations.show_escalation),
-    Endpoint("GET", "/v2/escalation_paths", escalations.list_escalation_paths),
-    Endpoint("POST", "/v2/escalation_paths", escalations.create_escalation_path),
-    Endpoint("GET", "/v2/escalation_paths/{id}", escalations.show_escalation_path),
-    Endpoint("PUT", "/v2/escalation_paths/{id}", escalations.update_escalation_path),
-    Endpoint("DELETE", "/v2/escalation_paths/{id}", escalations.delete_escalation_path),
+    # custom_fields
+    Endpoint("GET", "/v2/custom_fields", custom_fields.list_custom_fields),
+    Endpoint("POST", "/v2/custom_fields", custom_fields.create_custom_field),
+    Endpoint("GET", "/v2/custom_fields/{id}", custom_fields.show_custom_field),
+    Endpoint("PUT", "/v2/custom_fields/{id}", custom_fields.update_custom_field),
+    Endpoint("DELETE", "/v2/custom_fields/{id}", custom_fields.delete_custom_field),
+    # reference
+    Endpoint("GET", "/v1/severities", reference.list_severities),
+    Endpoint("GET", "/v1/incident_statuses", reference.list_incident_statuses),
+    Endpoint("GET", "/v1/incident_types", reference.list_incident_types),
+    # incident_roles
+    Endpoint("GET", "/v2/incident_roles", incident_roles.list_incident_roles),
+    Endpoint("POST", "/v2/incident_roles", incident_roles.create_incident_role),
+    Endpoint("GET", "/v2/incident_roles/{id}", incident_roles.show_incident_role),
+    Endpoint("PUT", "/v2/incident_roles/{id}", incident_roles.update_incident_role),
+    Endpoint("DELETE", "/v2/incident_roles/{id}", incident_roles.delete_incident_role),
+    # incident_timestamps
+    Endpoint("GET", "/v2/incident_timestamps", incident_timestamps.list_incident_timestamps),
+    Endpoint("GET", "/v2/incident_timestamps/{id}", incident_timestamps.show_incident_timestamp),
+    # incident_updates
+    Endpoint("GET", "/v2/incident_updates", incident_updates.list_incident_updates),
+    # on_call
+    Endpoint("GET", "/v2/schedule_entries", on_call.list_schedule_entries),
+    Endpoint("POST", "/v2/schedule_overrides", on_call.create_schedule_override),
+    # escalation_paths
+    Endpoint("GET", "/v2/escalation_paths", escalation_paths.list_escalation_paths),
+    Endpoint("POST", "/v2/escalation_paths", escalation_paths.create_escalation_path),
+    Endpoint("GET", "/v2/escalation_paths/{id}", escalation_paths.show_escalation_path),
+    Endpoint("PUT", "/v2/escalation_paths/{id}", escalation_paths.update_escalation_path),
+    Endpoint("DELETE", "/v2/escalation_paths/{id}", escalation_paths.delete_escalation_path),
 )
-"""The 46 operations of the public API that the sandbox serves."""
+"""Every operation of the public API that the sandbox serves, grouped by the handler module of
+its resource (named, and ordered, like the modules of `incidentio_toolkit.actions`)."""
 
 ADMIN_ROUTES: tuple[Endpoint, ...] = (
-    Endpoint("POST", "/_sandbox/reset", admin.reset),
-    Endpoint("GET", "/_sandbox/seed", admin.show_seed),
-    Endpoint("POST", "/_sandbox/seed", admin.apply_seed),
-    Endpoint("GET", "/_sandbox/faults", admin.show_faults),
-    Endpoint("PUT", "/_sandbox/faults", admin.put_faults),
-    Endpoint("DELETE", "/_sandbox/faults", admin.clear_faults),
+    Endpoint("POST", "/_sandbox/reset", _admin.reset),
+    Endpoint("GET", "/_sandbox/seed", _admin.show_seed),
+    Endpoint("POST", "/_sandbox/seed", _admin.apply_seed),
+    Endpoint("GET", "/_sandbox/faults", _admin.show_faults),
+    Endpoint("PUT", "/_sandbox/faults", _admin.put_faults),
+    Endpoint("DELETE", "/_sandbox/faults", _admin.clear_faults),
 )
 """Sandbox-only endpoints (key required; never rate limited or faulted)."""
 
@@ -123,7 +170,7 @@ def _fault_error(status: int) -> Response:
         return Response(
             _PROXY_BODY.format(_PROXY_TEXT[status]), status_code=status, media_type="text/html"
         )
-    return _error_response(InternalError("sandbox fault: injected internal error"))
+    return _error_response(InternalServerError("sandbox fault: injected internal error"))
 
 
 def _truncated(response: Response) -> Response:
@@ -147,7 +194,7 @@ class _Operation:
         await response(scope, receive, send)
 
     async def respond(self, request: Request) -> Response:
-        """The response to ``request`` (errors rendered as incident.io envelopes)."""
+        """The response to `request` (errors rendered as incident.io envelopes)."""
         try:
             return await self._handle(request)
         except (ConnectionDropped, CommitTimeout):
@@ -156,14 +203,16 @@ class _Operation:
             return _error_response(error)
         except Exception:
             logger.exception("sandbox handler failed: %s %s", request.method, request.scope["path"])
-            return _error_response(InternalError("The sandbox failed to handle this request"))
+            return _error_response(InternalServerError("The sandbox failed to handle this request"))
 
     async def _handle(self, request: Request) -> Response:
         sb = self.sb
         endpoint = self.by_method.get(request.method)
         if endpoint is None:
             allowed = ", ".join(sorted(self.by_method))
-            raise MethodNotAllowed(f"{request.method} is not allowed here (allowed: {allowed})")
+            raise MethodNotAllowedError(
+                f"{request.method} is not allowed here (allowed: {allowed})"
+            )
         key = sb.auth.check(request.headers.get("authorization"))
         request.state.api_key = key
         if self.admin:
@@ -203,12 +252,12 @@ class _Operation:
 
 async def _not_found(scope: Scope, receive: Receive, send: Send) -> None:
     path = scope.get("path", "")
-    response = _error_response(NotFound(f"No route matches {path!r}"))
+    response = _error_response(NotFoundError(f"No route matches {path!r}"))
     await response(scope, receive, send)
 
 
 class SandboxApp:
-    """The sandbox as an ASGI application (see :func:`create_app`)."""
+    """The sandbox as an ASGI application (see `create_app`)."""
 
     def __init__(self, sandbox: Sandbox) -> None:
         self.sandbox = sandbox
@@ -252,17 +301,17 @@ def create_app(
     db_path: str | os.PathLike[str] | None = None,
     api_keys: Iterable[str] = (DEMO_API_KEY,),
     faults: FaultConfig | None = None,
-    rate_limit_per_minute: int = 1200,
-    escalation_create_limit_per_minute: int = 60,
+    rate_limit_per_minute: int = REQUESTS_PER_MINUTE,
+    escalation_create_limit_per_minute: int = ESCALATION_CREATES_PER_MINUTE,
     clock: Clock | None = None,
     sleep: Sleep | None = None,
     seed: bool = True,
 ) -> SandboxApp:
     """Build a sandbox ASGI app.
 
-    ``db_path=None`` keeps state in memory; with a path, state persists and the seed organisation
-    is written only into a new database. ``clock`` (returning an aware ``datetime``) and ``sleep``
-    can be injected for tests; ``faults`` switches fault injection on from the start.
+    `db_path=None` keeps state in memory; with a path, state persists and the seed organisation
+    is written only into a new database. `clock` (returning an aware `datetime`) and `sleep`
+    can be injected for tests; `faults` switches fault injection on from the start.
     """
     store = Store(None if db_path is None else Path(db_path))
     if seed and store.is_new:

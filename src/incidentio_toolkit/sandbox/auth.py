@@ -5,15 +5,15 @@ from __future__ import annotations
 import hmac
 from collections.abc import Iterable
 
-from ._util import JSON, stable_id
-from .errors import AuthenticationError
+from incidentio_toolkit.sandbox._util import JSON, stable_id
+from incidentio_toolkit.sandbox.errors import AuthenticationError
 
 DEMO_API_KEY = "sandbox-demo-key"
 """The key a sandbox accepts unless told otherwise (printed when the server starts)."""
 
 
 class Authenticator:
-    """Checks ``Authorization: Bearer <key>`` against the accepted keys (constant time)."""
+    """Checks `Authorization: Bearer <key>` against the accepted keys (constant time)."""
 
     def __init__(self, keys: Iterable[str]) -> None:
         self._keys = tuple(k.encode() for k in keys)
@@ -22,7 +22,7 @@ class Authenticator:
         self._actors: dict[str, JSON] = {}
 
     def check(self, header: str | None) -> str:
-        """The accepted key in ``header``, or raise a 401."""
+        """The accepted key in `header`, or raise a 401."""
         if not header:
             raise AuthenticationError(
                 "No API key was provided: send an Authorization: Bearer <key> header",
@@ -46,7 +46,7 @@ class Authenticator:
         return token
 
     def actor(self, key: str) -> JSON:
-        """The ``ActorV2`` recorded as creator/updater for requests made with ``key``."""
+        """The `ActorV2` recorded as creator/updater for requests made with `key`."""
         actor = self._actors.get(key)
         if actor is None:
             key_id = stable_id("api-key", key)

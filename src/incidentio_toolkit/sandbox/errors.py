@@ -1,22 +1,25 @@
 """Errors the sandbox answers with, rendered in incident.io's error envelope.
 
-Each class carries the HTTP status, the envelope ``type`` and the error ``code``::
+Each class carries the HTTP status, the envelope `type` and the error `code` (moto's
+`exceptions.py`); the handlers raise them and `app.py` renders them:
 
-    SandboxError
-    ├── BadRequest            400 bad_request / invalid_json
-    ├── AuthenticationError   401 authentication_error / missing_authorization_material | invalid_authorization
-    ├── NotFound              404 not_found / not_found
-    ├── MethodNotAllowed      405 method_not_allowed / method_not_allowed
-    ├── ValidationError       422 validation_error / missing_field | invalid_value | not_found
-    ├── TooManyRequests       429 too_many_requests / too_many_requests (+ rate_limit block)
-    └── InternalError         500 internal_error / internal_error
+```
+SandboxError
+├── BadRequestError           400 bad_request / invalid_json
+├── AuthenticationError       401 authentication_error / missing_authorization_material | invalid_authorization
+├── NotFoundError             404 not_found / not_found
+├── MethodNotAllowedError     405 method_not_allowed / method_not_allowed
+├── UnprocessableEntityError  422 validation_error / missing_field | invalid_value | not_found
+├── TooManyRequestsError      429 too_many_requests / too_many_requests (+ rate_limit block)
+└── InternalServerError       500 internal_error / internal_error
+```
 """
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from ._util import JSON
+from incidentio_toolkit.sandbox._util import JSON
 
 
 class SandboxError(Exception):
@@ -57,7 +60,7 @@ class SandboxError(Exception):
         return body
 
 
-class BadRequest(SandboxError):
+class BadRequestError(SandboxError):
     """The request could not be read (for example a body that is not JSON)."""
 
     status = 400
@@ -73,7 +76,7 @@ class AuthenticationError(SandboxError):
     default_code = "invalid_authorization"
 
 
-class NotFound(SandboxError):
+class NotFoundError(SandboxError):
     """Unknown id or unknown path."""
 
     status = 404
@@ -81,7 +84,7 @@ class NotFound(SandboxError):
     default_code = "not_found"
 
 
-class MethodNotAllowed(SandboxError):
+class MethodNotAllowedError(SandboxError):
     """The path exists but not with this method."""
 
     status = 405
@@ -89,7 +92,7 @@ class MethodNotAllowed(SandboxError):
     default_code = "method_not_allowed"
 
 
-class ValidationError(SandboxError):
+class UnprocessableEntityError(SandboxError):
     """A request body or query parameter failed validation."""
 
     status = 422
@@ -97,7 +100,7 @@ class ValidationError(SandboxError):
     default_code = "invalid_value"
 
 
-class TooManyRequests(SandboxError):
+class TooManyRequestsError(SandboxError):
     """Rate limit exceeded."""
 
     status = 429
@@ -105,7 +108,7 @@ class TooManyRequests(SandboxError):
     default_code = "too_many_requests"
 
 
-class InternalError(SandboxError):
+class InternalServerError(SandboxError):
     """An injected (or genuine) server error."""
 
     status = 500
@@ -113,21 +116,23 @@ class InternalError(SandboxError):
     default_code = "internal_error"
 
 
-def missing(field: str) -> ValidationError:
+def missing(field: str) -> UnprocessableEntityError:
     """A required field was not sent."""
-    return ValidationError(f"{field} is required", code="missing_field", field=field)
+    return UnprocessableEntityError(f"{field} is required", code="missing_field", field=field)
 
 
-def invalid(field: str, message: str) -> ValidationError:
+def invalid(field: str, message: str) -> UnprocessableEntityError:
     """A field was sent with a value the API does not accept."""
-    return ValidationError(message, code="invalid_value", field=field)
+    return UnprocessableEntityError(message, code="invalid_value", field=field)
 
 
-def unknown_reference(field: str, kind: str, value: str) -> ValidationError:
+def unknown_reference(field: str, kind: str, value: str) -> UnprocessableEntityError:
     """A field refers to an object that does not exist."""
-    return ValidationError(f"No {kind} found with id {value!r}", code="not_found", field=field)
+    return UnprocessableEntityError(
+        f"No {kind} found with id {value!r}", code="not_found", field=field
+    )
 
 
-def not_found(kind: str, value: str) -> NotFound:
+def not_found(kind: str, value: str) -> NotFoundError:
     """The object addressed by the path does not exist."""
-    return NotFound(f"No {kind} found with id {value!r}")
+    return NotFoundError(f"No {kind} found with id {value!r}")

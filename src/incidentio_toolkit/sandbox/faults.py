@@ -1,8 +1,8 @@
 """Fault injection: latency, 5xx/429 answers, dropped connections, truncated bodies and
-"commit then time out" writes — deterministic for a given ``seed`` and request sequence.
+"commit then time out" writes — deterministic for a given `seed` and request sequence.
 
-Switch faults on per app (``create_app(faults=FaultConfig(...))``) or at runtime with
-``PUT /_sandbox/faults``. Admin endpoints under ``/_sandbox/`` are never faulted.
+Switch faults on per app (`create_app(faults=FaultConfig(...))`) or at runtime with
+`PUT /_sandbox/faults`. Admin endpoints under `/_sandbox/` are never faulted.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any, cast
 
 import httpx2
 
-from ._util import JSON
+from incidentio_toolkit.sandbox._util import JSON
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
@@ -22,8 +22,8 @@ WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 class ConnectionDropped(httpx2.RemoteProtocolError):
     """The sandbox dropped the connection without answering.
 
-    In-process (``httpx2.ASGITransport``) this exception reaches the client as the transport
-    error; behind uvicorn (:func:`incidentio_toolkit.sandbox.serve`) the socket is closed instead.
+    In-process (`httpx2.ASGITransport`) this exception reaches the client as the transport
+    error; behind uvicorn (`incidentio_toolkit.sandbox.serve`) the socket is closed instead.
     """
 
     def __init__(
@@ -35,7 +35,7 @@ class ConnectionDropped(httpx2.RemoteProtocolError):
 class CommitTimeout(httpx2.ReadTimeout):
     """The write was committed but no answer came back in time (in-process form).
 
-    Behind uvicorn the sandbox instead waits ``commit_timeout_seconds`` and then drops the
+    Behind uvicorn the sandbox instead waits `commit_timeout_seconds` and then drops the
     connection, so the client's own read timeout fires first.
     """
 
@@ -47,13 +47,13 @@ class CommitTimeout(httpx2.ReadTimeout):
 
 @dataclass(frozen=True, slots=True)
 class FaultConfig:
-    """What to inject, and into which requests. All rates are shares in ``[0, 1]``.
+    """What to inject, and into which requests. All rates are shares in `[0, 1]`.
 
     For each matching request the sandbox draws, in this order: dropped connection
-    (``drop_rate``), 429 (``rate_limit_rate``), 5xx (``error_rate``, status picked from
-    ``error_statuses``); otherwise the request is handled, then a write may be committed without
-    an answer (``commit_timeout_rate``) or a body truncated (``malformed_rate``). ``latency_ms``
-    (plus up to ``latency_jitter_ms``) is added before anything else.
+    (`drop_rate`), 429 (`rate_limit_rate`), 5xx (`error_rate`, status picked from
+    `error_statuses`); otherwise the request is handled, then a write may be committed without
+    an answer (`commit_timeout_rate`) or a body truncated (`malformed_rate`). `latency_ms`
+    (plus up to `latency_jitter_ms`) is added before anything else.
     """
 
     seed: int = 0
@@ -103,7 +103,7 @@ class FaultConfig:
         )
 
     def to_json(self) -> JSON:
-        """The configuration as JSON (``GET /_sandbox/faults``)."""
+        """The configuration as JSON (`GET /_sandbox/faults`)."""
         data = dataclasses.asdict(self)
         data["error_statuses"] = list(self.error_statuses)
         data["methods"] = list(self.methods)
@@ -111,7 +111,7 @@ class FaultConfig:
 
     @classmethod
     def from_json(cls, data: JSON) -> FaultConfig:
-        """Build from JSON (``PUT /_sandbox/faults``); raises ``ValueError`` on bad input."""
+        """Build from JSON (`PUT /_sandbox/faults`); raises `ValueError` on bad input."""
         fields = {f.name: f for f in dataclasses.fields(cls)}
         unknown = sorted(set(data) - set(fields))
         if unknown:
@@ -162,7 +162,7 @@ class FaultPlan:
 
 
 class FaultInjector:
-    """Draws a :class:`FaultPlan` per request from a seeded random generator."""
+    """Draws a `FaultPlan` per request from a seeded random generator."""
 
     def __init__(self, config: FaultConfig | None = None) -> None:
         self.configure(config or FaultConfig())
@@ -174,7 +174,7 @@ class FaultInjector:
         self._random = random.Random(config.seed)  # noqa: S311 - reproducible, not secret
 
     def plan(self, method: str, path: str) -> FaultPlan | None:
-        """The faults for this request, or ``None`` when it is left alone."""
+        """The faults for this request, or `None` when it is left alone."""
         config = self.config
         if not self.active:
             return None

@@ -1,4 +1,4 @@
-"""Per-key rate limits (moving window, in memory) using the ``limits`` library."""
+"""Per-key rate limits (moving window, in memory) using the `limits` library."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from limits import RateLimitItem, RateLimitItemPerMinute
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 
-from .errors import TooManyRequests
+from incidentio_toolkit.defaults import ESCALATION_CREATES_PER_MINUTE, REQUESTS_PER_MINUTE
+from incidentio_toolkit.sandbox.errors import TooManyRequestsError
 
 GLOBAL_LIMIT_NAME = "public_api"
 ESCALATION_CREATE_LIMIT_NAME = "escalations_create"
@@ -20,10 +21,10 @@ ESCALATION_CREATE_LIMIT_NAME = "escalations_create"
 
 def too_many_requests(
     name: str, limit: int, wait: int, message: str | None = None
-) -> TooManyRequests:
-    """A 429 carrying ``Retry-After`` (delta-seconds) and the ``rate_limit`` body block."""
+) -> TooManyRequestsError:
+    """A 429 carrying `Retry-After` (delta-seconds) and the `rate_limit` body block."""
     when = datetime.fromtimestamp(time.time() + wait, UTC)
-    return TooManyRequests(
+    return TooManyRequestsError(
         message or f"Rate limit {name!r} of {limit} requests per minute exceeded; retry in {wait}s",
         headers={"Retry-After": str(wait)},
         extra={
@@ -38,9 +39,14 @@ def too_many_requests(
 
 
 class RateLimiter:
-    """1,200 requests per minute per key, and a separate budget for escalation creates."""
+    """incident.io's budgets: requests per minute per key, and a smaller one for escalation creates
+    (defaults from `incidentio_toolkit.defaults`)."""
 
-    def __init__(self, per_minute: int = 1200, escalation_create_per_minute: int = 60) -> None:
+    def __init__(
+        self,
+        per_minute: int = REQUESTS_PER_MINUTE,
+        escalation_create_per_minute: int = ESCALATION_CREATES_PER_MINUTE,
+    ) -> None:
         if per_minute < 1 or escalation_create_per_minute < 1:
             raise ValueError("rate limits must be at least 1 request per minute")
         self.per_minute = per_minute
@@ -53,7 +59,7 @@ class RateLimiter:
         self._ids: dict[str, str] = {}
 
     def hit(self, key: str, bucket: str | None = None) -> None:
-        """Count one request for ``key`` (and ``bucket``), or raise a 429."""
+        """Count one request for `key` (and `bucket`), or raise a 429."""
         identity = self._ids.get(key)
         if identity is None:
             identity = hashlib.sha256(key.encode()).hexdigest()[:16]

@@ -1,10 +1,12 @@
 """Test helpers for code that talks to the sandbox.
 
-- :class:`FakeClock`: an injectable clock (``create_app(clock=...)``).
-- :func:`assert_error_envelope`: checks incident.io's error envelope.
-- :class:`SpecChecker`: validates 2xx bodies against the official OpenAPI spec with
-  ``openapi-core`` (a development dependency, imported lazily) and error bodies against the
-  envelope; use :meth:`SpecChecker.hook` as an httpx2 response event hook.
+- `FakeClock`: an injectable clock (`create_app(clock=...)`).
+- `assert_error_envelope`: checks incident.io's error envelope.
+- `load_spec`: the official OpenAPI spec the sandbox is checked against, shipped as package data
+  (`sandbox/spec/incident-io-openapi.json`).
+- `SpecChecker`: validates 2xx bodies against that spec with
+  `openapi-core` (a development dependency, imported lazily) and error bodies against the
+  envelope; use `SpecChecker.hook` as an httpx2 response event hook.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,10 +26,13 @@ if TYPE_CHECKING:
     from openapi_core import OpenAPI
 
 ClientFactory = Callable[..., httpx2.AsyncClient]
-"""Type of the ``make_client`` test fixture: ``make_client(app, key=..., checked=...)``."""
+"""Type of the `make_client` test fixture: `make_client(app, key=..., checked=...)`."""
 
-SPEC_PATH = Path(__file__).resolve().parents[3] / "spec" / "incident-io-openapi.json"
-"""The trimmed official spec in a source checkout."""
+SPEC_RESOURCE = "spec/incident-io-openapi.json"
+"""Where the spec sits inside the `incidentio_toolkit.sandbox` package."""
+
+SPEC_PATH = Path(str(resources.files("incidentio_toolkit.sandbox").joinpath(SPEC_RESOURCE)))
+"""The spec as a file path (in a checkout and in an installed wheel alike)."""
 
 
 class FakeClock:
@@ -127,7 +133,17 @@ class SpecChecker:
         self.check(response)
 
 
-def load_spec(path: Path = SPEC_PATH) -> dict[str, Any]:
-    """The OpenAPI document as a dict."""
-    data: dict[str, Any] = json.loads(path.read_text())
+def load_spec(path: Path | None = None) -> dict[str, Any]:
+    """The OpenAPI document as a dict: the one shipped in the package unless `path` says otherwise.
+
+    The package holds the only copy of the spec (the part of incident.io's official OpenAPI
+    document that the actions use, written by `scripts/extract_spec.py`), so that this module works
+    from an installed wheel as well as from a checkout; the repository's tests load it through
+    here too, so the sandbox and the client's request checks can never read two different files.
+    """
+    if path is None:
+        text = resources.files("incidentio_toolkit.sandbox").joinpath(SPEC_RESOURCE).read_text()
+    else:
+        text = path.read_text()
+    data: dict[str, Any] = json.loads(text)
     return data

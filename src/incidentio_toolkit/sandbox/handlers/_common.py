@@ -9,12 +9,12 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .._context import Sandbox
-from .._util import JSON, dumps
-from .._validate import Fields
-from ..errors import BadRequest, invalid, missing
-from ..store import Page
-from ..store._incident_filters import BracketParam, parse_brackets
+from incidentio_toolkit.sandbox._context import Sandbox
+from incidentio_toolkit.sandbox._util import JSON, dumps
+from incidentio_toolkit.sandbox._validate import Fields
+from incidentio_toolkit.sandbox.errors import BadRequestError, invalid, missing
+from incidentio_toolkit.sandbox.store import Page
+from incidentio_toolkit.sandbox.store._filters import BracketParam, parse_brackets
 
 Handler = Callable[[Sandbox, Request], Awaitable[Response]]
 RESULT_PAGE_SIZE_MAX = 250  # pagination_meta.page_size never exceeds this in the spec
@@ -27,7 +27,7 @@ class JSONText(Response):
 
 
 def json_response(data: JSON, status: int = 200) -> Response:
-    """Serialize ``data`` as compact JSON."""
+    """Serialize `data` as compact JSON."""
     return JSONText(dumps(data), status_code=status)
 
 
@@ -37,7 +37,7 @@ def empty_response(status: int) -> Response:
 
 
 def spliced(key: str, texts: Sequence[str], extra: JSON | None = None) -> Response:
-    """``{key: [...stored texts...], **extra}`` without re-serializing stored objects."""
+    """`{key: [...stored texts...], **extra}` without re-serializing stored objects."""
     body = '{"' + key + '":[' + ",".join(texts) + "]"
     if extra:
         body += "," + dumps(extra)[1:-1]
@@ -45,19 +45,19 @@ def spliced(key: str, texts: Sequence[str], extra: JSON | None = None) -> Respon
 
 
 def wrapped(key: str, text: str, status: int = 200) -> Response:
-    """``{key: <stored text>}``."""
+    """`{key: <stored text>}`."""
     return JSONText('{"' + key + '":' + text + "}", status_code=status)
 
 
 async def read_body(request: Request) -> Fields:
-    """The JSON object body (an empty body counts as ``{}``)."""
+    """The JSON object body (an empty body counts as `{}`)."""
     raw = await request.body()
     if not raw.strip():
         return Fields({})
     try:
         data: Any = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
-        raise BadRequest("The request body is not valid JSON") from None
+        raise BadRequestError("The request body is not valid JSON") from None
     return Fields.of(data, "")
 
 
@@ -70,7 +70,7 @@ def query_str(request: Request, name: str, *, required: bool = False) -> str | N
 
 
 def query_bool(request: Request, name: str) -> bool | None:
-    """A boolean query parameter (``true``/``false``)."""
+    """A boolean query parameter (`true`/`false`)."""
     value = request.query_params.get(name)
     if value is None:
         return None
@@ -80,7 +80,7 @@ def query_bool(request: Request, name: str) -> bool | None:
 
 
 def query_enum(request: Request, name: str, values: Sequence[str]) -> str | None:
-    """A query parameter restricted to ``values``."""
+    """A query parameter restricted to `values`."""
     value = request.query_params.get(name)
     if value is not None and value not in values:
         raise invalid(name, f"{name} must be one of: {', '.join(values)}")
@@ -88,7 +88,7 @@ def query_enum(request: Request, name: str, values: Sequence[str]) -> str | None
 
 
 def page_size(request: Request, *, maximum: int, minimum: int = 1, default: int = 25) -> int:
-    """The requested ``page_size`` (422 outside ``[minimum, maximum]``)."""
+    """The requested `page_size` (422 outside `[minimum, maximum]`)."""
     raw = request.query_params.get("page_size")
     if raw is None:
         return default
@@ -102,7 +102,7 @@ def page_size(request: Request, *, maximum: int, minimum: int = 1, default: int 
 
 
 def pagination_meta(page: Page, size: int) -> JSON:
-    """``PaginationMetaResultV2`` (plus ``total_record_count`` when counted)."""
+    """`PaginationMetaResultV2` (plus `total_record_count` when counted)."""
     meta: JSON = {"page_size": size}
     if page.after is not None:
         meta["after"] = page.after
@@ -112,11 +112,11 @@ def pagination_meta(page: Page, size: int) -> JSON:
 
 
 def bracket_params(request: Request) -> list[BracketParam]:
-    """Every ``name[op]=value`` query parameter, repeated keys included."""
+    """Every `name[op]=value` query parameter, repeated keys included."""
     return parse_brackets(request.query_params.multi_items())
 
 
 def path_id(request: Request) -> str:
-    """The ``{id}`` path parameter."""
+    """The `{id}` path parameter."""
     value: str = request.path_params["id"]
     return value

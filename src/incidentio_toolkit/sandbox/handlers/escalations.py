@@ -1,15 +1,13 @@
-"""Escalations and escalation paths."""
+"""`/v2/escalations`: list (filtered, newest first), create (idempotent; pages people) and show."""
 
 from __future__ import annotations
 
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .._context import Sandbox
-from .._util import loads_object
-from ._common import (
+from incidentio_toolkit.sandbox._context import Sandbox
+from incidentio_toolkit.sandbox.handlers._common import (
     bracket_params,
-    empty_response,
     json_response,
     page_size,
     pagination_meta,
@@ -28,7 +26,7 @@ async def list_escalations(sb: Sandbox, request: Request) -> Response:
 
 
 async def create_escalation(sb: Sandbox, request: Request) -> Response:
-    """POST /v2/escalations (201, idempotent on ``idempotency_key``)."""
+    """POST /v2/escalations (201, idempotent on `idempotency_key`)."""
     body = await read_body(request)
     escalation, _ = sb.store.escalations.create(body, sb.now())
     return json_response({"escalation": escalation}, 201)
@@ -37,46 +35,3 @@ async def create_escalation(sb: Sandbox, request: Request) -> Response:
 async def show_escalation(sb: Sandbox, request: Request) -> Response:
     """GET /v2/escalations/{id}"""
     return json_response({"escalation": sb.store.escalations.show(path_id(request))})
-
-
-async def list_escalation_paths(sb: Sandbox, request: Request) -> Response:
-    """GET /v2/escalation_paths"""
-    size = page_size(request, maximum=25)
-    page = sb.store.escalation_paths.page(query_str(request, "after"), size)
-    now = sb.now()
-    paths = [sb.store.escalation_paths.with_responders(loads_object(t), now) for t in page.texts]
-    return json_response(
-        {"escalation_paths": paths, "pagination_meta": pagination_meta(page, size)}
-    )
-
-
-async def create_escalation_path(sb: Sandbox, request: Request) -> Response:
-    """POST /v2/escalation_paths (201)"""
-    body = await read_body(request)
-    path = sb.store.escalation_paths.create(body, sb.now())
-    return json_response(
-        {"escalation_path": sb.store.escalation_paths.with_responders(path, sb.now())}, 201
-    )
-
-
-async def show_escalation_path(sb: Sandbox, request: Request) -> Response:
-    """GET /v2/escalation_paths/{id}"""
-    path = sb.store.escalation_paths.show(path_id(request))
-    return json_response(
-        {"escalation_path": sb.store.escalation_paths.with_responders(path, sb.now())}
-    )
-
-
-async def update_escalation_path(sb: Sandbox, request: Request) -> Response:
-    """PUT /v2/escalation_paths/{id}"""
-    body = await read_body(request)
-    path = sb.store.escalation_paths.update(path_id(request), body)
-    return json_response(
-        {"escalation_path": sb.store.escalation_paths.with_responders(path, sb.now())}
-    )
-
-
-async def delete_escalation_path(sb: Sandbox, request: Request) -> Response:
-    """DELETE /v2/escalation_paths/{id} (204)"""
-    sb.store.escalation_paths.delete(path_id(request))
-    return empty_response(204)

@@ -1,14 +1,12 @@
-"""Incidents, incident updates, actions and follow-ups."""
+"""`/v2/incidents`: list (filtered, sorted, paged), create (idempotent), show and edit."""
 
 from __future__ import annotations
 
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .._context import Sandbox
-from .._util import dumps
-from ..store.activity import LIST_MODES
-from ._common import (
+from incidentio_toolkit.sandbox._context import Sandbox
+from incidentio_toolkit.sandbox.handlers._common import (
     bracket_params,
     json_response,
     page_size,
@@ -18,7 +16,6 @@ from ._common import (
     query_str,
     read_body,
     spliced,
-    wrapped,
 )
 
 SORTS = ("created_at_newest_first", "created_at_oldest_first")
@@ -39,7 +36,7 @@ async def list_incidents(sb: Sandbox, request: Request) -> Response:
 
 
 async def create_incident(sb: Sandbox, request: Request) -> Response:
-    """POST /v2/incidents (200, idempotent on ``idempotency_key``)."""
+    """POST /v2/incidents (200, idempotent on `idempotency_key`)."""
     body = await read_body(request)
     key = request.state.api_key
     incident, _ = sb.store.incidents.create(body, sb.auth.actor(key), sb.now())
@@ -59,40 +56,3 @@ async def edit_incident(sb: Sandbox, request: Request) -> Response:
     actor = sb.auth.actor(request.state.api_key)
     incident = sb.store.incidents.edit(path_id(request), changes, actor, sb.now())
     return json_response({"incident": incident})
-
-
-async def list_incident_updates(sb: Sandbox, request: Request) -> Response:
-    """GET /v2/incident_updates"""
-    size = page_size(request, maximum=250)
-    page = sb.store.incidents.updates_page(
-        query_str(request, "incident_id"), query_str(request, "after"), size
-    )
-    return spliced("incident_updates", page.texts, {"pagination_meta": pagination_meta(page, size)})
-
-
-async def list_actions(sb: Sandbox, request: Request) -> Response:
-    """GET /v2/actions"""
-    texts = sb.store.actions.list_texts(
-        query_str(request, "incident_id"), query_enum(request, "incident_mode", LIST_MODES)
-    )
-    return spliced("actions", texts)
-
-
-async def show_action(sb: Sandbox, request: Request) -> Response:
-    """GET /v2/actions/{id}"""
-    return wrapped("action", dumps(sb.store.actions.show(path_id(request))))
-
-
-async def list_follow_ups(sb: Sandbox, request: Request) -> Response:
-    """GET /v2/follow_ups"""
-    texts = sb.store.follow_ups.list_texts(
-        query_str(request, "incident_id"),
-        query_enum(request, "incident_mode", LIST_MODES),
-        query_str(request, "assignee_team_id"),
-    )
-    return spliced("follow_ups", texts)
-
-
-async def show_follow_up(sb: Sandbox, request: Request) -> Response:
-    """GET /v2/follow_ups/{id}"""
-    return wrapped("follow_up", dumps(sb.store.follow_ups.show(path_id(request))))

@@ -5,8 +5,14 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .._context import Sandbox
-from ._common import empty_response, json_response, path_id, query_bool, read_body
+from incidentio_toolkit.sandbox._context import Sandbox
+from incidentio_toolkit.sandbox.handlers._common import (
+    empty_response,
+    json_response,
+    path_id,
+    query_bool,
+    read_body,
+)
 
 
 async def list_workflows(sb: Sandbox, request: Request) -> Response:

@@ -1,18 +1,31 @@
-"""The sandbox's state: one store per resource over a shared SQLite database."""
+"""The sandbox's state: one store per resource (named like the modules of `actions/`) over a
+shared SQLite database, with the domain rules of that resource (moto's `models.py`).
+
+Every store owns its tables (`store/_migrations.py` creates them) and validates what it writes;
+the handlers only parse requests and serialize answers. Private modules hold what several stores
+share: `_db.py` (connection, JSON-row tables, keyset pages), `_filters.py` (bracket query
+filters), `_incident_filters.py` and `_incident_entries.py` (parts of the incidents store).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ._db import Database, Page
-from .activity import Actions, FollowUps
-from .catalog import Catalog, Users
-from .escalation_paths import EscalationPaths
-from .escalations import Escalations
-from .incidents import Incidents
-from .schedules import Schedules
-from .settings import CustomFields, IncidentRoles
-from .workflows import Workflows
+from incidentio_toolkit.sandbox.store._db import Database, Page
+from incidentio_toolkit.sandbox.store.custom_fields import CustomFields
+from incidentio_toolkit.sandbox.store.escalation_paths import EscalationPaths
+from incidentio_toolkit.sandbox.store.escalations import Escalations
+from incidentio_toolkit.sandbox.store.follow_ups import FollowUps
+from incidentio_toolkit.sandbox.store.incident_actions import IncidentActions
+from incidentio_toolkit.sandbox.store.incident_roles import IncidentRoles
+from incidentio_toolkit.sandbox.store.incident_timestamps import IncidentTimestamps
+from incidentio_toolkit.sandbox.store.incident_updates import IncidentUpdates
+from incidentio_toolkit.sandbox.store.incidents import Incidents
+from incidentio_toolkit.sandbox.store.on_call import OnCall
+from incidentio_toolkit.sandbox.store.reference import Reference
+from incidentio_toolkit.sandbox.store.schedules import Schedules
+from incidentio_toolkit.sandbox.store.users import Users
+from incidentio_toolkit.sandbox.store.workflows import Workflows
 
 __all__ = ["Page", "Store"]
 
@@ -21,25 +34,34 @@ class Store:
     """Every resource store, wired together (cascades between them included)."""
 
     def __init__(self, path: str | Path | None = None) -> None:
-        self.db = Database(path)
-        self.is_new = self.db.get_meta("created") is None
+        self.db = db = Database(path)
+        self.is_new = db.get_meta("created") is None
         """True when this database was created just now (seed it)."""
         if self.is_new:
-            self.db.set_meta("created", "1")
-        self.catalog = Catalog(self.db)
-        self.users = Users(self.db)
-        self.roles = IncidentRoles(self.db)
-        self.custom_fields = CustomFields(self.db)
+            db.set_meta("created", "1")
+        self.reference = Reference(db)
+        self.incident_timestamps = IncidentTimestamps(db)
+        self.users = Users(db)
+        self.incident_roles = IncidentRoles(db)
+        self.custom_fields = CustomFields(db)
+        self.incident_updates = IncidentUpdates(db)
         self.incidents = Incidents(
-            self.db, self.catalog, self.users, self.roles, self.custom_fields
+            db,
+            self.reference,
+            self.incident_timestamps,
+            self.users,
+            self.incident_roles,
+            self.custom_fields,
+            self.incident_updates,
         )
-        self.actions = Actions(self.db)
-        self.follow_ups = FollowUps(self.db)
-        self.workflows = Workflows(self.db)
-        self.schedules = Schedules(self.db, self.users)
-        self.escalation_paths = EscalationPaths(self.db, self.users, self.schedules)
-        self.escalations = Escalations(self.db, self.users, self.escalation_paths, self.incidents)
-        self.roles.cascade = self.incidents.cascade_role
+        self.incident_actions = IncidentActions(db)
+        self.follow_ups = FollowUps(db)
+        self.workflows = Workflows(db)
+        self.schedules = Schedules(db, self.users)
+        self.on_call = OnCall(db, self.users, self.schedules)
+        self.escalation_paths = EscalationPaths(db, self.users, self.schedules, self.on_call)
+        self.escalations = Escalations(db, self.users, self.escalation_paths, self.incidents)
+        self.incident_roles.cascade = self.incidents.cascade_role
         self.custom_fields.cascade = self.incidents.cascade_custom_field
         self.incidents.on_change = self.escalations.refresh_incident
 

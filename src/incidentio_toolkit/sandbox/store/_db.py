@@ -1,23 +1,33 @@
-"""The SQLite connection (one per app, guarded by a lock) and a generic JSON-row table."""
+"""The SQLite connection (one per app, guarded by a lock) and a generic JSON-row table that every
+resource store builds on."""
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
-from .._util import JSON, dumps, loads_object
-from ..errors import invalid
-from ._migrations import RESOURCE_TABLES, migrate
+from incidentio_toolkit.sandbox._util import JSON, dumps, loads_object
+from incidentio_toolkit.sandbox.errors import invalid, not_found, unknown_reference
+from incidentio_toolkit.sandbox.store._migrations import RESOURCE_TABLES, migrate
 
 Order = Sequence[tuple[str, Literal["ASC", "DESC"]]]
+NEWEST_FIRST: Order = (("created_us", "DESC"), ("seq", "DESC"))
+"""The order of tables with a `created_us` column, newest first (insertion order breaks ties)."""
+
+Cascade = Callable[[str, JSON | None], None]
+"""Called by a store after it changes (`JSON`) or deletes (`None`) an object others embed."""
+
+
+def no_cascade(_id: str, _value: JSON | None) -> None:
+    """The cascade of a store nobody has wired up."""
 
 
 class Database:
-    """One SQLite connection in autocommit mode; :meth:`transaction` groups writes."""
+    """One SQLite connection in autocommit mode; `transaction` groups writes."""
 
     def __init__(self, path: str | Path | None = None) -> None:
         target = ":memory:" if path is None else str(path)
@@ -68,16 +78,16 @@ class Database:
             self.conn.execute(sql, params)
 
     def get_meta(self, key: str) -> str | None:
-        """A value from the ``meta`` table."""
+        """A value from the `meta` table."""
         rows = self.query("SELECT value FROM meta WHERE key = ?", (key,))
         return rows[0][0] if rows else None
 
     def set_meta(self, key: str, value: str) -> None:
-        """Store a value in the ``meta`` table."""
+        """Store a value in the `meta` table."""
         self.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
     def wipe(self) -> None:
-        """Delete every row of every resource table (and the ``seeded`` flag)."""
+        """Delete every row of every resource table (and the `seeded` flag)."""
         with self.transaction():
             for table in RESOURCE_TABLES:
                 self.conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
@@ -96,11 +106,15 @@ class Page:
 
 
 class Table:
-    """A resource table: ``id``, JSON ``data`` and a soft ``deleted`` flag plus extra columns."""
+    """A resource table: `id`, JSON `data` and a soft `deleted` flag plus extra columns.
 
-    def __init__(self, db: Database, name: str) -> None:
+    `kind` names one object of the table in error messages (`"incident role"`).
+    """
+
+    def __init__(self, db: Database, name: str, kind: str) -> None:
         self.db = db
         self.name = name
+        self.kind = kind
 
     def insert(self, id: str, data: JSON, **columns: Any) -> None:
         """Insert a new row."""
@@ -121,18 +135,32 @@ class Table:
         self.db.execute(f"UPDATE {self.name} SET deleted = 1 WHERE id = ?", (id,))  # noqa: S608
 
     def get(self, id: str) -> JSON | None:
-        """The live row's data, or ``None``."""
+        """The live row's data, or `None`."""
         text = self.get_text(id)
         return None if text is None else loads_object(text)
 
+    def show(self, id: str) -> JSON:
+        """The live row's data, or a 404 (for an id in the path)."""
+        found = self.get(id)
+        if found is None:
+            raise not_found(self.kind, id)
+        return found
+
+    def require(self, id: str, field: str) -> JSON:
+        """The live row's data, or a 422 naming `field` (for an id in the body or query)."""
+        found = self.get(id)
+        if found is None:
+            raise unknown_reference(field, self.kind, id)
+        return found
+
     def get_text(self, id: str) -> str | None:
-        """The live row's stored JSON text, or ``None``."""
+        """The live row's stored JSON text, or `None`."""
         sql = f"SELECT data FROM {self.name} WHERE id = ? AND deleted = 0"  # noqa: S608
         rows = self.db.query(sql, (id,))
         return rows[0][0] if rows else None
 
     def column(self, id: str, column: str) -> Any:
-        """One extra column of a live row (``None`` when absent)."""
+        """One extra column of a live row (`None` when absent)."""
         sql = f"SELECT {column} FROM {self.name} WHERE id = ? AND deleted = 0"  # noqa: S608
         rows = self.db.query(sql, (id,))
         return rows[0][0] if rows else None
@@ -143,13 +171,13 @@ class Table:
         return bool(self.db.query(sql, (id,)))
 
     def find(self, where: str, params: Sequence[Any] = ()) -> list[JSON]:
-        """Every live row matching ``where``, in insertion order."""
+        """Every live row matching `where`, in insertion order."""
         return [loads_object(t) for t in self.find_texts(where, params)]
 
     def find_texts(
         self, where: str = "", params: Sequence[Any] = (), order: str = "seq ASC"
     ) -> list[str]:
-        """Stored JSON texts of live rows matching ``where``."""
+        """Stored JSON texts of live rows matching `where`."""
         clause = f"deleted = 0 AND ({where})" if where else "deleted = 0"
         sql = f"SELECT data FROM {self.name} WHERE {clause} ORDER BY {order}"  # noqa: S608
         return [row[0] for row in self.db.query(sql, params)]
@@ -164,7 +192,7 @@ class Table:
         limit: int = 25,
         count: bool = False,
     ) -> Page:
-        """A keyset-paginated page; ``after`` is the id of the previous page's last row."""
+        """A keyset-paginated page; `after` is the id of the previous page's last row."""
         base = f"deleted = 0 AND ({where})" if where else "deleted = 0"
         clause, args = base, list(params)
         if after is not None:
@@ -187,7 +215,7 @@ class Table:
 
 
 def _keyset(order: Order, values: tuple[Any, ...]) -> tuple[str, list[Any]]:
-    """SQL selecting rows strictly after ``values`` in ``order``."""
+    """SQL selecting rows strictly after `values` in `order`."""
     alternatives: list[str] = []
     args: list[Any] = []
     for i, (column, direction) in enumerate(order):

@@ -4,31 +4,37 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from .._util import JSON, fmt_time
-from .._validate import Fields
-from ..errors import invalid, unknown_reference
-from .catalog import Catalog, Users, user_embed
-from .settings import CustomFields, IncidentRoles
+from incidentio_toolkit.sandbox._util import JSON, fmt_time
+from incidentio_toolkit.sandbox._validate import Fields
+from incidentio_toolkit.sandbox.errors import invalid, unknown_reference
+from incidentio_toolkit.sandbox.store.custom_fields import CustomFields
+from incidentio_toolkit.sandbox.store.incident_roles import IncidentRoles
+from incidentio_toolkit.sandbox.store.incident_timestamps import IncidentTimestamps
+from incidentio_toolkit.sandbox.store.users import Users, user_embed
 
 
 class EntryBuilder:
-    """Turns payload items into the embedded objects of ``IncidentV2``."""
+    """Turns payload items into the embedded objects of `IncidentV2`."""
 
     def __init__(
-        self, catalog: Catalog, users: Users, roles: IncidentRoles, fields: CustomFields
+        self,
+        timestamps: IncidentTimestamps,
+        users: Users,
+        roles: IncidentRoles,
+        fields: CustomFields,
     ) -> None:
-        self.catalog = catalog
+        self.timestamps = timestamps
         self.users = users
         self.roles = roles
         self.fields = fields
 
     @staticmethod
     def role_embed(role: JSON) -> JSON:
-        """``EmbeddedIncidentRoleV2`` for a stored role."""
+        """`EmbeddedIncidentRoleV2` for a stored role."""
         return {**role, "required": role["role_type"] == "lead"}
 
     def role_assignments(self, items: list[Fields], *, creating: bool) -> dict[str, JSON]:
-        """Role id → ``IncidentRoleAssignmentV2`` (no ``assignee`` means unassign)."""
+        """Role id → `IncidentRoleAssignmentV2` (no `assignee` means unassign)."""
         result: dict[str, JSON] = {}
         for item in items:
             role_id = item.req_str("incident_role_id")
@@ -46,7 +52,7 @@ class EntryBuilder:
         return result
 
     def custom_field_entries(self, items: list[Fields]) -> dict[str, JSON]:
-        """Field id → ``CustomFieldEntryV2`` (an empty ``values`` list clears the field)."""
+        """Field id → `CustomFieldEntryV2` (an empty `values` list clears the field)."""
         result: dict[str, JSON] = {}
         for item in items:
             field_id = item.req_str("custom_field_id")
@@ -83,12 +89,12 @@ class EntryBuilder:
         return {"value_numeric": number}
 
     def timestamp_values(self, items: list[Fields]) -> dict[str, JSON]:
-        """Timestamp id → ``IncidentTimestampWithValueV2`` (no ``value`` clears it)."""
+        """Timestamp id → `IncidentTimestampWithValueV2` (no `value` clears it)."""
         result: dict[str, JSON] = {}
-        catalog = {t["id"]: t for t in self.catalog.all_timestamps()}
+        known = {t["id"]: t for t in self.timestamps.all()}
         for item in items:
             timestamp_id = item.req_str("incident_timestamp_id")
-            timestamp = catalog.get(timestamp_id)
+            timestamp = known.get(timestamp_id)
             if timestamp is None:
                 raise unknown_reference(
                     item.path("incident_timestamp_id"), "incident timestamp", timestamp_id

@@ -1,4 +1,4 @@
-"""Numbered schema migrations (applied in order, each exactly once, recorded in ``_migrations``).
+"""Numbered schema migrations (applied in order, each exactly once, recorded in `_migrations`).
 
 Add a new function with the next number; never edit one that has shipped.
 """
@@ -24,7 +24,7 @@ def _resource_table(name: str, extra: str = "") -> str:
 
 
 def m001_initial(conn: sqlite3.Connection) -> None:
-    """Tables for every resource the 46 operations touch."""
+    """Tables for every resource the operations touch."""
     statements = [
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         _resource_table("severities", "rank INTEGER NOT NULL"),

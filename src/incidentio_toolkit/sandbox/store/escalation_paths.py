@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from .. import _engine
-from .._util import JSON, new_id
-from .._validate import Fields, weekday_intervals
-from ..errors import invalid, missing, not_found, unknown_reference
-from ._db import Database, Page, Table
-from .catalog import Users, user_embed
-from .schedules import Schedules, rotations_of
+from incidentio_toolkit.sandbox._util import JSON, new_id
+from incidentio_toolkit.sandbox._validate import Fields, weekday_intervals
+from incidentio_toolkit.sandbox.domain import workflow_engine
+from incidentio_toolkit.sandbox.errors import invalid, missing, unknown_reference
+from incidentio_toolkit.sandbox.store._db import Database, Page, Table
+from incidentio_toolkit.sandbox.store.on_call import OnCall
+from incidentio_toolkit.sandbox.store.schedules import Schedules, rotations_of
+from incidentio_toolkit.sandbox.store.users import Users, user_embed
 
 NODE_TYPES = ("if_else", "repeat", "level", "notify_channel", "delay", "voicemail")
 TARGET_TYPES = ("schedule", "user", "slack_channel", "msteams_channel")
@@ -31,39 +32,34 @@ INTERVAL_CONDITIONS = ("active", "inactive")
 
 
 class EscalationPaths:
-    """Stored rows hold ``EscalationPathV2`` without ``current_responders`` (computed on read)."""
+    """Stored rows hold `EscalationPathV2` without `current_responders` (computed on read)."""
 
-    def __init__(self, db: Database, users: Users, schedules: Schedules) -> None:
-        self.table = Table(db, "escalation_paths")
+    def __init__(self, db: Database, users: Users, schedules: Schedules, on_call: OnCall) -> None:
+        self.table = Table(db, "escalation_paths", "escalation path")
         self.users = users
         self.schedules = schedules
+        self.on_call = on_call
 
     def show(self, id: str) -> JSON:
         """The stored path or 404."""
-        found = self.table.get(id)
-        if found is None:
-            raise not_found("escalation path", id)
-        return found
+        return self.table.show(id)
 
     def require(self, id: str, field: str) -> JSON:
-        """The path ``id`` or a 422 naming ``field``."""
-        found = self.table.get(id)
-        if found is None:
-            raise unknown_reference(field, "escalation path", id)
-        return found
+        """The path `id` or a 422 naming `field`."""
+        return self.table.require(id, field)
 
     def page(self, after: str | None, limit: int) -> Page:
         """Paths in creation order."""
         return self.table.page(after=after, limit=limit)
 
     def create(self, body: Fields, now: datetime, *, id: str | None = None) -> JSON:
-        """Create from ``EscalationsCreatePathPayloadV2``."""
+        """Create from `EscalationsCreatePathPayloadV2`."""
         path = {"id": id or new_id(now), **self._build(body)}
         self.table.insert(path["id"], path)
         return path
 
     def update(self, id: str, body: Fields) -> JSON:
-        """Replace from ``EscalationsUpdatePathPayloadV2``."""
+        """Replace from `EscalationsUpdatePathPayloadV2`."""
         self.show(id)
         path = {"id": id, **self._build(body)}
         self.table.update(id, path)
@@ -76,7 +72,7 @@ class EscalationPaths:
 
     # responders ----------------------------------------------------------------------------
     def first_level_targets(self, path: JSON) -> list[JSON]:
-        """Targets of the first level node (depth-first, following ``then_path``)."""
+        """Targets of the first level node (depth-first, following `then_path`)."""
         nodes: list[JSON] = list(path["path"])
         while nodes:
             node = nodes.pop(0)
@@ -106,12 +102,12 @@ class EscalationPaths:
                             for user in rotation["users"]:
                                 found.setdefault(user["id"], user)
                 else:
-                    for user in self.schedules.on_call_users(schedule, now, rota):
+                    for user in self.on_call.on_call_users(schedule, now, rota):
                         found.setdefault(user["id"], user)
         return list(found.values())
 
     def with_responders(self, path: JSON, now: datetime) -> JSON:
-        """The path plus ``current_responders``."""
+        """The path plus `current_responders`."""
         return {**path, "current_responders": self.responders(self.first_level_targets(path), now)}
 
     # validation ----------------------------------------------------------------------------
@@ -168,7 +164,9 @@ class EscalationPaths:
             elif kind == "if_else":
                 branch = item.req_obj("if_else")
                 node["if_else"] = {
-                    "conditions": [_engine.condition(c) for c in branch.objs("conditions") or []],
+                    "conditions": [
+                        workflow_engine.condition(c) for c in branch.objs("conditions") or []
+                    ],
                     "then_path": self._nodes(
                         branch.objs("then_path", required=True) or [], hours, seen
                     ),

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
-from .._util import JSON, fmt_time, loads_object, new_id, to_micros
-from .._validate import Fields
-from ..errors import NotFound, invalid, not_found, unknown_reference
-from ._db import Database, Page, Table
-from ._incident_filters import BracketParam, in_condition, time_condition
-from .catalog import SLIM_STATUS_CATEGORY, Users, user_embed
-from .escalation_paths import EscalationPaths
-from .incidents import Incidents
+from incidentio_toolkit.sandbox._util import JSON, fmt_time, loads_object, new_id, to_micros
+from incidentio_toolkit.sandbox._validate import Fields
+from incidentio_toolkit.sandbox.errors import NotFoundError, invalid, unknown_reference
+from incidentio_toolkit.sandbox.store._db import NEWEST_FIRST, Database, Page, Table
+from incidentio_toolkit.sandbox.store._filters import (
+    BracketParam,
+    Condition,
+    all_of,
+    in_condition,
+    time_condition,
+)
+from incidentio_toolkit.sandbox.store.escalation_paths import EscalationPaths
+from incidentio_toolkit.sandbox.store.incidents import Incidents
+from incidentio_toolkit.sandbox.store.reference import SLIM_STATUS_CATEGORY
+from incidentio_toolkit.sandbox.store.users import Users, user_embed
 
 STATUSES = (
     "pending",
@@ -28,7 +34,7 @@ STATUSES = (
 
 
 def incident_slim(incident: JSON) -> JSON:
-    """``IncidentSlimV2`` of an incident."""
+    """`IncidentSlimV2` of an incident."""
     slim: JSON = {
         "id": incident["id"],
         "external_id": int(incident["reference"].removeprefix("INC-")),
@@ -51,22 +57,19 @@ class Escalations:
         self, db: Database, users: Users, paths: EscalationPaths, incidents: Incidents
     ) -> None:
         self.db = db
-        self.table = Table(db, "escalations")
+        self.table = Table(db, "escalations", "escalation")
         self.users = users
         self.paths = paths
         self.incidents = incidents
 
     def show(self, id: str) -> JSON:
         """The escalation or 404."""
-        found = self.table.get(id)
-        if found is None:
-            raise not_found("escalation", id)
-        return found
+        return self.table.show(id)
 
     def create(
         self, body: Fields, now: datetime, *, id: str | None = None, status: str = "triggered"
     ) -> tuple[JSON, bool]:
-        """Create from ``EscalationsCreatePayloadV2``; returns ``(escalation, created)``."""
+        """Create from `EscalationsCreatePayloadV2`; returns `(escalation, created)`."""
         key = body.req_str("idempotency_key")
         title = body.req_str("title")
         path_id = body.str("escalation_path_id", nonempty=True)
@@ -108,7 +111,7 @@ class Escalations:
         if incident_id is not None:
             try:
                 related.append(incident_slim(self.incidents.show(incident_id)))
-            except NotFound as exc:  # a missing incident is a 422 here, not a 404
+            except NotFoundError as exc:  # a missing incident is a 422 here, not a 404
                 raise unknown_reference("incident_id", "incident", incident_id) from exc
         escalation: JSON = {
             "id": escalation_id,
@@ -137,17 +140,12 @@ class Escalations:
 
     def page(self, params: list[BracketParam], after: str | None, limit: int) -> Page:
         """Escalations newest first, filtered (every filter must match)."""
-        conditions: list[tuple[str, list[Any]]] = []
-        for param in params:
-            condition = _condition(param)
-            if condition is not None:
-                conditions.append(condition)
-        where = " AND ".join(f"({c})" for c, _ in conditions)
-        args = [a for _, cond_args in conditions for a in cond_args]
+        conditions = [c for c in map(_condition, params) if c is not None]
+        where, args = all_of(conditions)
         return self.table.page(
             where=where,
             params=args,
-            order=(("created_us", "DESC"), ("seq", "DESC")),
+            order=NEWEST_FIRST,
             after=after,
             limit=limit,
         )
@@ -166,7 +164,7 @@ class Escalations:
             self.table.update(row_id, escalation)
 
 
-def _condition(param: BracketParam) -> tuple[str, list[Any]] | None:
+def _condition(param: BracketParam) -> Condition | None:
     ops = {
         "escalation_path": ("one_of", "not_in"),
         "status": ("one_of", "not_in"),
@@ -178,11 +176,7 @@ def _condition(param: BracketParam) -> tuple[str, list[Any]] | None:
     allowed = ops.get(param.name)
     if allowed is None:
         return None
-    if len(param.keys) != 1 or param.keys[0] not in allowed:
-        raise invalid(
-            param.name, f"{param.label}: unsupported operator (use {' or '.join(allowed)})"
-        )
-    op = param.keys[0]
+    op = param.operator(allowed)
     if param.name == "escalation_path":
         return in_condition("escalation_path_id", list(param.values), op == "not_in")
     if param.name == "status":

@@ -1,4 +1,5 @@
-"""Incidents and their updates: create (idempotent), show, edit (records updates), list."""
+"""Incidents: create (idempotent), show (by id or reference), edit (recording an incident update
+when status or severity change), list with filters; cascades from roles and custom fields."""
 
 from __future__ import annotations
 
@@ -6,14 +7,26 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from .._util import JSON, fmt_time, loads_object, new_id, stable_id, to_micros
-from .._validate import Fields
-from ..errors import invalid, not_found
-from ._db import Database, Page, Table
-from ._incident_entries import EntryBuilder
-from ._incident_filters import INCIDENT_MODES, IncidentFilter
-from .catalog import Catalog, Users
-from .settings import CustomFields, IncidentRoles
+from incidentio_toolkit.sandbox._util import (
+    JSON,
+    fmt_time,
+    loads_object,
+    new_id,
+    stable_id,
+    to_micros,
+)
+from incidentio_toolkit.sandbox._validate import Fields
+from incidentio_toolkit.sandbox.errors import invalid, not_found
+from incidentio_toolkit.sandbox.store._db import Database, Page, Table
+from incidentio_toolkit.sandbox.store._filters import BracketParam
+from incidentio_toolkit.sandbox.store._incident_entries import EntryBuilder
+from incidentio_toolkit.sandbox.store._incident_filters import INCIDENT_MODES, IncidentFilter
+from incidentio_toolkit.sandbox.store.custom_fields import CustomFields
+from incidentio_toolkit.sandbox.store.incident_roles import IncidentRoles
+from incidentio_toolkit.sandbox.store.incident_timestamps import IncidentTimestamps
+from incidentio_toolkit.sandbox.store.incident_updates import IncidentUpdates
+from incidentio_toolkit.sandbox.store.reference import Reference
+from incidentio_toolkit.sandbox.store.users import Users
 
 VISIBILITIES = ("public", "private")
 SLACK_TEAM_ID = "T02A1FSLE8J"
@@ -28,26 +41,29 @@ _AUTO_TIMESTAMPS = {
 
 
 class Incidents:
-    """Incident store. Incidents are kept fully rendered (``IncidentV2``) for fast reads."""
+    """Incident store. Incidents are kept fully rendered (`IncidentV2`) for fast reads."""
 
     def __init__(
         self,
         db: Database,
-        catalog: Catalog,
+        reference: Reference,
+        timestamps: IncidentTimestamps,
         users: Users,
         roles: IncidentRoles,
         fields: CustomFields,
+        updates: IncidentUpdates,
     ) -> None:
         self.db = db
-        self.table = Table(db, "incidents")
-        self.updates = Table(db, "incident_updates")
-        self.catalog = catalog
-        self.entries = EntryBuilder(catalog, users, roles, fields)
+        self.table = Table(db, "incidents", "incident")
+        self.reference = reference
+        self.timestamps = timestamps
+        self.updates = updates
+        self.entries = EntryBuilder(timestamps, users, roles, fields)
         self.on_change: Callable[[JSON], None] = lambda _incident: None
 
     # reads ---------------------------------------------------------------------------------
     def show(self, id: str) -> JSON:
-        """An incident by id, or by the number of its reference (``123`` or ``INC-123``)."""
+        """An incident by id, or by the number of its reference (`123` or `INC-123`)."""
         found = self.table.get(id)
         if found is None:
             number = id.upper().removeprefix("INC-")
@@ -60,15 +76,15 @@ class Incidents:
 
     def page(
         self,
-        params: list[Any],
+        params: list[BracketParam],
         *,
         filter_mode: str,
         sort_by: str,
         after: str | None,
         limit: int,
     ) -> Page:
-        """Incidents matching the bracket filters ``params`` (``BracketParam`` objects)."""
-        builder = IncidentFilter(self.catalog)
+        """Incidents matching the bracket filters `params`."""
+        builder = IncidentFilter(self.reference)
         for param in params:
             builder.add(param)
         where, args = builder.where(filter_mode)
@@ -82,26 +98,13 @@ class Incidents:
             count=True,
         )
 
-    def updates_page(self, incident_id: str | None, after: str | None, limit: int) -> Page:
-        """Incident updates, newest first, optionally for one incident."""
-        where, args = ("", [])
-        if incident_id is not None:
-            where, args = "incident_id = ?", [incident_id]
-        return self.updates.page(
-            where=where,
-            params=args,
-            order=(("created_us", "DESC"), ("seq", "DESC")),
-            after=after,
-            limit=limit,
-        )
-
     # writes --------------------------------------------------------------------------------
     def create(
         self, body: Fields, actor: JSON, now: datetime, *, id: str | None = None
     ) -> tuple[JSON, bool]:
-        """Create from an ``IncidentsCreatePayloadV2``; returns ``(incident, created)``.
+        """Create from an `IncidentsCreatePayloadV2`; returns `(incident, created)`.
 
-        A repeated ``idempotency_key`` returns the incident created first.
+        A repeated `idempotency_key` returns the incident created first.
         """
         key = body.req_str("idempotency_key")
         visibility = body.enum("visibility", VISIBILITIES, required=True)
@@ -114,17 +117,19 @@ class Incidents:
 
         severity_id = body.str("severity_id")
         severity = (
-            None if severity_id is None else self.catalog.severity(severity_id, "severity_id")
+            None if severity_id is None else self.reference.severity(severity_id, "severity_id")
         )
-        incident_type = self.catalog.incident_type(body.str("incident_type_id"), "incident_type_id")
+        incident_type = self.reference.incident_type(
+            body.str("incident_type_id"), "incident_type_id"
+        )
         status_id = body.str("incident_status_id")
         if status_id is not None:
-            status = self.catalog.status(status_id, "incident_status_id")
+            status = self.reference.status(status_id, "incident_status_id")
         elif mode == "retrospective":
-            status = self.catalog.first_status("closed")
+            status = self.reference.first_status("closed")
         else:
             in_triage = incident_type is not None and incident_type["create_in_triage"] == "always"
-            status = self.catalog.first_status("triage" if in_triage else "live")
+            status = self.reference.first_status("triage" if in_triage else "live")
         if incident_type is not None and incident_type["private_incidents_only"]:
             visibility = "private"
 
@@ -182,7 +187,7 @@ class Incidents:
         return incident, True
 
     def edit(self, id: str, changes: Fields, actor: JSON, now: datetime) -> JSON:
-        """Apply an ``IncidentEditPayloadV2``; status/severity changes record an incident update."""
+        """Apply an `IncidentEditPayloadV2`; status/severity changes record an incident update."""
         incident = self.show(id)
         old_status = incident["incident_status"]
         old_severity = incident.get("severity")
@@ -195,10 +200,10 @@ class Incidents:
             incident["slack_channel_name"] = override
         severity_id = changes.str("severity_id")
         if severity_id is not None:
-            incident["severity"] = self.catalog.severity(severity_id, "incident.severity_id")
+            incident["severity"] = self.reference.severity(severity_id, "incident.severity_id")
         status_id = changes.str("incident_status_id")
         if status_id is not None:
-            status = self.catalog.status(status_id, "incident.incident_status_id")
+            status = self.reference.status(status_id, "incident.incident_status_id")
             if status["category"] == "merged" and old_status["category"] != "merged":
                 raise invalid(
                     "incident.incident_status_id", "incidents can only be merged from the dashboard"
@@ -233,7 +238,7 @@ class Incidents:
         with self.db.transaction():
             self.table.update(incident["id"], incident, **self._columns(incident, now))
             if status_changed or severity_changed:
-                self._record_update(
+                self.updates.record(
                     incident,
                     actor,
                     now,
@@ -251,36 +256,31 @@ class Incidents:
 
     # cascades from settings ----------------------------------------------------------------
     def cascade_role(self, role_id: str, role: JSON | None) -> None:
-        """Re-embed (or drop) role ``role_id`` on every incident that mentions it."""
-
-        def patch(incident: JSON) -> None:
-            kept: list[JSON] = []
-            for assignment in incident["incident_role_assignments"]:
-                if assignment["role"]["id"] != role_id:
-                    kept.append(assignment)
-                elif role is not None:
-                    assignment["role"] = self.entries.role_embed(role)
-                    kept.append(assignment)
-            incident["incident_role_assignments"] = kept
-
-        self._rewrite(role_id, patch)
+        """Re-embed (or drop) role `role_id` on every incident that mentions it."""
+        embed = None if role is None else self.entries.role_embed(role)
+        self._re_embed("incident_role_assignments", "role", role_id, embed)
 
     def cascade_custom_field(self, field_id: str, info: JSON | None) -> None:
-        """Re-embed (or drop) custom field ``field_id`` on every incident that mentions it."""
+        """Re-embed (or drop) custom field `field_id` on every incident that mentions it."""
+        self._re_embed("custom_field_entries", "custom_field", field_id, info)
+
+    # internals -----------------------------------------------------------------------------
+    def _re_embed(self, items: str, key: str, object_id: str, embed: JSON | None) -> None:
+        """In `incident[items]`, replace `item[key]` where it is object `object_id` by `embed`
+        (drop such items when `embed` is `None`), on every incident that mentions the object."""
 
         def patch(incident: JSON) -> None:
             kept: list[JSON] = []
-            for entry in incident["custom_field_entries"]:
-                if entry["custom_field"]["id"] != field_id:
-                    kept.append(entry)
-                elif info is not None:
-                    entry["custom_field"] = info
-                    kept.append(entry)
-            incident["custom_field_entries"] = kept
+            for item in incident[items]:
+                if item[key]["id"] == object_id:
+                    if embed is None:
+                        continue
+                    item[key] = embed
+                kept.append(item)
+            incident[items] = kept
 
-        self._rewrite(field_id, patch)
+        self._rewrite(object_id, patch)
 
-    # internals -----------------------------------------------------------------------------
     def _rewrite(self, needle: str, patch: Callable[[JSON], None]) -> None:
         rows = self.db.query(
             "SELECT id, data FROM incidents WHERE instr(data, ?) > 0",
@@ -321,11 +321,11 @@ class Incidents:
     def _set_timestamps(
         self, incident: JSON, explicit: dict[str, JSON], old_category: str | None, now: datetime
     ) -> None:
-        """Rebuild ``incident_timestamp_values``: explicit values, then automatic ones."""
+        """Rebuild `incident_timestamp_values`: explicit values, then automatic ones."""
         current = {v["incident_timestamp"]["id"]: v for v in incident["incident_timestamp_values"]}
         category = incident["incident_status"]["category"]
         values: list[JSON] = []
-        for timestamp in self.catalog.all_timestamps():
+        for timestamp in self.timestamps.all():
             entry: JSON = current.get(timestamp["id"]) or {"incident_timestamp": timestamp}
             entry["incident_timestamp"] = timestamp
             if timestamp["id"] in explicit:
@@ -342,21 +342,6 @@ class Incidents:
                 }
             values.append(entry)
         incident["incident_timestamp_values"] = values
-
-    def _record_update(self, incident: JSON, actor: JSON, now: datetime, message: str) -> None:
-        update: JSON = {
-            "id": new_id(now),
-            "incident_id": incident["id"],
-            "new_incident_status": incident["incident_status"],
-            "updater": actor,
-            "message": message,
-            "created_at": fmt_time(now),
-        }
-        if incident.get("severity") is not None:
-            update["new_severity"] = incident["severity"]
-        self.updates.insert(
-            update["id"], update, incident_id=incident["id"], created_us=to_micros(now)
-        )
 
 
 def _id_of(value: JSON | None) -> str | None:

@@ -1,16 +1,18 @@
-"""Schedules (rotations, layers, handovers) and schedule overrides."""
+"""Schedules: rotations (versioned by `effective_from`), layers, handovers and working intervals.
+
+Who is on call is computed by the on-call store (`store/on_call.py`), which also keeps overrides.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from .. import _oncall
-from .._util import JSON, fmt_time, new_id, to_micros
-from .._validate import Fields, weekday_intervals
-from ..errors import invalid, not_found, unknown_reference
-from ._db import Database, Page, Table
-from .catalog import Users, user_embed
+from incidentio_toolkit.sandbox._util import JSON, fmt_time, new_id
+from incidentio_toolkit.sandbox._validate import Fields, weekday_intervals
+from incidentio_toolkit.sandbox.errors import invalid
+from incidentio_toolkit.sandbox.store._db import Database, Page, Table
+from incidentio_toolkit.sandbox.store.users import Users, user_embed
 
 INTERVAL_TYPES = ("hourly", "daily", "weekly")
 SCHEDULING_MODES = ("fair", "sequential")
@@ -33,65 +35,28 @@ def _check_timezone(name: str, field: str) -> str:
 
 
 class Schedules:
-    """Schedule rows hold ``ScheduleV2`` without the computed shift lists."""
+    """Schedule rows hold `ScheduleV2` without the computed shift lists (see `OnCall.with_shifts`)."""
 
     def __init__(self, db: Database, users: Users) -> None:
-        self.db = db
-        self.table = Table(db, "schedules")
-        self.overrides = Table(db, "schedule_overrides")
+        self.table = Table(db, "schedules", "schedule")
         self.users = users
 
     # reads ---------------------------------------------------------------------------------
     def show(self, id: str) -> JSON:
         """The stored schedule or 404."""
-        found = self.table.get(id)
-        if found is None:
-            raise not_found("schedule", id)
-        return found
+        return self.table.show(id)
 
     def require(self, id: str, field: str) -> JSON:
-        """The schedule ``id`` or a 422 naming ``field``."""
-        found = self.table.get(id)
-        if found is None:
-            raise unknown_reference(field, "schedule", id)
-        return found
+        """The schedule `id` or a 422 naming `field`."""
+        return self.table.require(id, field)
 
     def page(self, after: str | None, limit: int) -> Page:
         """Schedules in creation order."""
         return self.table.page(after=after, limit=limit, count=True)
 
-    def with_shifts(self, schedule: JSON, now: datetime, *, include_next: bool = True) -> JSON:
-        """The schedule plus ``current_shifts`` (and ``next_shifts``) at ``now``."""
-        current, upcoming = _oncall.current_and_next(
-            schedule.get("config"), schedule["timezone"], self.overrides_of(schedule["id"]), now
-        )
-        out = dict(schedule)
-        out["current_shifts"] = [e.to_json() for e in current]
-        out["next_shifts"] = [e.to_json() for e in upcoming] if include_next else []
-        return out
-
-    def overrides_of(
-        self, schedule_id: str, window: tuple[datetime, datetime] | None = None
-    ) -> list[JSON]:
-        """Overrides of a schedule (oldest first), optionally only those overlapping ``window``."""
-        where, args = "schedule_id = ?", [schedule_id]
-        if window is not None:
-            where += " AND start_us < ? AND end_us > ?"
-            args += [to_micros(window[1]), to_micros(window[0])]
-        return self.overrides.find(where, args)
-
-    def on_call_users(
-        self, schedule: JSON, now: datetime, rotation_id: str | None = None
-    ) -> list[JSON]:
-        """Users on call now (after overrides), optionally only on one rotation."""
-        current, _ = _oncall.current_and_next(
-            schedule.get("config"), schedule["timezone"], self.overrides_of(schedule["id"]), now
-        )
-        return [e.user for e in current if rotation_id is None or e.rotation_id == rotation_id]
-
     # writes --------------------------------------------------------------------------------
     def create(self, body: Fields, now: datetime, *, id: str | None = None) -> JSON:
-        """Create from ``{"schedule": ScheduleCreatePayloadV2}``."""
+        """Create from `{"schedule": ScheduleCreatePayloadV2}`."""
         payload = body.req_obj("schedule")
         stamp = fmt_time(now)
         schedule_id = id or new_id(now)
@@ -113,7 +78,7 @@ class Schedules:
         return schedule
 
     def update(self, id: str, body: Fields, now: datetime) -> JSON:
-        """Update from ``{"schedule": ScheduleUpdatePayloadV2}``; a sent ``config`` replaces all rotations."""
+        """Update from `{"schedule": ScheduleUpdatePayloadV2}`; a sent `config` replaces all rotations."""
         schedule = self.show(id)
         payload = body.req_obj("schedule")
         name = payload.str("name")
@@ -144,45 +109,6 @@ class Schedules:
         """Archive a schedule."""
         self.show(id)
         self.table.soft_delete(id)
-
-    def create_override(self, body: Fields, now: datetime) -> JSON:
-        """Create from ``SchedulesCreateOverridePayloadV2``."""
-        schedule_id = body.req_str("schedule_id")
-        rotation_id = body.req_str("rotation_id")
-        layer_id = body.req_str("layer_id")
-        start = body.req_datetime("start_at")
-        end = body.req_datetime("end_at")
-        user = self.users.resolve(body.req_obj("user"))
-        schedule = self.require(schedule_id, "schedule_id")
-        versions = [r for r in rotations_of(schedule) if r["id"] == rotation_id]
-        if not versions:
-            raise unknown_reference("rotation_id", "rotation on this schedule", rotation_id)
-        if not any(layer["id"] == layer_id for r in versions for layer in r["layers"]):
-            raise unknown_reference("layer_id", "layer on this rotation", layer_id)
-        if end <= start:
-            raise invalid("end_at", "end_at must be after start_at")
-        stamp = fmt_time(now)
-        override: JSON = {
-            "id": new_id(now),
-            "schedule_id": schedule_id,
-            "rotation_id": rotation_id,
-            "layer_id": layer_id,
-            "user": user_embed(user),
-            "start_at": fmt_time(start),
-            "end_at": fmt_time(end),
-            "created_at": stamp,
-            "updated_at": stamp,
-        }
-        self.overrides.insert(
-            override["id"],
-            override,
-            schedule_id=schedule_id,
-            rotation_id=rotation_id,
-            layer_id=layer_id,
-            start_us=to_micros(start),
-            end_us=to_micros(end),
-        )
-        return override
 
     # internals -----------------------------------------------------------------------------
     @staticmethod

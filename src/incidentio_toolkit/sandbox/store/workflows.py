@@ -1,14 +1,14 @@
-"""Workflows: payload (strings) in, ``WorkflowV2`` + ``ManagementMetaV2`` (objects) out."""
+"""Workflows: payload (strings) in, `WorkflowV2` + `ManagementMetaV2` (objects) out."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from .. import _engine
-from .._util import JSON, fmt_time, loads_object, new_id
-from .._validate import Fields
-from ..errors import invalid, not_found
-from ._db import Database, Table
+from incidentio_toolkit.sandbox._util import JSON, fmt_time, loads_object, new_id
+from incidentio_toolkit.sandbox._validate import Fields
+from incidentio_toolkit.sandbox.domain import workflow_engine
+from incidentio_toolkit.sandbox.errors import invalid
+from incidentio_toolkit.sandbox.store._db import Database, Table
 
 STATES = ("active", "disabled", "draft", "error")
 RUNS_ON_INCIDENTS = ("newly_created", "newly_created_and_active")
@@ -17,30 +17,27 @@ PRIVATE_SCOPES = ("all", "owning_teams", "none")
 
 
 class Workflows:
-    """Stored rows hold ``{"workflow": WorkflowV2, "management_meta": ManagementMetaV2}``."""
+    """Stored rows hold `{"workflow": WorkflowV2, "management_meta": ManagementMetaV2}`."""
 
     def __init__(self, db: Database) -> None:
-        self.table = Table(db, "workflows")
+        self.table = Table(db, "workflows", "workflow")
 
     def list_slim(self) -> list[JSON]:
-        """``WorkflowSlimV2`` of every workflow."""
+        """`WorkflowSlimV2` of every workflow."""
         return [slim(loads_object(t)["workflow"]) for t in self.table.find_texts()]
 
     def show(self, id: str) -> JSON:
-        """The stored ``{"workflow", "management_meta"}`` or 404."""
-        found = self.table.get(id)
-        if found is None:
-            raise not_found("workflow", id)
-        return found
+        """The stored `{"workflow", "management_meta"}` or 404."""
+        return self.table.show(id)
 
     def create(self, body: Fields, now: datetime, *, id: str | None = None) -> JSON:
-        """Create from ``WorkflowsCreateWorkflowPayloadV2``."""
+        """Create from `WorkflowsCreateWorkflowPayloadV2`."""
         trigger = body.req_str("trigger")
         workflow = _build(body, None)
         workflow_id = id or new_id(now)
         workflow = {
             "id": workflow_id,
-            "trigger": _engine.trigger(trigger),
+            "trigger": workflow_engine.trigger(trigger),
             **workflow,
             "version": 1,
         }
@@ -51,7 +48,7 @@ class Workflows:
         return record
 
     def update(self, id: str, body: Fields, now: datetime) -> JSON:
-        """Replace a workflow from ``WorkflowsUpdateWorkflowPayloadV2`` (bumps ``version``)."""
+        """Replace a workflow from `WorkflowsUpdateWorkflowPayloadV2` (bumps `version`)."""
         record = self.show(id)
         old = record["workflow"]
         workflow = _build(body, old)
@@ -72,7 +69,7 @@ class Workflows:
 
 
 def slim(workflow: JSON) -> JSON:
-    """``WorkflowSlimV2`` from ``WorkflowV2``."""
+    """`WorkflowSlimV2` from `WorkflowV2`."""
     out = {k: v for k, v in workflow.items() if k != "form_fields"}
     out["steps"] = [{"name": s["name"], "label": s["label"]} for s in workflow["steps"]]
     return out
@@ -110,14 +107,14 @@ def _build(body: Fields, old: JSON | None) -> JSON:
     workflow: JSON = {
         "name": body.req_str("name"),
         "once_for": [
-            _engine.engine_reference(r) for r in body.strs("once_for", required=True) or []
+            workflow_engine.engine_reference(r) for r in body.strs("once_for", required=True) or []
         ],
-        "condition_groups": _engine.condition_groups(
+        "condition_groups": workflow_engine.condition_groups(
             body.objs("condition_groups", required=True) or []
         ),
-        "steps": [_engine.step(s) for s in body.objs("steps", required=True) or []],
+        "steps": [workflow_engine.step(s) for s in body.objs("steps", required=True) or []],
         "expressions": [
-            _engine.expression(e) for e in body.objs("expressions", required=True) or []
+            workflow_engine.expression(e) for e in body.objs("expressions", required=True) or []
         ],
         "runs_on_incident_modes": modes,
         "continue_on_step_error": continue_on_error,

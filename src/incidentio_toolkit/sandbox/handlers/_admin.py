@@ -1,0 +1,55 @@
+"""Admin endpoints under `/_sandbox/` (a prefix the real API never uses)."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from incidentio_toolkit.sandbox._context import Sandbox
+from incidentio_toolkit.sandbox.errors import UnprocessableEntityError
+from incidentio_toolkit.sandbox.faults import FaultConfig
+from incidentio_toolkit.sandbox.handlers._common import json_response, read_body
+from incidentio_toolkit.sandbox.seed import seed_ids, write_organisation
+
+
+async def reset(sb: Sandbox, request: Request) -> Response:
+    """POST /_sandbox/reset — wipe all state; body `{"seed": false}` leaves it empty."""
+    body = await read_body(request)
+    seed = body.bool("seed")
+    sb.reset(seed=seed is not False)
+    return json_response({"reset": True, "seeded": sb.store.seeded})
+
+
+async def show_seed(sb: Sandbox, request: Request) -> Response:
+    """GET /_sandbox/seed — the well-known ids of the seeded organisation."""
+    return json_response({"seeded": sb.store.seeded, "ids": seed_ids()})
+
+
+async def apply_seed(sb: Sandbox, request: Request) -> Response:
+    """POST /_sandbox/seed — add the seed organisation (keeping other objects) unless it is there."""
+    created = not sb.store.seeded
+    if created:
+        write_organisation(sb.store)
+    return json_response({"seeded": True, "created": created})
+
+
+async def show_faults(sb: Sandbox, request: Request) -> Response:
+    """GET /_sandbox/faults"""
+    return json_response({"faults": sb.faults.config.to_json()})
+
+
+async def put_faults(sb: Sandbox, request: Request) -> Response:
+    """PUT /_sandbox/faults — replace the fault configuration (`{}` switches faults off)."""
+    body = await read_body(request)
+    try:
+        config = FaultConfig.from_json(body.data)
+    except (TypeError, ValueError) as exc:
+        raise UnprocessableEntityError(str(exc), code="invalid_value", field="faults") from None
+    sb.faults.configure(config)
+    return json_response({"faults": config.to_json()})
+
+
+async def clear_faults(sb: Sandbox, request: Request) -> Response:
+    """DELETE /_sandbox/faults — switch faults off."""
+    sb.faults.configure(FaultConfig())
+    return json_response({"faults": sb.faults.config.to_json()})

@@ -1,0 +1,18 @@
+"""The organisations a sandbox starts with, and the well-known ids of the demo one.
+
+- `ids.py`: every id of the demo organisation as a constant (re-exported here, so
+  `seed.INCIDENT_CHECKOUT_ID` works), and `seed_ids()`.
+- `demo.py`: `write_organisation` and `seed_organisation` (a fast copy of a template), putting
+  together `settings.py`, `users.py`, `on_call.py`, `workflows.py`, `incidents.py` and
+  `escalations.py`.
+- `_template.py`: the template copy, shared by every organisation (a generated large one can sit
+  beside `demo.py`).
+
+Each module imports only those listed before it, `ids` and the stores: there are no cycles.
+"""
+
+from __future__ import annotations
+
+from incidentio_toolkit.sandbox.seed.demo import seed_organisation as seed_organisation
+from incidentio_toolkit.sandbox.seed.demo import write_organisation as write_organisation
+from incidentio_toolkit.sandbox.seed.ids import *  # noqa: F403 - every *_ID constant and seed_ids

@@ -1,0 +1,58 @@
+"""Incident roles: the lead and reporter (built in) and custom ones (CRUD)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from incidentio_toolkit.sandbox._util import JSON, fmt_time, new_id
+from incidentio_toolkit.sandbox.errors import invalid
+from incidentio_toolkit.sandbox.store._db import Cascade, Database, Table, no_cascade
+
+
+class IncidentRoles:
+    """Incident roles (lead, reporter and custom ones)."""
+
+    def __init__(self, db: Database) -> None:
+        self.table = Table(db, "incident_roles", "incident role")
+        self.cascade: Cascade = no_cascade
+
+    def add(self, data: JSON) -> None:
+        """Insert an `IncidentRoleV2` as-is (seeding)."""
+        self.table.insert(data["id"], data)
+
+    def list_texts(self) -> list[str]:
+        """Stored texts of every role."""
+        return self.table.find_texts()
+
+    def show(self, id: str) -> JSON:
+        """One role or 404."""
+        return self.table.show(id)
+
+    def require(self, id: str, field: str) -> JSON:
+        """The role `id` or a 422 naming `field`."""
+        return self.table.require(id, field)
+
+    def create(self, values: dict[str, str], now: datetime) -> JSON:
+        """Create a custom role from `name, shortform, description, instructions`."""
+        stamp = fmt_time(now)
+        role: JSON = {"id": new_id(now), **values, "role_type": "custom"}
+        role["created_at"] = role["updated_at"] = stamp
+        self.table.insert(role["id"], role)
+        return role
+
+    def update(self, id: str, values: dict[str, str], now: datetime) -> JSON:
+        """Replace a role's texts."""
+        role = self.show(id)
+        role.update(values)
+        role["updated_at"] = fmt_time(now)
+        self.table.update(id, role)
+        self.cascade(id, role)
+        return role
+
+    def delete(self, id: str) -> None:
+        """Delete a custom role (lead and reporter cannot be deleted)."""
+        role = self.show(id)
+        if role["role_type"] != "custom":
+            raise invalid("id", f"the {role['role_type']} role cannot be deleted")
+        self.table.soft_delete(id)
+        self.cascade(id, None)

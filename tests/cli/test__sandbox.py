@@ -1,0 +1,191 @@
+"""`incidentio sandbox` (cli/_sandbox.py): every option reaches `serve`, and the served sandbox
+applies them."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx2
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from incidentio_toolkit.cli import app
+from incidentio_toolkit.cli._sandbox import main, sandbox_command
+from incidentio_toolkit.defaults import ESCALATION_CREATES_PER_MINUTE, REQUESTS_PER_MINUTE
+from incidentio_toolkit.sandbox import DEMO_API_KEY, FaultConfig, SandboxServer
+
+EVERY_OPTION = [
+    "--host", "127.0.0.2",
+    "--port", "9999",
+    "--db", "state.db",
+    "--api-key", "key-one",
+    "--api-key", "key-two",
+    "--no-seed",
+    "--rate-limit", "30",
+    "--escalation-rate-limit", "3",
+    "--fault-seed", "7",
+    "--latency-ms", "12.5",
+    "--error-rate", "0.1",
+    "--rate-limit-rate", "0.2",
+    "--drop-rate", "0.3",
+    "--malformed-rate", "0.4",
+    "--commit-timeout-rate", "0.5",
+    "--log-level", "debug",
+]  # fmt: skip
+
+
+@pytest.fixture
+def served(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """`serve` replaced by a recorder of its keyword arguments."""
+    seen: dict[str, Any] = {}
+
+    def fake_serve(**options: Any) -> None:
+        seen.update(options)
+
+    monkeypatch.setattr("incidentio_toolkit.sandbox.serve", fake_serve)
+    return seen
+
+
+def test_every_option_reaches_serve(runner: CliRunner, served: dict[str, Any]) -> None:
+    result = runner.invoke(app, ["sandbox", *EVERY_OPTION])
+    assert result.exit_code == 0, result.output
+    assert served == {
+        "host": "127.0.0.2",
+        "port": 9999,
+        "db_path": "state.db",
+        "api_keys": ("key-one", "key-two"),
+        "faults": FaultConfig(
+            seed=7,
+            latency_ms=12.5,
+            error_rate=0.1,
+            rate_limit_rate=0.2,
+            drop_rate=0.3,
+            malformed_rate=0.4,
+            commit_timeout_rate=0.5,
+        ),
+        "rate_limit_per_minute": 30,
+        "escalation_create_limit_per_minute": 3,
+        "seed": False,
+        "log_level": "debug",
+    }
+
+
+def test_without_options_serve_gets_the_defaults(runner: CliRunner, served: dict[str, Any]) -> None:
+    result = runner.invoke(app, ["sandbox"])
+    assert result.exit_code == 0, result.output
+    assert served == {
+        "host": "127.0.0.1",
+        "port": 8765,
+        "db_path": None,
+        "api_keys": (DEMO_API_KEY,),
+        "faults": FaultConfig(),
+        "rate_limit_per_minute": REQUESTS_PER_MINUTE,
+        "escalation_create_limit_per_minute": ESCALATION_CREATES_PER_MINUTE,
+        "seed": True,
+        "log_level": "warning",
+    }
+    assert not served["faults"].active
+
+
+def test_python_dash_m_runs_the_same_command(
+    runner: CliRunner, served: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert runner.invoke(app, ["sandbox", *EVERY_OPTION]).exit_code == 0
+    through_the_cli = dict(served)
+    served.clear()
+    with pytest.raises(SystemExit) as exited:
+        main(EVERY_OPTION)
+    assert exited.value.code == 0
+    assert served == through_the_cli
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "python -m incidentio_toolkit.sandbox [OPTIONS]" in capsys.readouterr().out
+
+
+def test_every_option_says_what_it_does_and_what_happens_without_it() -> None:
+    probe = typer.Typer(add_completion=False)
+    probe.command()(sandbox_command)
+    command = typer.main.get_command(probe)
+    options = [p for p in command.params if p.name != "help"]
+    assert {o.name for o in options} == {
+        name for name in sandbox_command.__annotations__ if name != "return"
+    }
+    for option in options:
+        text: str = getattr(option, "help", None) or ""
+        what, _, without = text.partition("Without it")
+        assert len(what) > 10, option.name
+        assert without, f"--{option.name} does not say what happens without it"
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--error-rate", "1.5"),
+        ("--drop-rate", "-0.1"),
+        ("--rate-limit", "0"),
+        ("--port", "70000"),
+        ("--log-level", "loud"),
+    ],
+)
+def test_out_of_range_values_are_refused_before_serving(
+    runner: CliRunner, served: dict[str, Any], option: str, value: str
+) -> None:
+    result = runner.invoke(app, ["sandbox", option, value])
+    assert result.exit_code == 2
+    assert option in result.output
+    assert served == {}
+
+
+@pytest.fixture
+def background(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[SandboxServer]]:
+    """`serve` runs for real, but its server runs in a thread so that the command returns."""
+    started: list[SandboxServer] = []
+    run = SandboxServer.run
+
+    def run_in_background(self: SandboxServer) -> None:
+        thread = threading.Thread(target=run, args=(self,), daemon=True)
+        self._thread = thread  # pyright: ignore[reportPrivateUsage] - so that stop() joins it
+        thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started:  # pyright: ignore[reportPrivateUsage]
+            assert time.monotonic() < deadline, "the sandbox did not start"
+            time.sleep(0.005)
+        started.append(self)
+
+    monkeypatch.setattr(SandboxServer, "run", run_in_background)
+    yield started
+    for server in started:
+        server.stop()
+
+
+def test_the_served_sandbox_applies_keys_seed_and_rate_limit(
+    runner: CliRunner, background: list[SandboxServer], tmp_path: Path
+) -> None:
+    db = tmp_path / "cli.db"
+    options = ["--port", "0", "--db", str(db), "--api-key", "key-one", "--api-key", "key-two"]
+    options += ["--no-seed", "--rate-limit", "2", "--latency-ms", "1", "--fault-seed", "3"]
+    result = runner.invoke(app, ["sandbox", *options])
+    assert result.exit_code == 0, result.output
+    [server] = background
+    assert f"listening on {server.base_url}" in result.stdout
+    assert db.exists()
+    with httpx2.Client(base_url=server.base_url) as http:
+        demo = http.get("/v1/severities", headers={"Authorization": f"Bearer {DEMO_API_KEY}"})
+        assert demo.status_code == 401
+        one = {"Authorization": "Bearer key-one"}
+        assert http.get("/v1/severities", headers=one).json() == {"severities": []}
+        assert http.get("/_sandbox/seed", headers=one).json()["seeded"] is False
+        faults = http.get("/_sandbox/faults", headers=one).json()["faults"]
+        assert (faults["latency_ms"], faults["seed"]) == (1.0, 3)
+        two = {"Authorization": "Bearer key-two"}
+        assert [http.get("/v2/users", headers=two).status_code for _ in range(3)] == [
+            200,
+            200,
+            429,
+        ]
+        assert http.get("/v2/users", headers=two).json()["rate_limit"]["limit"] == 2

@@ -1,0 +1,73 @@
+"""The database under every store: JSON-row tables, keyset pages, nested transactions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+import pytest
+
+from incidentio_toolkit.sandbox.errors import NotFoundError, UnprocessableEntityError
+from incidentio_toolkit.sandbox.store._db import Database, Table
+
+
+@pytest.fixture
+def table() -> Iterator[Table]:
+    db = Database(None)
+    table = Table(db, "workflows", "workflow")
+    for n in range(5):
+        table.insert(f"w{n}", {"id": f"w{n}", "n": n})
+    yield table
+    db.close()
+
+
+def test_show_is_a_404_and_require_a_422_naming_the_field(table: Table) -> None:
+    assert table.show("w1") == {"id": "w1", "n": 1}
+    with pytest.raises(NotFoundError, match="No workflow found with id 'nope'"):
+        table.show("nope")
+    with pytest.raises(UnprocessableEntityError) as raised:
+        table.require("nope", "workflow_id")
+    assert (raised.value.field, raised.value.code) == ("workflow_id", "not_found")
+
+
+def test_deleted_rows_are_hidden_but_still_work_as_cursors(table: Table) -> None:
+    table.soft_delete("w1")
+    assert not table.exists("w1")
+    assert table.get("w1") is None
+    after_deleted = table.page(after="w1", limit=10)
+    assert [t.split('"id":"')[1][:2] for t in after_deleted.texts] == ["w2", "w3", "w4"]
+
+
+@pytest.mark.parametrize("direction", ["ASC", "DESC"])
+def test_keyset_pages_cover_every_row_once(table: Table, direction: Literal["ASC", "DESC"]) -> None:
+    seen: list[str] = []
+    after: str | None = None
+    for _ in range(10):
+        page = table.page(order=(("seq", direction),), after=after, limit=2, count=True)
+        assert page.total == 5
+        seen += [text.split('"id":"')[1][:2] for text in page.texts]
+        after = page.after
+        if after is None:
+            break
+    expected = [f"w{n}" for n in range(5)]
+    assert seen == (expected if direction == "ASC" else expected[::-1])
+
+
+def test_an_unknown_cursor_is_a_422_on_after(table: Table) -> None:
+    with pytest.raises(UnprocessableEntityError) as raised:
+        table.page(after="nope")
+    assert raised.value.field == "after"
+
+
+def test_a_failing_nested_transaction_rolls_back_the_outer_one(table: Table) -> None:
+    def change_then_fail() -> None:
+        with table.db.transaction():
+            table.update("w0", {"id": "w0", "n": 100})
+            with table.db.transaction():
+                table.insert("w9", {"id": "w9"})
+                raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        change_then_fail()
+    assert table.get("w0") == {"id": "w0", "n": 0}
+    assert table.get("w9") is None

@@ -1,0 +1,96 @@
+"""The sandbox as a real HTTP server (uvicorn on a loopback port)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx2
+import pytest
+from tests.sandbox.support import AUTH
+
+from incidentio_toolkit.sandbox import SandboxServer, seed
+from incidentio_toolkit.sandbox.testing import SpecChecker
+
+
+def test_real_server_serves_the_api_over_http(checker: SpecChecker) -> None:
+    with (
+        SandboxServer(port=0) as server,
+        httpx2.Client(base_url=server.base_url, headers=AUTH) as http,
+    ):
+        assert server.base_url.startswith("http://127.0.0.1:")
+        response = http.get("/v2/incidents", params={"page_size": 2})
+        assert response.status_code == 200
+        checker.check(response)
+        assert response.json()["pagination_meta"]["total_record_count"] == 5
+        created = http.post(
+            "/v2/incidents", json={"idempotency_key": "srv", "visibility": "public"}
+        )
+        assert created.status_code == 200
+        checker.check(created)
+        assert (
+            http.get("/v2/incidents", headers={"Authorization": "Bearer wrong"}).status_code == 401
+        )
+
+
+def test_real_server_drops_connections_without_a_response() -> None:
+    with (
+        SandboxServer(port=0) as server,
+        httpx2.Client(base_url=server.base_url, headers=AUTH) as http,
+    ):
+        assert http.put("/_sandbox/faults", json={"drop_rate": 1.0}).status_code == 200
+        with pytest.raises(httpx2.RemoteProtocolError):
+            http.get("/v1/severities")
+        assert http.delete("/_sandbox/faults").status_code == 200
+        assert http.get("/v1/severities").status_code == 200
+
+
+def test_real_server_commit_then_timeout_lets_the_client_read_timeout_fire() -> None:
+    with (
+        SandboxServer(port=0) as server,
+        httpx2.Client(base_url=server.base_url, headers=AUTH) as http,
+    ):
+        http.put(
+            "/_sandbox/faults", json={"commit_timeout_rate": 1.0, "commit_timeout_seconds": 0.5}
+        )
+        body = {"idempotency_key": "slow", "visibility": "public", "name": "Slow create"}
+        with pytest.raises(httpx2.ReadTimeout):
+            http.post("/v2/incidents", json=body, timeout=httpx2.Timeout(5.0, read=0.1))
+        http.delete("/_sandbox/faults")
+        names = [i["name"] for i in http.get("/v2/incidents").json()["incidents"]]
+        assert "Slow create" in names
+
+
+def test_state_survives_a_restart_with_a_database_file(tmp_path: Path) -> None:
+    db = tmp_path / "sandbox.db"
+    with (
+        SandboxServer(port=0, db_path=db) as server,
+        httpx2.Client(base_url=server.base_url, headers=AUTH) as http,
+    ):
+        created = http.post(
+            "/v2/incidents", json={"idempotency_key": "keep", "visibility": "private"}
+        )
+        incident = created.json()["incident"]
+        http.delete(f"/v2/workflows/{seed.WORKFLOW_SUMMARY_NUDGE_ID}")
+    assert db.exists()
+    with (
+        SandboxServer(port=0, db_path=db) as server,
+        httpx2.Client(base_url=server.base_url, headers=AUTH) as http,
+    ):
+        shown = http.get(f"/v2/incidents/{incident['id']}")
+        assert shown.status_code == 200
+        assert shown.json()["incident"] == incident
+        assert http.get(f"/v2/workflows/{seed.WORKFLOW_SUMMARY_NUDGE_ID}").status_code == 404
+        assert len(http.get("/v1/severities").json()["severities"]) == 3  # seeded once only
+        again = http.post("/v2/incidents", json={"idempotency_key": "keep", "visibility": "public"})
+        assert again.json()["incident"]["id"] == incident["id"]
+
+
+def test_without_a_database_file_each_server_starts_fresh() -> None:
+    with (
+        SandboxServer(port=0) as server,
+        httpx2.Client(base_url=server.base_url, headers=AUTH) as http,
+    ):
+        http.post("/v2/incidents", json={"idempotency_key": "gone", "visibility": "public"})
+        temporary = server.db_path
+        assert temporary.exists()
+    assert not temporary.exists()

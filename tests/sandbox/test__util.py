@@ -1,0 +1,28 @@
+"""The sandbox's small helpers: RFC 3339 times, ULID-shaped ids."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from incidentio_toolkit.sandbox._util import fmt_time, new_id, parse_time, stable_id
+
+
+def test_times_are_written_in_utc_with_z_and_read_back() -> None:
+    paris = datetime(2026, 3, 29, 3, 30, tzinfo=timezone(timedelta(hours=2)))
+    assert fmt_time(paris) == "2026-03-29T01:30:00Z"
+    assert fmt_time(paris.replace(microsecond=5)) == "2026-03-29T01:30:00.000005Z"
+    assert parse_time("2026-03-29T01:30:00Z") == paris
+    assert parse_time("2026-03-29T01:30:00") == paris  # no offset means UTC
+    with pytest.raises(ValueError, match="not a date-time"):
+        parse_time("2026-03-29")
+
+
+def test_new_ids_sort_by_time_and_stable_ids_repeat() -> None:
+    now = datetime(2026, 1, 14, tzinfo=UTC)
+    earlier, later = new_id(now), new_id(now + timedelta(milliseconds=1))
+    assert len(earlier) == len(later) == 26
+    assert earlier < later
+    assert new_id(now) != new_id(now)  # random after the timestamp
+    assert stable_id("a", "b") == stable_id("a", "b") != stable_id("ab")

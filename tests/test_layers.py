@@ -47,3 +47,15 @@ def test_no_module_imports_a_private_module_of_another_subpackage(path: Path) ->
         if _owner(name) != _owner(here) and any(_private(part) for part in name.split(".")[1:])
     ]
     assert crossing == [], f"{here} imports private names of other layers: {crossing}"
+
+
+def test_modules_use_absolute_imports() -> None:
+    relative = [
+        str(path.relative_to(SRC))
+        for path in _modules()
+        if any(
+            isinstance(n, ast.ImportFrom) and n.level > 0
+            for n in ast.walk(ast.parse(path.read_text()))
+        )
+    ]
+    assert relative == []

@@ -3,7 +3,6 @@
 IncidentIOError
 ├── InvalidArgumentsError       arguments rejected before any I/O
 ├── MissingAPIKeyError          no usable key; nothing was sent
-├── ActionNotAllowedError       the caller's policy does not enable the action; nothing was sent
 ├── APIConnectionError          the transport failed
 │   ├── ConnectError            could not connect (request never sent)
 │   ├── ProtocolError           the connection broke mid-exchange (ambiguous)
@@ -34,7 +33,6 @@ from incidentio_toolkit.client._config import (
     api_key_from_env,
 )
 from incidentio_toolkit.client._errors import (
-    ActionNotAllowedError,
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
@@ -87,7 +85,6 @@ __all__ = [
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
-    "ActionNotAllowedError",
     "AsyncIncidentIO",
     "AuthenticationError",
     "BadRequestError",

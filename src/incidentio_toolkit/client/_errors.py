@@ -43,10 +43,6 @@ class MissingAPIKeyError(IncidentIOError):
         )
 
 
-class ActionNotAllowedError(IncidentIOError):
-    """The action exists but this surface's policy does not enable it; nothing was sent."""
-
-
 class APIConnectionError(IncidentIOError):
     """The transport failed before a complete answer arrived."""
 

@@ -1,8 +1,8 @@
+"""The `incidentio` commands through Typer's runner and the console script."""
+
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -11,10 +11,9 @@ import pytest
 from tests.cli.conftest import PLANTED_KEY
 from typer.testing import CliRunner
 
-from incidentio_toolkit.actions import ACTIONS, TOOLSETS
-from incidentio_toolkit.adapters._common import ToolPolicy
+from incidentio_toolkit.actions import ACTIONS
+from incidentio_toolkit.adapters import ToolPolicy
 from incidentio_toolkit.cli import app, main
-from incidentio_toolkit.cli._args import parse_value
 from incidentio_toolkit.sandbox import SandboxServer
 
 INCIDENTIO = Path(sys.executable).parent / "incidentio"
@@ -111,26 +110,6 @@ def test_call_usage_errors_exit_2_with_one_line(
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-@pytest.mark.parametrize(
-    ("raw", "schema", "value"),
-    [
-        ("123", {"type": "string"}, "123"),
-        ("5", {"type": "integer"}, 5),
-        ("true", {"type": "boolean"}, True),
-        ("a,b", {"type": "array", "items": {"type": "string"}}, "a,b"),
-        ('["a","b"]', {"type": "array", "items": {"type": "string"}}, ["a", "b"]),
-        ('{"x": 1}', {"anyOf": [{"type": "object"}, {"type": "array"}]}, {"x": 1}),
-        ("hello", None, "hello"),
-        ("7", None, 7),
-        ("live", {"enum": ["live", "closed"]}, "live"),
-    ],
-)
-def test_arg_values_are_json_only_where_the_parameter_takes_more_than_strings(
-    raw: str, schema: dict[str, Any] | None, value: Any
-) -> None:
-    assert parse_value(raw, schema) == value
-
-
 def test_call_passes_typed_values_to_the_action(runner: CliRunner) -> None:
     code, output = run_json(
         runner,
@@ -163,40 +142,6 @@ def test_an_unexpected_error_prints_one_line_and_no_traceback(
     assert "Traceback" not in err
     with pytest.raises(RuntimeError, match="disk on fire"):
         main(["call", "severities_list", "--debug"])
-
-
-def test_doctor_against_the_in_process_sandbox_reports_every_toolset(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["doctor", "--sandbox"])
-    assert result.exit_code == 0, result.output
-    assert "key check" in result.stdout
-    for toolset in TOOLSETS:
-        assert toolset in result.stdout
-    assert "never changes anything" in result.stdout
-
-
-def test_doctor_against_a_served_sandbox_from_the_environment(
-    runner: CliRunner, sandbox_env: SandboxServer
-) -> None:
-    result = runner.invoke(app, ["doctor"])
-    assert result.exit_code == 0, result.output
-    assert sandbox_env.base_url in result.stdout
-    assert "INCIDENTIO_API_KEY" in result.stdout
-    assert f"{len(TOOLSETS)} of {len(TOOLSETS)} toolsets readable" in result.stdout
-
-
-def test_doctor_with_a_rejected_key_exits_1(
-    runner: CliRunner, sandbox_env: SandboxServer, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("INCIDENTIO_API_KEY", "not-a-valid-key-at-all")
-    result = runner.invoke(app, ["doctor"])
-    assert result.exit_code == 1
-    assert "401" in result.stdout
-
-
-def test_doctor_without_a_key_says_what_to_set(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["doctor"])
-    assert result.exit_code == 1
-    assert "INCIDENTIO_API_KEY" in result.stderr
 
 
 def test_a_planted_key_appears_in_no_cli_output(
@@ -268,39 +213,3 @@ def test_mcp_allow_destructive_alone_is_refused(runner: CliRunner) -> None:
     result = runner.invoke(app, ["mcp", "--sandbox", "--allow-destructive"])
     assert result.exit_code == 2
     assert "--allow-writes" in result.stderr
-
-
-def test_demo_plays_the_whole_scenario_in_process(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["demo"])
-    assert result.exit_code == 0, result.output
-    for tool in (
-        "severities_list",
-        "incidents_create",
-        "schedule_entries_list",
-        "escalations_create",
-        "incidents_update",
-        "follow_ups_list",
-    ):
-        assert tool in result.stdout
-    assert "Closed" in result.stdout
-    assert "Scenario complete" in result.stdout
-
-
-def test_demo_over_stdio_through_the_console_script() -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("INCIDENT")}
-    command = (
-        [str(INCIDENTIO)]
-        if INCIDENTIO.exists()
-        else [sys.executable, "-m", "incidentio_toolkit.cli"]
-    )
-    done = subprocess.run(
-        [*command, "demo", "--transport", "stdio"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert "Scenario complete" in done.stdout
-    assert "Traceback" not in done.stderr

@@ -1,7 +1,7 @@
 """Context cost: characters an agent reads in tools/list, from a real in-process MCP session.
 
 For each tool: len(name) + len(description) + len(inputSchema as compact JSON, the form it has on
-the wire, as `adapters._common.context_budget` counts), summed over all 46 tools and over the
+the wire, as `adapters.context_budget` counts), summed over every tool and over the
 read-only default. Also reported: the same with `json.dumps` default separators (", ", ": "), and
 the whole tools/list result as compact JSON (output schemas and annotations included).
 Target: all 46 < 16,000 characters; a known existing integration spends ~29,000.
@@ -18,7 +18,7 @@ from mcp import Client
 
 from _common import Result, Target, finish, parse_args, print_table, rerun_command
 from incidentio_toolkit import AsyncIncidentIO
-from incidentio_toolkit.adapters._common import ToolPolicy, context_budget
+from incidentio_toolkit.adapters import ToolPolicy, context_budget
 from incidentio_toolkit.adapters.mcp import create_server
 
 KNOWN_INTEGRATION_CHARS = 29_000

@@ -72,8 +72,29 @@ def m001_initial(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def m002_fields_of_todays_api(conn: sqlite3.Connection) -> None:
+    """Fields the API sends today that objects written before this migration lack: an incident's
+    `last_activity_at` (its `updated_at`) and `team_ids`, a workflow's `auto_run_mode`, an
+    escalation's `description` and an escalation path's `kind`."""
+    statements = [
+        "UPDATE incidents SET data = json_set(data, '$.last_activity_at', "
+        "json_extract(data, '$.updated_at')) WHERE json_type(data, '$.last_activity_at') IS NULL",
+        "UPDATE incidents SET data = json_set(data, '$.team_ids', json('[]')) "
+        "WHERE json_type(data, '$.team_ids') IS NULL",
+        "UPDATE workflows SET data = json_set(data, '$.workflow.auto_run_mode', "
+        "'run_automatically') WHERE json_type(data, '$.workflow.auto_run_mode') IS NULL",
+        "UPDATE escalations SET data = json_set(data, '$.description', '') "
+        "WHERE json_type(data, '$.description') IS NULL",
+        "UPDATE escalation_paths SET data = json_set(data, '$.kind', 'standalone') "
+        "WHERE json_type(data, '$.kind') IS NULL",
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", m001_initial),
+    ("m002_fields_of_todays_api", m002_fields_of_todays_api),
 ]
 
 RESOURCE_TABLES = (

@@ -14,7 +14,16 @@ from incidentio_toolkit.sandbox.store.on_call import OnCall
 from incidentio_toolkit.sandbox.store.schedules import Schedules, rotations_of
 from incidentio_toolkit.sandbox.store.users import Users, user_embed
 
-NODE_TYPES = ("if_else", "repeat", "level", "notify_channel", "delay", "voicemail")
+NODE_TYPES = (
+    "if_else",
+    "repeat",
+    "level",
+    "notify_channel",
+    "delay",
+    "voicemail",
+    "escalation_path",
+)
+KINDS = ("standalone", "templated")
 TARGET_TYPES = ("schedule", "user", "slack_channel", "msteams_channel")
 URGENCIES = ("high", "low")
 SCHEDULE_MODES = (
@@ -113,13 +122,32 @@ class EscalationPaths:
     # validation ----------------------------------------------------------------------------
     def _build(self, body: Fields) -> JSON:
         name = body.req_str("name")
+        kind = body.enum("kind", KINDS) or "standalone"
+        template_id = body.str("template_id", nonempty=True)
+        if kind == "templated":
+            if template_id is None:
+                raise missing(body.path("template_id"))
+            # The sandbox has no escalation path templates, so no template id can exist.
+            raise unknown_reference(
+                body.path("template_id"), "escalation path template", template_id
+            )
+        if template_id is not None or body.has("param_bindings"):
+            raise invalid(
+                body.path("template_id"),
+                "template_id and param_bindings only apply to a path of kind templated",
+            )
         hours = [self._working_hours(item) for item in body.objs("working_hours") or []]
         hour_ids = {h["id"] for h in hours}
         seen: set[str] = set()
         nodes = self._nodes(body.objs("path", required=True) or [], hour_ids, seen)
         if not nodes:
             raise invalid("path", "path needs at least one node")
-        out: JSON = {"name": name, "path": nodes, "team_ids": body.strs("team_ids") or []}
+        out: JSON = {
+            "name": name,
+            "kind": "standalone",
+            "path": nodes,
+            "team_ids": body.strs("team_ids") or [],
+        }
         if hours:
             out["working_hours"] = hours
         repeat = body.obj("repeat_config")
@@ -174,6 +202,11 @@ class EscalationPaths:
                         branch.objs("else_path", required=True) or [], hours, seen
                     ),
                 }
+            elif kind == "escalation_path":
+                target = item.req_obj("escalation_path")
+                path_id = target.req_str("escalation_path_id")
+                self.table.require(path_id, target.path("escalation_path_id"))
+                node["escalation_path"] = {"escalation_path_id": path_id}
             elif kind == "repeat":
                 repeat = item.req_obj("repeat")
                 to_node = repeat.req_str("to_node")
@@ -204,6 +237,19 @@ class EscalationPaths:
         if not targets:
             raise missing(level.path("targets"))
         out: JSON = {"targets": targets}
+        retry = level.obj("retry_config")
+        if retry is not None:
+            interval = retry.int("interval_seconds", required=True, minimum=60)
+            if interval is not None and interval % 60:
+                raise invalid(
+                    retry.path("interval_seconds"),
+                    f"{retry.path('interval_seconds')} must be a whole number of minutes "
+                    "(divisible by 60)",
+                )
+            out["retry_config"] = {
+                "attempts": retry.int("attempts", required=True, minimum=2, maximum=10),
+                "interval_seconds": interval,
+            }
         robin = level.obj("round_robin_config")
         if robin is not None:
             out["round_robin_config"] = _drop_none(

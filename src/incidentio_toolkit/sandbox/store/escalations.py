@@ -72,6 +72,7 @@ class Escalations:
         """Create from `EscalationsCreatePayloadV2`; returns `(escalation, created)`."""
         key = body.req_str("idempotency_key")
         title = body.req_str("title")
+        description = body.str("description")
         path_id = body.str("escalation_path_id", nonempty=True)
         user_ids = body.strs("user_ids")
         incident_id = body.str("incident_id", nonempty=True)
@@ -110,12 +111,16 @@ class Escalations:
         related: list[JSON] = []
         if incident_id is not None:
             try:
-                related.append(incident_slim(self.incidents.show(incident_id)))
+                incident = self.incidents.show(incident_id)
             except NotFoundError as exc:  # a missing incident is a 422 here, not a 404
                 raise unknown_reference("incident_id", "incident", incident_id) from exc
+            related.append(incident_slim(incident))
+            if description is None:
+                description = incident.get("summary")
         escalation: JSON = {
             "id": escalation_id,
             "title": title,
+            "description": description or "",
             "status": status,
             "priority": {"name": priority},
             "creator": {},

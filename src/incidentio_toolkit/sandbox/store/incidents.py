@@ -162,8 +162,10 @@ class Incidents:
             "slack_channel_name": channel_override or _channel_name(number, name),
             "permalink": f"{PERMALINK_BASE}{number}",
             "has_debrief": False,
+            "team_ids": [],
             "created_at": stamp,
             "updated_at": stamp,
+            "last_activity_at": stamp,
         }
         if summary is not None:
             incident["summary"] = summary
@@ -229,7 +231,7 @@ class Incidents:
             incident["custom_field_entries"] = list(entries.values())
         values = self.entries.timestamp_values(changes.objs("incident_timestamp_values") or [])
         self._set_timestamps(incident, values, old_status["category"], now)
-        incident["updated_at"] = fmt_time(now)
+        incident["updated_at"] = incident["last_activity_at"] = fmt_time(now)
 
         new_status = incident["incident_status"]
         new_severity = incident.get("severity")

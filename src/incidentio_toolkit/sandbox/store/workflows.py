@@ -14,6 +14,7 @@ STATES = ("active", "disabled", "draft", "error")
 RUNS_ON_INCIDENTS = ("newly_created", "newly_created_and_active")
 INCIDENT_MODES = ("standard", "test", "retrospective")
 PRIVATE_SCOPES = ("all", "owning_teams", "none")
+AUTO_RUN_MODES = ("run_automatically", "confirm_before_running")
 
 
 class Workflows:
@@ -101,6 +102,9 @@ def _build(body: Fields, old: JSON | None) -> JSON:
         else:
             scope = "none" if old is None else old["private_incident_scope"]
     state = body.enum("state", STATES) or ("draft" if old is None else old["state"])
+    auto_run_mode = body.enum("auto_run_mode", AUTO_RUN_MODES) or (
+        AUTO_RUN_MODES[0] if old is None else old["auto_run_mode"]
+    )
     runs_on = body.enum("runs_on_incidents", RUNS_ON_INCIDENTS, required=True)
     modes = body.enums("runs_on_incident_modes", INCIDENT_MODES, required=True)
     continue_on_error = body.bool("continue_on_step_error", required=True)
@@ -123,6 +127,7 @@ def _build(body: Fields, old: JSON | None) -> JSON:
         "include_private_incidents": scope != "none",
         "include_private_escalations": bool(body.bool("include_private_escalations")),
         "state": state,
+        "auto_run_mode": auto_run_mode,
     }
     for key in ("folder", "shortform"):
         value = body.str(key)

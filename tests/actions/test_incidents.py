@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from tests.actions.support import built, rejected
 
 
@@ -91,3 +92,30 @@ def test_incidents_update_refuses_an_incident_type_with_the_fix() -> None:
         {"id": "01INC", "notify_incident_channel": True, "incident_type_id": "x"},
     )
     assert "incident_type_id cannot be changed" in text
+
+
+@pytest.mark.parametrize(
+    "pasted", ["INC-123", "inc-123", "#INC-123", "#123", " INC-123 ", "123", "\tINC-0123\n"]
+)
+def test_incidents_show_sends_a_pasted_reference_as_its_bare_number(pasted: str) -> None:
+    assert built("incidents_show", {"id": pasted}).path_params == {"id": "123"}
+
+
+def test_incidents_show_sends_an_incident_id_unchanged_but_trimmed() -> None:
+    request = built("incidents_show", {"id": " 01FDAG4SAP5TYPT98WGR2N7W91 "})
+    assert request.path_params == {"id": "01FDAG4SAP5TYPT98WGR2N7W91"}
+
+
+@pytest.mark.parametrize("garbage", ["INC-", "INC-12a", "#", "#abc", "INC 12 3", "1 2", "   "])
+def test_incidents_show_refuses_garbage_naming_both_accepted_forms(garbage: str) -> None:
+    error = rejected("incidents_show", {"id": garbage})
+    assert repr(garbage) in error
+    assert "INC-123" in error
+    assert "01FDAG4SAP5TYPT98WGR2N7W91" in error
+
+
+@pytest.mark.parametrize("reference", ["INC-7", "#7", "7"])
+def test_incidents_update_refuses_a_reference_and_says_how_to_get_the_id(reference: str) -> None:
+    error = rejected("incidents_update", {"id": reference, "notify_incident_channel": False})
+    assert "incidents_show(id='7')" in error
+    assert "incident.id" in error

@@ -126,7 +126,11 @@ def arguments_with(action: Action, value: str) -> dict[str, Any]:
 
 
 def expected_path(action: Action, value: str) -> str:
-    return re.sub(r"\{[a-z_]+\}", quote(value, safe=""), action.path)
+    """The template filled with `value` as the input model normalises it (an incident reference
+    such as `INC-7` becomes `7`; surrounding spaces go)."""
+    (param,) = action.input.path_params
+    normalised = getattr(validate_arguments(action, arguments_with(action, value)), param)
+    return re.sub(r"\{[a-z_]+\}", quote(normalised, safe=""), action.path)
 
 
 def is_accepted(action: Action, value: str) -> bool:

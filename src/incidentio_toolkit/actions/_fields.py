@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Annotated, Any, Literal, cast
@@ -67,3 +68,51 @@ def rfc3339(value: str) -> str:
 
 Timestamp = Annotated[str, AfterValidator(rfc3339)]
 """An ISO 8601 time with a UTC offset, sent in RFC 3339 form."""
+
+
+_REFERENCE = re.compile(r"#?\s*(?:INC-?\s*)?(\d+)", re.IGNORECASE)
+_LOOKS_LIKE_REFERENCE = re.compile(r"#|INC-", re.IGNORECASE)
+_ID_EXAMPLE = "an incident id such as 01FDAG4SAP5TYPT98WGR2N7W91"
+
+
+def incident_number(value: str) -> str | None:
+    """The number of an incident reference as people paste it (`INC-123`, `inc-123`,
+    `#INC-123`, `#123`, `123`, spaces around), or `None` when `value` is not one."""
+    match = _REFERENCE.fullmatch(value.strip())
+    return None if match is None else str(int(match[1]))
+
+
+def incident_id_or_number(value: str) -> str:
+    """What `GET /v2/incidents/{id}` takes: an incident id, or the bare number of a reference
+    (incident.io answers 404 for `INC-123`, so a pasted reference becomes `123`)."""
+    number = incident_number(value)
+    if number is not None:
+        return number
+    text = value.strip()
+    if not text or _LOOKS_LIKE_REFERENCE.match(text) or any(c.isspace() for c in text):
+        raise ValueError(
+            f"{value!r} is neither an incident reference such as INC-123 nor {_ID_EXAMPLE}"
+        )
+    return text
+
+
+def incident_id_only(value: str) -> str:
+    """An incident id for the operations that take no reference (editing): a pasted reference is
+    refused with where to find the id."""
+    number = incident_number(value)
+    if number is not None:
+        raise ValueError(
+            f"{value!r} is an incident reference, but this action needs {_ID_EXAMPLE}: "
+            f"incidents_show(id={number!r}) returns it as incident.id"
+        )
+    text = value.strip()
+    if not text or _LOOKS_LIKE_REFERENCE.match(text) or any(c.isspace() for c in text):
+        raise ValueError(f"{value!r} is not {_ID_EXAMPLE}")
+    return text
+
+
+IncidentIdOrNumber = Annotated[str, AfterValidator(incident_id_or_number)]
+"""An incident id, or a pasted reference normalised to its number (`INC-123` → `123`)."""
+
+IncidentIdOnly = Annotated[str, AfterValidator(incident_id_only)]
+"""An incident id; a pasted reference is refused with how to get the id."""

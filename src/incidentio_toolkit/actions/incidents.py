@@ -17,6 +17,8 @@ from incidentio_toolkit.actions._base import (
 from incidentio_toolkit.actions._fields import (
     AFTER_FIELD,
     IdList,
+    IncidentIdOnly,
+    IncidentIdOrNumber,
     IncidentMode,
     JsonObject,
     id_field,
@@ -108,12 +110,14 @@ class IncidentsCreateInput(ActionInput):
 
 class IncidentsShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("Incident id, or the number of its reference (INC-123 -> 123).")
+    id: IncidentIdOrNumber = id_field(
+        "Incident id, or its reference: INC-123 (also #INC-123, 123) is sent as 123."
+    )
 
 
 class IncidentsUpdateInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("Incident id.")
+    id: IncidentIdOnly = id_field("Incident id (not its INC-123 reference).")
     notify_incident_channel: bool = Field(description="Post the change to the incident channel.")
     name: str | None = None
     summary: str | None = None

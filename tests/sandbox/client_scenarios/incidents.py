@@ -40,7 +40,14 @@ async def incidents(launch: Launcher) -> None:
     incident_id = incident["id"]
 
     assert ok(await io.incidents_show(id=incident_id))["incident"] == incident
-    assert ok(await io.call("incidents_show", {"id": "7"}))["incident"]["id"] == incident_id
+    for reference in (
+        "7",
+        "INC-7",
+        " #inc-7 ",
+    ):  # the client sends the bare number, as the API wants
+        assert (
+            ok(await io.call("incidents_show", {"id": reference}))["incident"]["id"] == incident_id
+        )
 
     first = ok(await io.incidents_list(page_size=2))
     assert first["incidents"][0]["id"] == incident_id  # newest first

@@ -151,11 +151,30 @@ async def test_incident_show_accepts_the_reference_number_and_404s_unknown_ids(
 ) -> None:
     by_number = await client.get("/v2/incidents/1")
     assert by_number.json()["incident"]["id"] == seed.INCIDENT_CHECKOUT_ID
-    by_reference = await client.get("/v2/incidents/INC-1")
-    assert by_reference.json()["incident"]["id"] == seed.INCIDENT_CHECKOUT_ID
     missing = await client.get("/v2/incidents/01HZZZZZZZZZZZZZZZZZZZZZZZ")
     assert missing.status_code == 404
     assert missing.json()["type"] == "not_found"
+    assert (await client.get("/v2/incidents/999")).status_code == 404
+
+
+@pytest.mark.parametrize("reference", ["INC-1", "inc-1", "%23INC-1", "%231", "%201", "1.0"])
+async def test_incident_show_404s_anything_but_an_id_or_the_bare_number_as_the_api_does(
+    client: httpx2.AsyncClient, reference: str
+) -> None:
+    response = await client.get(f"/v2/incidents/{reference}")
+    assert response.status_code == 404, reference
+    assert response.json()["errors"][0]["code"] == "not_found"
+
+
+async def test_incident_edit_takes_the_id_not_the_reference_number(
+    client: httpx2.AsyncClient,
+) -> None:
+    body = {"incident": {"summary": "by number"}, "notify_incident_channel": False}
+    for address in ("1", "INC-1"):
+        response = await client.post(f"/v2/incidents/{address}/actions/edit", json=body)
+        assert response.status_code == 404, address
+    shown = (await client.get(f"/v2/incidents/{seed.INCIDENT_CHECKOUT_ID}")).json()["incident"]
+    assert shown["summary"] != "by number"
 
 
 async def test_incident_list_hides_test_incidents_unless_mode_asks(

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from incidentio_toolkit.sandbox._util import JSON, fmt_time, loads_object, new_id, to_micros
 from incidentio_toolkit.sandbox._validate import Fields
-from incidentio_toolkit.sandbox.errors import NotFoundError, invalid, unknown_reference
+from incidentio_toolkit.sandbox.errors import invalid
 from incidentio_toolkit.sandbox.store._db import NEWEST_FIRST, Database, Page, Table
 from incidentio_toolkit.sandbox.store._filters import (
     BracketParam,
@@ -110,10 +110,7 @@ class Escalations:
             )
         related: list[JSON] = []
         if incident_id is not None:
-            try:
-                incident = self.incidents.show(incident_id)
-            except NotFoundError as exc:  # a missing incident is a 422 here, not a 404
-                raise unknown_reference("incident_id", "incident", incident_id) from exc
+            incident = self.incidents.table.require(incident_id, "incident_id")
             related.append(incident_slim(incident))
             if description is None:
                 description = incident.get("summary")

@@ -63,16 +63,14 @@ class Incidents:
 
     # reads ---------------------------------------------------------------------------------
     def show(self, id: str) -> JSON:
-        """An incident by id, or by the number of its reference (`123` or `INC-123`)."""
-        found = self.table.get(id)
-        if found is None:
-            number = id.upper().removeprefix("INC-")
-            if number.isdigit():
-                rows = self.table.find("external_id = ?", (int(number),))
-                found = rows[0] if rows else None
-        if found is None:
+        """An incident by id, or by the bare number of its reference (`123`, not `INC-123`,
+        which incident.io answers with a 404 too)."""
+        if id.isascii() and id.isdigit():
+            rows = self.table.find("external_id = ?", (int(id),))
+            if rows:
+                return rows[0]
             raise not_found("incident", id)
-        return found
+        return self.table.show(id)
 
     def page(
         self,
@@ -189,8 +187,10 @@ class Incidents:
         return incident, True
 
     def edit(self, id: str, changes: Fields, actor: JSON, now: datetime) -> JSON:
-        """Apply an `IncidentEditPayloadV2`; status/severity changes record an incident update."""
-        incident = self.show(id)
+        """Apply an `IncidentEditPayloadV2`; status/severity changes record an incident update.
+
+        The incident is addressed by its id only (the spec gives the reference number to show)."""
+        incident = self.table.show(id)
         old_status = incident["incident_status"]
         old_severity = incident.get("severity")
         for key in ("name", "summary", "call_url"):

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx2
 import pytest
 from tests.sandbox.support import AUTH
 
 from incidentio_toolkit.sandbox import SandboxServer, seed
-from incidentio_toolkit.sandbox.testing import SpecChecker
+from incidentio_toolkit.sandbox.testing import SpecChecker, assert_error_envelope
 
 
 def test_real_server_serves_the_api_over_http(checker: SpecChecker) -> None:
@@ -94,3 +96,64 @@ def test_without_a_database_file_each_server_starts_fresh() -> None:
         temporary = server.db_path
         assert temporary.exists()
     assert not temporary.exists()
+
+
+def _two_megabytes() -> Iterator[bytes]:
+    yield b'{"idempotency_key": "big", "visibility": "public", "summary": "'
+    for _ in range(2 * 1024):
+        yield b"x" * 1024
+    yield b'"}'
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "options", "status", "code"),
+    [
+        ("POST", "/v2/incidents", {"content": b'{"idempotency_key": "cut'}, 400, "invalid_json"),
+        ("POST", "/v2/incidents", {"json": [{"idempotency_key": "a"}]}, 422, "invalid_value"),
+        (
+            "POST",
+            "/v2/incidents",
+            {
+                "content": b'{"idempotency_key": "plain", "visibility": "public"}',
+                "headers": {"Content-Type": "text/plain"},
+            },
+            400,
+            "unsupported_content_type",
+        ),
+        (
+            "POST",
+            "/v2/incidents",
+            {"content": b"".join(_two_megabytes())},
+            413,
+            "payload_too_large",
+        ),
+        ("POST", "/v2/incidents", {"content": _two_megabytes()}, 413, "payload_too_large"),
+        ("GET", "/v2/incidents", {"params": {"page_size": -1}}, 422, "invalid_value"),
+        ("GET", "/v2/incidents", {"params": {"page_size": 10**9}}, 422, "invalid_value"),
+        ("GET", "/v2/incidents", {"params": {"page_size": "1_0"}}, 422, "invalid_value"),
+    ],
+    ids=[
+        "malformed-json",
+        "json-array",
+        "wrong-content-type",
+        "2mb-body",
+        "2mb-chunked-body",
+        "page-size-minus-one",
+        "page-size-10-9",
+        "page-size-underscore",
+    ],
+)
+def test_real_server_refuses_bad_requests_in_the_envelope_and_keeps_serving(
+    method: str, path: str, options: dict[str, Any], status: int, code: str
+) -> None:
+    with (
+        SandboxServer(port=0) as server,
+        httpx2.Client(base_url=server.base_url, headers=AUTH) as http,
+    ):
+        response = http.request(method, path, **options)
+        assert response.status_code == status, response.text
+        body = assert_error_envelope(response)
+        assert body["errors"][0]["code"] == code
+        after = http.get("/v2/incidents")
+        assert after.status_code == 200
+        assert after.json()["pagination_meta"]["total_record_count"] == 5  # nothing created

@@ -14,9 +14,25 @@ def test_times_are_written_in_utc_with_z_and_read_back() -> None:
     assert fmt_time(paris) == "2026-03-29T01:30:00Z"
     assert fmt_time(paris.replace(microsecond=5)) == "2026-03-29T01:30:00.000005Z"
     assert parse_time("2026-03-29T01:30:00Z") == paris
-    assert parse_time("2026-03-29T01:30:00") == paris  # no offset means UTC
-    with pytest.raises(ValueError, match="not a date-time"):
-        parse_time("2026-03-29")
+    assert parse_time("2026-03-29t03:30:00.000000000+02:00") == paris
+    assert parse_time("2026-03-29T01:30:00.1234567Z") == paris.replace(microsecond=123456)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-03-29",
+        "2026-03-29T01:30:00",  # RFC 3339 needs an offset
+        "2026-03-29T01:30Z",
+        "2026-03-29 01:30:00Z",
+        "20260329T013000Z",
+        "2026-03-29T01:30:00+0200",
+        " 2026-03-29T01:30:00Z",
+    ],
+)
+def test_only_rfc_3339_date_times_are_read(text: str) -> None:
+    with pytest.raises(ValueError, match="not an RFC 3339 date-time"):
+        parse_time(text)
 
 
 def test_new_ids_sort_by_time_and_stable_ids_repeat() -> None:

@@ -5,10 +5,11 @@ Each class carries the HTTP status, the envelope `type` and the error `code` (mo
 
 ```
 SandboxError
-├── BadRequestError           400 bad_request / invalid_json
+├── BadRequestError           400 invalid_request_error / invalid_json | unsupported_content_type
 ├── AuthenticationError       401 authentication_error / missing_authorization_material | invalid_authorization
 ├── NotFoundError             404 not_found / not_found
 ├── MethodNotAllowedError     405 method_not_allowed / method_not_allowed
+├── PayloadTooLargeError      413 payload_too_large / payload_too_large
 ├── UnprocessableEntityError  422 validation_error / missing_field | invalid_value | not_found
 ├── TooManyRequestsError      429 too_many_requests / too_many_requests (+ rate_limit block)
 └── InternalServerError       500 internal_error / internal_error
@@ -61,10 +62,10 @@ class SandboxError(Exception):
 
 
 class BadRequestError(SandboxError):
-    """The request could not be read (for example a body that is not JSON)."""
+    """The request could not be read (a body that is not JSON, or not sent as JSON)."""
 
     status = 400
-    type = "bad_request"
+    type = "invalid_request_error"
     default_code = "invalid_json"
 
 
@@ -90,6 +91,14 @@ class MethodNotAllowedError(SandboxError):
     status = 405
     type = "method_not_allowed"
     default_code = "method_not_allowed"
+
+
+class PayloadTooLargeError(SandboxError):
+    """The request body is larger than the sandbox reads."""
+
+    status = 413
+    type = "payload_too_large"
+    default_code = "payload_too_large"
 
 
 class UnprocessableEntityError(SandboxError):

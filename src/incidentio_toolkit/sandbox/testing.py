@@ -67,10 +67,11 @@ def assert_error_envelope(response: httpx2.Response) -> dict[str, Any]:
         if "source" in error:
             assert set(error["source"]) <= {"field", "pointer"}
     expected_type = {
-        400: "bad_request",
+        400: "invalid_request_error",
         401: "authentication_error",
         404: "not_found",
         405: "method_not_allowed",
+        413: "payload_too_large",
         422: "validation_error",
         429: "too_many_requests",
         500: "internal_error",

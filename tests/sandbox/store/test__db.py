@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Literal
 
 import pytest
@@ -71,3 +72,10 @@ def test_a_failing_nested_transaction_rolls_back_the_outer_one(table: Table) -> 
         change_then_fail()
     assert table.get("w0") == {"id": "w0", "n": 0}
     assert table.get("w9") is None
+
+
+def test_a_file_database_syncs_its_write_ahead_log_at_every_commit(tmp_path: Path) -> None:
+    db = Database(tmp_path / "s.db")
+    assert db.query("PRAGMA journal_mode") == [("wal",)]
+    assert db.query("PRAGMA synchronous") == [(2,)]  # FULL
+    db.close()

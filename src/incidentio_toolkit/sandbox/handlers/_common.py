@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
@@ -12,12 +13,20 @@ from starlette.responses import Response
 from incidentio_toolkit.sandbox._context import Sandbox
 from incidentio_toolkit.sandbox._util import JSON, dumps
 from incidentio_toolkit.sandbox._validate import Fields
-from incidentio_toolkit.sandbox.errors import BadRequestError, invalid, missing
+from incidentio_toolkit.sandbox.errors import (
+    BadRequestError,
+    PayloadTooLargeError,
+    invalid,
+    missing,
+)
 from incidentio_toolkit.sandbox.store import Page
 from incidentio_toolkit.sandbox.store._filters import BracketParam, parse_brackets
 
 Handler = Callable[[Sandbox, Request], Awaitable[Response]]
 RESULT_PAGE_SIZE_MAX = 250  # pagination_meta.page_size never exceeds this in the spec
+MAX_BODY_BYTES = 1024 * 1024
+"""The largest request body the sandbox reads (every payload of the API is far smaller)."""
+_INTEGER = re.compile(r"[+-]?[0-9]+")  # what the API's integer parser takes (no "1_0", no spaces)
 
 
 class JSONText(Response):
@@ -50,15 +59,42 @@ def wrapped(key: str, text: str, status: int = 200) -> Response:
 
 
 async def read_body(request: Request) -> Fields:
-    """The JSON object body (an empty body counts as `{}`)."""
-    raw = await request.body()
+    """The JSON object body (an empty body counts as `{}`).
+
+    A body sent with a content type other than JSON is a 400; one larger than `MAX_BODY_BYTES`
+    is a 413, refused before more than that is read.
+    """
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise _too_large()
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise _too_large()
+        chunks.append(chunk)
+    raw = b"".join(chunks)
     if not raw.strip():
         return Fields({})
+    media_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if media_type and media_type != "application/json" and not media_type.endswith("+json"):
+        raise BadRequestError(
+            f"The request body was sent as {media_type!r}: send it as JSON, with "
+            "Content-Type: application/json",
+            code="unsupported_content_type",
+        )
     try:
         data: Any = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
         raise BadRequestError("The request body is not valid JSON") from None
     return Fields.of(data, "")
+
+
+def _too_large() -> PayloadTooLargeError:
+    return PayloadTooLargeError(
+        f"The request body is larger than {MAX_BODY_BYTES} bytes: send a smaller body"
+    )
 
 
 def query_str(request: Request, name: str, *, required: bool = False) -> str | None:
@@ -92,10 +128,9 @@ def page_size(request: Request, *, maximum: int, minimum: int = 1, default: int 
     raw = request.query_params.get("page_size")
     if raw is None:
         return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise invalid("page_size", "page_size must be an integer") from None
+    if not _INTEGER.fullmatch(raw):
+        raise invalid("page_size", f"page_size must be an integer, not {raw!r}")
+    value = int(raw)
     if value < minimum or value > maximum:
         raise invalid("page_size", f"page_size must be between {minimum} and {maximum}")
     return value

@@ -82,7 +82,7 @@ class _Signatures:
         """Get one incident with status, severity, roles and custom fields.
 
         Args:
-            id: Incident id, or the number of its reference (INC-123 -> 123).
+            id: Incident id, or its reference: INC-123 (also #INC-123, 123) is sent as 123.
         """
         ...
 
@@ -100,7 +100,7 @@ class _Signatures:
         """Edit an incident's name, summary, severity or status (from incident_statuses_list); only the fields given change.
 
         Args:
-            id: Incident id.
+            id: Incident id (not its INC-123 reference).
             notify_incident_channel: Post the change to the incident channel.
             incident_status_id: New status (from incident_statuses_list).
             incident_type_id: Not editable in incident.io; setting it is an error.

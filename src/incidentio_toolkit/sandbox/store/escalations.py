@@ -171,6 +171,7 @@ def _condition(param: BracketParam) -> Condition | None:
         "escalation_path": ("one_of", "not_in"),
         "status": ("one_of", "not_in"),
         "alert": ("one_of", "not_in"),
+        "incident": ("one_of", "not_in"),
         "created_at": ("gte", "lte", "date_range"),
         "updated_at": ("gte", "lte", "date_range"),
         "idempotency_key": ("is", "starts_with"),
@@ -188,6 +189,13 @@ def _condition(param: BracketParam) -> Condition | None:
         return in_condition("status", list(param.values), op == "not_in")
     if param.name == "alert":  # the sandbox has no alerts: nothing was created by one
         return ("0", []) if op == "one_of" else ("1", [])
+    if param.name == "incident":
+        marks = ", ".join("?" for _ in param.values)
+        related = (
+            "EXISTS (SELECT 1 FROM json_each(data, '$.related_incidents') AS r "
+            f"WHERE json_extract(r.value, '$.id') IN ({marks}))"
+        )
+        return (related if op == "one_of" else f"NOT {related}"), list(param.values)
     if param.name in ("created_at", "updated_at"):
         column = "created_us" if param.name == "created_at" else "updated_us"
         return time_condition(column, op, param.value, param.label)

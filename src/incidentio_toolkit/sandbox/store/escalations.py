@@ -20,6 +20,12 @@ from incidentio_toolkit.sandbox.store.incidents import Incidents
 from incidentio_toolkit.sandbox.store.reference import SLIM_STATUS_CATEGORY
 from incidentio_toolkit.sandbox.store.users import Users, user_embed
 
+RELATED_TO_ONE_OF = (
+    "EXISTS (SELECT 1 FROM json_each(data, '$.related_incidents') AS r "
+    "WHERE json_extract(r.value, '$.id') IN ({marks}))"
+)
+"""An escalation related to one of the incidents bound to the `?` placeholders in `marks`."""
+
 STATUSES = (
     "pending",
     "triggered",
@@ -191,10 +197,7 @@ def _condition(param: BracketParam) -> Condition | None:
         return ("0", []) if op == "one_of" else ("1", [])
     if param.name == "incident":
         marks = ", ".join("?" for _ in param.values)
-        related = (
-            "EXISTS (SELECT 1 FROM json_each(data, '$.related_incidents') AS r "
-            f"WHERE json_extract(r.value, '$.id') IN ({marks}))"  # noqa: S608 - placeholders only
-        )
+        related = RELATED_TO_ONE_OF.format(marks=marks)
         return (related if op == "one_of" else f"NOT {related}"), list(param.values)
     if param.name in ("created_at", "updated_at"):
         column = "created_us" if param.name == "created_at" else "updated_us"

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+
 import pytest
+
+from incidentio_toolkit.defaults import SANDBOX_CACHE_DIR_ENV_VAR
 
 
 @pytest.fixture
@@ -21,3 +26,18 @@ def _no_ambient_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
         "INCIDENTIO_MCP_TOKEN",
     ):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _sandbox_cache_in_a_temporary_folder(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[None]:
+    """Generated organisations are cached for this test session only, never in the user's cache
+    (and every test of the session shares them)."""
+    before = os.environ.get(SANDBOX_CACHE_DIR_ENV_VAR)
+    os.environ[SANDBOX_CACHE_DIR_ENV_VAR] = str(tmp_path_factory.mktemp("sandbox-cache"))
+    yield
+    if before is None:
+        del os.environ[SANDBOX_CACHE_DIR_ENV_VAR]
+    else:
+        os.environ[SANDBOX_CACHE_DIR_ENV_VAR] = before

@@ -19,3 +19,5 @@ API_KEY_ENV_VARS: Final = ("INCIDENTIO_API_KEY", "INCIDENT_IO_API_KEY")
 
 BASE_URL_ENV_VAR: Final = "INCIDENTIO_BASE_URL"
 REDIS_URL_ENV_VAR: Final = "INCIDENTIO_REDIS_URL"
+SANDBOX_CACHE_DIR_ENV_VAR: Final = "INCIDENTIO_SANDBOX_CACHE_DIR"
+"""Where the sandbox keeps generated organisations between runs (default: the user's cache)."""

@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import httpx2
 import pytest
@@ -15,9 +15,12 @@ import typer
 from typer.testing import CliRunner
 
 from incidentio_toolkit.cli import app
-from incidentio_toolkit.cli._sandbox import main, sandbox_command
+from incidentio_toolkit.cli._sandbox import OrgName, main, sandbox_command
 from incidentio_toolkit.defaults import ESCALATION_CREATES_PER_MINUTE, REQUESTS_PER_MINUTE
-from incidentio_toolkit.sandbox import DEMO_API_KEY, FaultConfig, SandboxServer
+from incidentio_toolkit.sandbox import DEMO_API_KEY, FaultConfig, SandboxServer, create_app
+from incidentio_toolkit.sandbox.seed import ORG_NAMES
+
+KEY = {"Authorization": f"Bearer {DEMO_API_KEY}"}
 
 EVERY_OPTION = [
     "--host", "127.0.0.2",
@@ -36,6 +39,9 @@ EVERY_OPTION = [
     "--malformed-rate", "0.4",
     "--commit-timeout-rate", "0.5",
     "--log-level", "debug",
+    "--org", "large",
+    "--org-seed", "4",
+    "--org-scale", "0.5",
 ]  # fmt: skip
 
 
@@ -72,6 +78,9 @@ def test_every_option_reaches_serve(runner: CliRunner, served: dict[str, Any]) -
         "escalation_create_limit_per_minute": 3,
         "seed": False,
         "log_level": "debug",
+        "org": "large",
+        "org_seed": 4,
+        "org_scale": 0.5,
     }
 
 
@@ -88,6 +97,9 @@ def test_without_options_serve_gets_the_defaults(runner: CliRunner, served: dict
         "escalation_create_limit_per_minute": ESCALATION_CREATES_PER_MINUTE,
         "seed": True,
         "log_level": "warning",
+        "org": None,
+        "org_seed": 0,
+        "org_scale": 1.0,
     }
     assert not served["faults"].active
 
@@ -130,6 +142,9 @@ def test_every_option_says_what_it_does_and_what_happens_without_it() -> None:
         ("--rate-limit", "0"),
         ("--port", "70000"),
         ("--log-level", "loud"),
+        ("--org", "huge"),
+        ("--org-seed", "-1"),
+        ("--org-scale", "9"),
     ],
 )
 def test_out_of_range_values_are_refused_before_serving(
@@ -189,3 +204,44 @@ def test_the_served_sandbox_applies_keys_seed_and_rate_limit(
             429,
         ]
         assert http.get("/v2/users", headers=two).json()["rate_limit"]["limit"] == 2
+
+
+def test_the_org_choice_names_the_sandbox_organisations() -> None:
+    assert get_args(OrgName) == ORG_NAMES
+
+
+@pytest.mark.parametrize("option", [["--org-seed", "3"], ["--org-scale", "0.5"]])
+def test_a_large_org_option_without_org_large_is_refused(
+    runner: CliRunner, served: dict[str, Any], option: list[str]
+) -> None:
+    result = runner.invoke(app, ["sandbox", "--org", "demo", *option])
+    assert result.exit_code == 2
+    assert "--org-seed and --org-scale need --org large" in result.output
+    assert served == {}
+
+
+def test_a_database_holding_another_organisation_is_refused_with_the_fix(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    db = tmp_path / "demo.db"
+    create_app(db_path=db).close()
+    result = runner.invoke(app, ["sandbox", "--port", "0", "--db", str(db), "--org", "large"])
+    assert result.exit_code == 2
+    assert "already holds the demo organisation, not the large organisation" in result.output
+    assert "use a new database file" in result.output
+
+
+def test_the_served_sandbox_starts_the_large_organisation_and_says_so(
+    runner: CliRunner, background: list[SandboxServer], tmp_path: Path
+) -> None:
+    db = tmp_path / "large.db"
+    options = ["--port", "0", "--db", str(db), "--org", "large", "--org-seed", "2"]
+    result = runner.invoke(app, ["sandbox", *options, "--org-scale", "0.02"])
+    assert result.exit_code == 0, result.output
+    assert "organisation: the large organisation (seed 2, scale 0.02)" in result.stdout
+    [server] = background
+    with httpx2.Client(base_url=server.base_url, headers=KEY) as http:
+        seed = http.get("/_sandbox/seed").json()
+        assert seed["org"] == {"name": "large", "seed": 2, "scale": 0.02}
+        listed = http.get("/v2/incidents", params={"page_size": 1}).json()
+        assert listed["pagination_meta"]["total_record_count"] > 100

@@ -15,6 +15,8 @@ import typer
 from incidentio_toolkit.defaults import ESCALATION_CREATES_PER_MINUTE, REQUESTS_PER_MINUTE
 
 LogLevel = Literal["critical", "error", "warning", "info", "debug", "trace"]
+OrgName = Literal["demo", "large"]
+"""`incidentio_toolkit.sandbox.seed.ORG_NAMES` (spelled here so `--help` needs no sandbox import)."""
 
 _RATE = "Share of requests, 0 to 1,"
 _UNFAULTED = "Without it, none."
@@ -58,6 +60,32 @@ def sandbox_command(
             "organisation (seeded incidents, users, schedules...).",
         ),
     ] = False,
+    org: Annotated[
+        OrgName | None,
+        typer.Option(
+            help="The organisation a new database starts with: 'demo' (a handful of objects with "
+            "well-known ids) or 'large' (thousands of incidents, hundreds of users, generated "
+            "from --org-seed). Without it, a new database gets the demo organisation and an "
+            "existing one serves what it holds.",
+        ),
+    ] = None,
+    org_seed: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Seed of the large organisation: the same seed gives the same data. Without "
+            "it, 0.",
+        ),
+    ] = 0,
+    org_scale: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            max=5.0,
+            help="Size of the large organisation, 1.0 being 10,000 incidents (smaller starts "
+            "faster). Without it, 1.0.",
+        ),
+    ] = 1.0,
     rate_limit: Annotated[
         int,
         typer.Option(
@@ -136,6 +164,9 @@ def sandbox_command(
     """Serve the offline incident.io sandbox (seeded data, demo key) over HTTP until Ctrl-C."""
     from incidentio_toolkit.sandbox import DEMO_API_KEY, FaultConfig, serve
 
+    if org != "large" and (org_seed != 0 or org_scale != 1.0):
+        typer.echo("incidentio: --org-seed and --org-scale need --org large", err=True)
+        raise typer.Exit(2)
     faults = FaultConfig(
         seed=fault_seed,
         latency_ms=latency_ms,
@@ -145,17 +176,24 @@ def sandbox_command(
         malformed_rate=malformed_rate,
         commit_timeout_rate=commit_timeout_rate,
     )
-    serve(
-        host=host,
-        port=port,
-        db_path=db,
-        api_keys=tuple(api_key) if api_key else (DEMO_API_KEY,),
-        faults=faults,
-        rate_limit_per_minute=rate_limit,
-        escalation_create_limit_per_minute=escalation_rate_limit,
-        seed=not no_seed,
-        log_level=log_level,
-    )
+    try:
+        serve(
+            host=host,
+            port=port,
+            db_path=db,
+            api_keys=tuple(api_key) if api_key else (DEMO_API_KEY,),
+            faults=faults,
+            rate_limit_per_minute=rate_limit,
+            escalation_create_limit_per_minute=escalation_rate_limit,
+            seed=not no_seed,
+            log_level=log_level,
+            org=org,
+            org_seed=org_seed,
+            org_scale=org_scale,
+        )
+    except ValueError as exc:
+        typer.echo(f"incidentio: {exc}", err=True)
+        raise typer.Exit(2) from None
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -9,7 +9,7 @@ from incidentio_toolkit.sandbox._util import Clock
 from incidentio_toolkit.sandbox.auth import Authenticator
 from incidentio_toolkit.sandbox.faults import FaultInjector
 from incidentio_toolkit.sandbox.ratelimit import RateLimiter
-from incidentio_toolkit.sandbox.seed import seed_organisation
+from incidentio_toolkit.sandbox.seed import Organisation
 from incidentio_toolkit.sandbox.store import Store
 
 Sleep = Callable[[float], Awaitable[None]]
@@ -26,8 +26,11 @@ class Sandbox:
         faults: FaultInjector,
         clock: Clock,
         sleep: Sleep,
+        organisation: Organisation | None = None,
     ) -> None:
         self.store = store
+        self.organisation = organisation or Organisation()
+        """The organisation the store was seeded with (and that a reset seeds again)."""
         self.auth = auth
         self.limiter = limiter
         self.faults = faults
@@ -45,4 +48,4 @@ class Sandbox:
         self.store.db.wipe()
         self.limiter.reset()
         if seed:
-            seed_organisation(self.store)
+            self.organisation.copy_into(self.store)

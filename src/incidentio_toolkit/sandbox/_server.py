@@ -68,6 +68,9 @@ class SandboxServer:
         escalation_create_limit_per_minute: int = ESCALATION_CREATES_PER_MINUTE,
         seed: bool = True,
         log_level: str = "warning",
+        org: str | None = None,
+        org_seed: int = 0,
+        org_scale: float = 1.0,
     ) -> None:
         import uvicorn
 
@@ -77,14 +80,22 @@ class SandboxServer:
             db_path = Path(self._tmpdir) / "sandbox.db"
         self.db_path = Path(db_path)
         self.api_keys = tuple(api_keys)
-        self.app = create_app(
-            db_path=self.db_path,
-            api_keys=self.api_keys,
-            faults=faults,
-            rate_limit_per_minute=rate_limit_per_minute,
-            escalation_create_limit_per_minute=escalation_create_limit_per_minute,
-            seed=seed,
-        )
+        try:
+            self.app = create_app(
+                db_path=self.db_path,
+                api_keys=self.api_keys,
+                faults=faults,
+                rate_limit_per_minute=rate_limit_per_minute,
+                escalation_create_limit_per_minute=escalation_create_limit_per_minute,
+                seed=seed,
+                org=org,
+                org_seed=org_seed,
+                org_scale=org_scale,
+            )
+        except BaseException:
+            if self._tmpdir is not None:
+                shutil.rmtree(self._tmpdir, ignore_errors=True)
+            raise
         self.app.sandbox.network = True
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         # IPPROTO_TCP lets asyncio recognise the socket as TCP and set TCP_NODELAY; without it
@@ -123,6 +134,7 @@ class SandboxServer:
             )
         else:
             lines.append("API key: one of the keys you configured")
+        lines.append(f"organisation: {self.app.sandbox.organisation.label()}")
         return "\n".join(lines)
 
     def run(self) -> None:
@@ -182,12 +194,15 @@ def serve(
     escalation_create_limit_per_minute: int = ESCALATION_CREATES_PER_MINUTE,
     seed: bool = True,
     log_level: str = "warning",
+    org: str | None = None,
+    org_seed: int = 0,
+    org_scale: float = 1.0,
     out: IO[str] | None = None,
 ) -> None:
     """Run the sandbox on `host:port` until interrupted, printing its URL and the demo key.
 
     Without `db_path` a fresh temporary database is used (and deleted at exit); with one, state
-    persists across restarts and only a new file is seeded.
+    persists across restarts and only a new file is seeded (with `org`, see `create_app`).
     """
     server = SandboxServer(
         host,
@@ -199,6 +214,9 @@ def serve(
         escalation_create_limit_per_minute=escalation_create_limit_per_minute,
         seed=seed,
         log_level=log_level,
+        org=org,
+        org_seed=org_seed,
+        org_scale=org_scale,
     )
     stream = out or sys.stdout
     print(server.banner(), file=stream, flush=True)

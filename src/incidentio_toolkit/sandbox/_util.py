@@ -5,8 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Generator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
@@ -14,7 +17,10 @@ JSON = dict[str, Any]
 Clock = Callable[[], datetime]
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_CROCKFORD_PAIRS = [high + low for high in _CROCKFORD for low in _CROCKFORD]
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_random_bytes: ContextVar[Callable[[int], bytes]] = ContextVar("random_bytes", default=os.urandom)
 
 
 def system_clock() -> datetime:
@@ -24,11 +30,7 @@ def system_clock() -> datetime:
 
 def fmt_time(value: datetime) -> str:
     """RFC 3339 in UTC with a `Z` suffix (microseconds only when non-zero)."""
-    value = value.astimezone(UTC)
-    text = value.strftime("%Y-%m-%dT%H:%M:%S")
-    if value.microsecond:
-        text += f".{value.microsecond:06d}"
-    return text + "Z"
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat() + "Z"
 
 
 _RFC3339 = re.compile(
@@ -56,17 +58,31 @@ def to_micros(value: datetime) -> int:
 
 
 def _base32(number: int, length: int) -> str:
-    chars: list[str] = []
-    for _ in range(length):
-        chars.append(_CROCKFORD[number % 32])
-        number //= 32
-    return "".join(reversed(chars))
+    """The lowest `length` Crockford base32 digits of `number`, two digits (10 bits) a step."""
+    chunks: list[str] = []
+    for _ in range(length // 2):
+        chunks.append(_CROCKFORD_PAIRS[number & 1023])
+        number >>= 10
+    if length % 2:
+        chunks.append(_CROCKFORD[number & 31])
+    return "".join(reversed(chunks))
 
 
 def new_id(now: datetime) -> str:
     """A ULID-style id: 48-bit millisecond timestamp then 80 random bits, Crockford base32."""
     millis = to_micros(now) // 1000
-    return _base32(millis, 10) + _base32(int.from_bytes(os.urandom(10), "big"), 16)
+    return _base32(millis, 10) + _base32(int.from_bytes(_random_bytes.get()(10), "big"), 16)
+
+
+@contextmanager
+def seeded_ids(rng: random.Random) -> Generator[None]:
+    """Within the block, `new_id` draws its random bits from `rng` (in this context only), so
+    that a generated organisation gets the same ids every time it is written."""
+    token = _random_bytes.set(rng.randbytes)
+    try:
+        yield
+    finally:
+        _random_bytes.reset(token)
 
 
 def stable_id(*parts: str) -> str:
@@ -77,7 +93,7 @@ def stable_id(*parts: str) -> str:
 
 def dumps(value: Any) -> str:
     """Compact JSON text."""
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return _ENCODER.encode(value)
 
 
 def loads_object(text: str) -> JSON:

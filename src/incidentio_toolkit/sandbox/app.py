@@ -56,7 +56,7 @@ from incidentio_toolkit.sandbox.ratelimit import (
     RateLimiter,
     too_many_requests,
 )
-from incidentio_toolkit.sandbox.seed import seed_organisation
+from incidentio_toolkit.sandbox.seed import Organisation, open_seeded_store
 from incidentio_toolkit.sandbox.store import Store
 
 logger = logging.getLogger("incidentio_toolkit.sandbox")
@@ -306,16 +306,24 @@ def create_app(
     clock: Clock | None = None,
     sleep: Sleep | None = None,
     seed: bool = True,
+    org: str | None = None,
+    org_seed: int = 0,
+    org_scale: float = 1.0,
 ) -> SandboxApp:
     """Build a sandbox ASGI app.
 
     `db_path=None` keeps state in memory; with a path, state persists and the seed organisation
-    is written only into a new database. `clock` (returning an aware `datetime`) and `sleep`
-    can be injected for tests; `faults` switches fault injection on from the start.
+    is written only into a new database. `org` chooses it: `"demo"` (the default for a new
+    database) or `"large"` (generated from `org_seed` at `org_scale`; see docs/sandbox.md). An
+    existing database serves the organisation it holds; naming another one is a `ValueError`.
+    `clock` (returning an aware `datetime`) and `sleep` can be injected for tests; `faults`
+    switches fault injection on from the start.
     """
-    store = Store(None if db_path is None else Path(db_path))
-    if seed and store.is_new:
-        seed_organisation(store)
+    if org is None and (org_seed != 0 or org_scale != 1.0):
+        raise ValueError("org_seed and org_scale choose a large organisation: pass org='large'")
+    wanted = None if org is None else Organisation(org, org_seed, org_scale)
+    path = None if db_path is None else Path(db_path)
+    store, organisation = open_seeded_store(path, wanted, seed=seed)
     sandbox = Sandbox(
         store=store,
         auth=Authenticator(api_keys),
@@ -323,5 +331,6 @@ def create_app(
         faults=FaultInjector(faults),
         clock=clock or system_clock,
         sleep=sleep or anyio.sleep,
+        organisation=organisation,
     )
     return SandboxApp(sandbox)

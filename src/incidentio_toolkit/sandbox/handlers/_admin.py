@@ -9,7 +9,7 @@ from incidentio_toolkit.sandbox._context import Sandbox
 from incidentio_toolkit.sandbox.errors import UnprocessableEntityError
 from incidentio_toolkit.sandbox.faults import FaultConfig
 from incidentio_toolkit.sandbox.handlers._common import json_response, read_body
-from incidentio_toolkit.sandbox.seed import seed_ids, write_organisation
+from incidentio_toolkit.sandbox.seed import seed_ids, stored_organisation
 
 
 async def reset(sb: Sandbox, request: Request) -> Response:
@@ -21,15 +21,20 @@ async def reset(sb: Sandbox, request: Request) -> Response:
 
 
 async def show_seed(sb: Sandbox, request: Request) -> Response:
-    """GET /_sandbox/seed — the well-known ids of the seeded organisation."""
-    return json_response({"seeded": sb.store.seeded, "ids": seed_ids()})
+    """GET /_sandbox/seed — which organisation the sandbox serves (`org`: its name, and for the
+    large one its seed and scale) and the well-known ids of the demo organisation (`ids`, empty
+    for the large one)."""
+    organisation = stored_organisation(sb.store) or sb.organisation
+    ids = seed_ids() if organisation.name == "demo" else {}
+    return json_response({"seeded": sb.store.seeded, "org": organisation.describe(), "ids": ids})
 
 
 async def apply_seed(sb: Sandbox, request: Request) -> Response:
-    """POST /_sandbox/seed — add the seed organisation (keeping other objects) unless it is there."""
+    """POST /_sandbox/seed — add the sandbox's organisation (keeping other objects) unless it is
+    there."""
     created = not sb.store.seeded
     if created:
-        write_organisation(sb.store)
+        sb.organisation.write(sb.store)
     return json_response({"seeded": True, "created": created})
 
 

@@ -26,6 +26,7 @@ def write_organisation(store: Store) -> None:
         seed_incidents(store)
         seed_escalations(store)
         store.db.set_meta("seeded", ORG_STAMP)
+        store.db.set_meta("org", "demo")
 
 
 def seed_organisation(store: Store) -> None:

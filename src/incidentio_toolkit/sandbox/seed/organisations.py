@@ -1,0 +1,108 @@
+"""Which organisation a sandbox starts with: the demo one ("Northwind", a handful of objects with
+well-known ids) or the large one ("Globex", generated from a seed at a chosen scale), how a store
+gets it, and how a database says which one it holds (its `meta` table)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from incidentio_toolkit.sandbox._util import JSON
+from incidentio_toolkit.sandbox.seed._template import copy_template, copy_template_file
+from incidentio_toolkit.sandbox.seed.demo import write_organisation
+from incidentio_toolkit.sandbox.seed.large import LargeOrgSize, write_large_organisation
+from incidentio_toolkit.sandbox.store import Store
+
+ORG_NAMES = ("demo", "large")
+"""The organisations a sandbox can start with; `demo` is the default."""
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """An organisation to seed: `name` (one of `ORG_NAMES`), and for `large` its `seed` (the same
+    seed gives the same data) and `scale` (1.0 is the full size; smaller is quicker)."""
+
+    name: str = "demo"
+    seed: int = 0
+    scale: float = 1.0
+
+    def __post_init__(self) -> None:
+        if self.name not in ORG_NAMES:
+            raise ValueError(
+                f"unknown organisation {self.name!r}: use one of {', '.join(ORG_NAMES)}"
+            )
+        if self.name == "demo" and (self.seed != 0 or self.scale != 1.0):
+            raise ValueError(
+                "a seed and a scale only apply to the large organisation: choose org 'large'"
+            )
+        if self.seed < 0:
+            raise ValueError(f"the organisation seed must be a whole number from 0, not {self.seed!r}")  # fmt: skip
+        LargeOrgSize.at_scale(self.scale)
+        object.__setattr__(self, "scale", float(self.scale))
+
+    def describe(self) -> JSON:
+        """The organisation as `GET /_sandbox/seed` reports it."""
+        if self.name == "demo":
+            return {"name": "demo"}
+        return {"name": self.name, "seed": self.seed, "scale": self.scale}
+
+    def label(self) -> str:
+        """The organisation in words, for messages."""
+        if self.name == "demo":
+            return "the demo organisation"
+        return f"the large organisation (seed {self.seed}, scale {self.scale:g})"
+
+    def write(self, store: Store) -> None:
+        """Write the organisation through the stores of `store` (keeping what is already there)."""
+        if self.name == "demo":
+            write_organisation(store)
+        else:
+            write_large_organisation(store, seed=self.seed, scale=self.scale)
+
+    def copy_into(self, store: Store) -> None:
+        """Put the organisation into `store`, whose resource tables must be empty (a fast copy of
+        a template: in memory for the demo, a cached file for the large one)."""
+        if self.name == "demo":
+            copy_template(store, write_organisation)
+            return
+        writer = partial(write_large_organisation, seed=self.seed, scale=self.scale)
+        copy_template_file(store, f"large-seed{self.seed}-scale{self.scale:g}", writer)
+
+
+def stored_organisation(store: Store) -> Organisation | None:
+    """The organisation a database was seeded with (`None` when it was not seeded)."""
+    if not store.seeded:
+        return None
+    if store.db.get_meta("org") != "large":  # databases from before the large organisation
+        return Organisation()
+    seed = store.db.get_meta("org_seed") or "0"
+    scale = store.db.get_meta("org_scale") or "1"
+    return Organisation("large", int(seed), float(scale))
+
+
+def open_seeded_store(
+    path: Path | None, organisation: Organisation | None, *, seed: bool = True
+) -> tuple[Store, Organisation]:
+    """Open the database at `path` (in memory for `None`) and the organisation it serves.
+
+    A new database gets `organisation` (the demo one when `None`) unless `seed` is false. An
+    existing one keeps what it holds; asking for another organisation is an error that says
+    what the file holds and what to do.
+    """
+    store = Store(path)
+    if store.is_new:
+        chosen = organisation or Organisation()
+        if seed:
+            chosen.copy_into(store)
+        return store, chosen
+    stored = stored_organisation(store)
+    if organisation is not None and stored != organisation:
+        store.close()
+        holds = "no seeded organisation" if stored is None else stored.label()
+        raise ValueError(
+            f"the database {str(path)!r} already holds {holds}, not {organisation.label()}: "
+            "start it without choosing an organisation to serve what it holds, or use a new "
+            "database file for the organisation you want"
+        )
+    return store, stored or organisation or Organisation()

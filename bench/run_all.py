@@ -30,6 +30,7 @@ BENCHMARKS = (
     "bench_sandbox",
     "bench_calls",
     "bench_memory",
+    "bench_large_org",
 )
 TIMEOUT_SECONDS = 600
 

@@ -1,5 +1,6 @@
 """Fast seeding: an organisation is written once into a template, then copied into each new store
-with SQLite's backup API (much faster than writing every object again).
+(SQLite's backup API, or a plain file copy for a new database file): much faster than writing
+every object again.
 
 The demo organisation's template lives in memory, once per process. A large organisation takes
 seconds to write, so its template is a SQLite file in the cache directory, written once per
@@ -23,6 +24,8 @@ from incidentio_toolkit.sandbox.store import Store
 
 Writer = Callable[[Store], None]
 """Writes one organisation through the stores of an empty store."""
+FileBuilder = Callable[[Path], None]
+"""Writes a complete template database at the given path."""
 
 SANDBOX_DIR = Path(__file__).resolve().parent.parent
 
@@ -62,34 +65,12 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def template_file(family: str, write: Writer) -> Path:
-    """The template file of `family` for this code version, written first when it is missing
-    (an older version's file of the same family is removed)."""
-    folder = cache_dir()
-    path = folder / f"{family}-{code_version()}.sqlite3"
-    with _lock:
-        if path.exists():
-            return path
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            _write_file(path, write)
-        except OSError:
-            return _write_file(Path(tempfile.mkdtemp(prefix="incidentio-sandbox-")) / path.name, write)  # fmt: skip
-        for stale in folder.glob(f"{family}-*.sqlite3"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
-        return path
-
-
-def _write_file(path: Path, write: Writer) -> Path:
-    """Write the organisation into a new file beside `path`, then move it into place (so other
-    processes see either no file or a complete one)."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.partial")
-    partial.unlink(missing_ok=True)
+def write_template_file(path: Path, write: Writer) -> None:
+    """Write an organisation in memory, then save it as the SQLite file `path`."""
     template = Store(None)
     try:
         write(template)
-        target = sqlite3.connect(partial)
+        target = sqlite3.connect(path)
         try:
             with template.db.lock:
                 template.db.conn.backup(target)
@@ -97,19 +78,53 @@ def _write_file(path: Path, write: Writer) -> Path:
             target.close()
     finally:
         template.close()
-    os.replace(partial, path)
-    return path
 
 
-def copy_template_file(store: Store, family: str, write: Writer) -> None:
-    """Put what `write` writes into `store` (resource tables empty), from the template file of
-    `family` (see `template_file`)."""
-    path = template_file(family, write)
-    source = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+def template_file(family: str, build: FileBuilder) -> Path:
+    """The template file of `family` for this code version, built first when it is missing.
+
+    `build` writes a partial file that is then moved into place, so other processes see no file
+    or a complete one; an older version's file of the same family is removed. Where the cache
+    directory cannot be written, the file is built in a temporary directory (not kept).
+    """
+    folder = cache_dir()
+    path = folder / f"{family}-{code_version()}.sqlite3"
+    with _lock:
+        if path.exists():
+            return path
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            folder = Path(tempfile.mkdtemp(prefix="incidentio-sandbox-"))
+            path = folder / path.name
+        partial = folder / f".{path.name}.{os.getpid()}.{threading.get_ident()}.partial"
+        partial.unlink(missing_ok=True)
+        build(partial)
+        os.replace(partial, path)
+        for stale in folder.glob(f"{family}-*.sqlite3"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+        return path
+
+
+def copy_template_file(template: Path, store: Store) -> None:
+    """Put the organisation saved in `template` into `store` (resource tables empty)."""
+    source = sqlite3.connect(f"{template.as_uri()}?mode=ro", uri=True)
     try:
         with store.db.lock:
             source.backup(store.db.conn)
     finally:
         source.close()
-    if not path.is_relative_to(cache_dir()):
-        shutil.rmtree(path.parent, ignore_errors=True)
+
+
+def install_template_file(template: Path, path: Path) -> None:
+    """Make `template` the new database file `path` (a file copy: the quickest way in)."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    shutil.copyfile(template, partial)
+    os.replace(partial, path)
+
+
+def discard_temporary(template: Path) -> None:
+    """Remove `template` if it was built outside the cache directory."""
+    if not template.is_relative_to(cache_dir()):
+        shutil.rmtree(template.parent, ignore_errors=True)

@@ -4,12 +4,19 @@ gets it, and how a database says which one it holds (its `meta` table)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from incidentio_toolkit.sandbox._util import JSON
-from incidentio_toolkit.sandbox.seed._template import copy_template, copy_template_file
+from incidentio_toolkit.sandbox.seed._template import (
+    copy_template,
+    copy_template_file,
+    discard_temporary,
+    install_template_file,
+    template_file,
+)
 from incidentio_toolkit.sandbox.seed.demo import write_organisation
 from incidentio_toolkit.sandbox.seed.large import LargeOrgSize, write_large_organisation
 from incidentio_toolkit.sandbox.store import Store
@@ -66,8 +73,33 @@ class Organisation:
         if self.name == "demo":
             copy_template(store, write_organisation)
             return
-        writer = partial(write_large_organisation, seed=self.seed, scale=self.scale)
-        copy_template_file(store, f"large-seed{self.seed}-scale{self.scale:g}", writer)
+        template = self._template()
+        copy_template_file(template, store)
+        discard_temporary(template)
+
+    def install(self, path: Path) -> bool:
+        """Create the database file `path` holding the organisation, when a file copy can (the
+        large one); False when the organisation is copied into an open store instead."""
+        if self.name == "demo":
+            return False
+        template = self._template()
+        install_template_file(template, path)
+        discard_temporary(template)
+        return True
+
+    def _template(self) -> Path:
+        return template_file(f"large-seed{self.seed}-scale{self.scale:g}", self._build)
+
+    def _build(self, path: Path) -> None:
+        """Write the large organisation into `path` in a process of its own, so that its
+        memory is given back when it ends."""
+        command = [sys.executable, "-m", "incidentio_toolkit.sandbox.seed.large"]
+        command += ["--seed", str(self.seed), "--scale", repr(self.scale), "--out", str(path)]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603 - our own module
+        if done.returncode != 0:
+            raise RuntimeError(
+                f"writing {self.label()} failed (exit {done.returncode}):\n{done.stderr[-2000:]}"
+            )
 
 
 def stored_organisation(store: Store) -> Organisation | None:
@@ -90,6 +122,8 @@ def open_seeded_store(
     existing one keeps what it holds; asking for another organisation is an error that says
     what the file holds and what to do.
     """
+    if seed and path is not None and not path.exists():
+        (organisation or Organisation()).install(path)
     store = Store(path)
     if store.is_new:
         chosen = organisation or Organisation()

@@ -217,7 +217,17 @@ class Table:
 
 
 def _keyset(order: Order, values: tuple[Any, ...]) -> tuple[str, list[Any]]:
-    """SQL selecting rows strictly after `values` in `order`."""
+    """SQL selecting rows strictly after `values` in `order`.
+
+    When every column runs the same way this is one row-value comparison, which SQLite answers
+    with a range search on an index in that order (the expanded form below scans it).
+    """
+    directions = {direction for _, direction in order}
+    if len(directions) == 1:
+        columns = ", ".join(column for column, _ in order)
+        marks = ", ".join("?" for _ in order)
+        op = ">" if directions == {"ASC"} else "<"
+        return f"({columns}) {op} ({marks})", list(values)
     alternatives: list[str] = []
     args: list[Any] = []
     for i, (column, direction) in enumerate(order):

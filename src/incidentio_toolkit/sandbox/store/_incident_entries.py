@@ -91,6 +91,8 @@ class EntryBuilder:
     def timestamp_values(self, items: list[Fields]) -> dict[str, JSON]:
         """Timestamp id → `IncidentTimestampWithValueV2` (no `value` clears it)."""
         result: dict[str, JSON] = {}
+        if not items:
+            return result
         known = {t["id"]: t for t in self.timestamps.all()}
         for item in items:
             timestamp_id = item.req_str("incident_timestamp_id")

@@ -187,7 +187,7 @@ def _record_history(org: LargeOrg, story: Story, incident: JSON, actor: JSON) ->
     if raised is not None:
         changes.append((raised[1], "severity", raised[0]))
     live = [when for key, when in story.steps[:-1] if key in ("investigating", "fixing")]
-    for _ in range(org.rng.choice((0, 0, 1, 1, 2)) if live else 0):
+    for _ in range(org.rng.choice((0, 0, 0, 1, 1, 2)) if live else 0):
         changes.append((org.pick(live) + timedelta(minutes=org.rng.randint(2, 20)), "note", ""))
     status = statuses[story.steps[0][0]]
     severity = final_severity if raised is None else severities[raised[0]]

@@ -224,19 +224,30 @@ def main(argv: list[str] | None = None) -> Result:
             table[f"{org}/{op}"] = cell
             rows.append([org, op, cell["p50"], cell["p99"], len(times), sampler.failures[op]])
     print(__doc__)
-    print(f"load average before / after: {figures['load_average_before']} / {figures['load_average_after']}\n")  # fmt: skip
+    print(
+        f"load average before / after: {figures['load_average_before']} / {figures['load_average_after']}\n"
+    )
     print_table(["ready", "seconds"], [[k, v] for k, v in ready.items()])
     print()
-    print_table(["server", "RSS MiB", "peak MiB"], [[k, v["rss_mib"], v["peak_mib"]] for k, v in mem.items()])  # fmt: skip
+    print_table(
+        ["server", "RSS MiB", "peak MiB"],
+        [[k, v["rss_mib"], v["peak_mib"]] for k, v in mem.items()],
+    )
     print()
     print_table(["org", "operation", "p50 ms", "p99 ms", "samples", "failures"], rows)
-    result.targets.append(Target("cold start, new database", ready["cold_new_database"], "<=", 30, " s"))  # fmt: skip
-    result.targets.append(Target("restart on the existing file", ready["restart_existing_file"], "<=", 2, " s"))  # fmt: skip
+    result.targets.append(
+        Target("cold start, new database", ready["cold_new_database"], "<=", 30, " s")
+    )
+    result.targets.append(
+        Target("restart on the existing file", ready["restart_existing_file"], "<=", 2, " s")
+    )
     for op in OPERATIONS:
         cell = table.get(f"large/{op}", {"p50": float("nan"), "p99": float("nan")})
         result.targets.append(Target(f"{op} p50 (10,000 incidents)", cell["p50"], "<=", 20, " ms"))
         result.targets.append(Target(f"{op} p99 (10,000 incidents)", cell["p99"], "<=", 60, " ms"))
-    rss = max((v["rss_mib"] for k, v in mem.items() if not k.startswith("demo")), default=float("nan"))  # fmt: skip
+    rss = max(
+        (v["rss_mib"] for k, v in mem.items() if not k.startswith("demo")), default=float("nan")
+    )
     result.targets.append(Target("server RSS, large organisation", rss, "<=", 300, " MiB"))
     result.figures = figures
     return finish(result, args, started)

@@ -5,6 +5,7 @@ error bodies against incident.io's error envelope."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx2
@@ -71,3 +72,24 @@ def make_client(checker: SpecChecker) -> ClientFactory:
 async def client(app: SandboxApp, make_client: ClientFactory) -> AsyncIterator[httpx2.AsyncClient]:
     async with make_client(app) as http:
         yield http
+
+
+SMALL_SCALE = 0.05
+"""The scale of the large organisation most tests use (500 incidents; built in about a second)."""
+
+
+@pytest.fixture(scope="session")
+def small_org_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database file holding the large organisation at `SMALL_SCALE` (built once a session;
+    copy it before serving it)."""
+    path = tmp_path_factory.mktemp("small-org") / "small.db"
+    create_app(db_path=path, org="large", org_scale=SMALL_SCALE).close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def full_org_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database file holding the full large organisation (built once a session)."""
+    path = tmp_path_factory.mktemp("full-org") / "full.db"
+    create_app(db_path=path, org="large").close()
+    return path

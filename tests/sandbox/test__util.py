@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from incidentio_toolkit.sandbox._util import fmt_time, new_id, parse_time, stable_id
+from incidentio_toolkit.sandbox._util import (
+    _base32,  # pyright: ignore[reportPrivateUsage] - checked against the definition
+    fmt_time,
+    new_id,
+    parse_time,
+    seeded_ids,
+    stable_id,
+)
 
 
 def test_times_are_written_in_utc_with_z_and_read_back() -> None:
@@ -42,3 +50,31 @@ def test_new_ids_sort_by_time_and_stable_ids_repeat() -> None:
     assert earlier < later
     assert new_id(now) != new_id(now)  # random after the timestamp
     assert stable_id("a", "b") == stable_id("a", "b") != stable_id("ab")
+
+
+def test_ids_drawn_inside_seeded_ids_repeat_for_the_same_seed() -> None:
+    now = datetime(2026, 1, 14, tzinfo=UTC)
+    with seeded_ids(random.Random(1)):
+        first = [new_id(now) for _ in range(3)]
+    with seeded_ids(random.Random(1)):
+        again = [new_id(now) for _ in range(3)]
+    assert first == again
+    assert len(set(first)) == 3
+    assert new_id(now) not in first  # outside the block, random again
+
+
+def _reference_base32(number: int, length: int) -> str:
+    digits = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+    out = ""
+    for _ in range(length):
+        out = digits[number % 32] + out
+        number //= 32
+    return out
+
+
+@pytest.mark.parametrize("bits", [0, 1, 48, 80, 128])
+def test_ids_are_the_lowest_crockford_base32_digits(bits: int) -> None:
+    rng = random.Random(bits)
+    for length in (1, 10, 16, 24, 26):
+        number = rng.getrandbits(bits) if bits else 0
+        assert _base32(number, length) == _reference_base32(number, length)

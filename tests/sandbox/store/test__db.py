@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pytest
+from tests.sandbox.large_org_support import copy_database, read_only
 
+from incidentio_toolkit import AsyncIncidentIO
+from incidentio_toolkit.sandbox import DEMO_API_KEY, SandboxServer
 from incidentio_toolkit.sandbox.errors import NotFoundError, UnprocessableEntityError
 from incidentio_toolkit.sandbox.store._db import Database, Table
 
@@ -79,3 +82,56 @@ def test_a_file_database_syncs_its_write_ahead_log_at_every_commit(tmp_path: Pat
     assert db.query("PRAGMA journal_mode") == [("wal",)]
     assert db.query("PRAGMA synchronous") == [(2,)]  # FULL
     db.close()
+
+
+def test_keyset_pages_in_mixed_directions_cover_every_row_once(table: Table) -> None:
+    table.db.execute("UPDATE workflows SET deleted = 0")
+    order: tuple[tuple[str, Literal["ASC", "DESC"]], ...] = (("deleted", "ASC"), ("seq", "DESC"))
+    seen: list[str] = []
+    after: str | None = None
+    while True:
+        page = table.page(order=order, after=after, limit=2)
+        seen += [text.split('"id":"')[1][:2] for text in page.texts]
+        if page.after is None:
+            break
+        after = page.after
+    assert seen == [f"w{n}" for n in range(4, -1, -1)]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("sort_by", ["created_at_newest_first", "created_at_oldest_first"])
+async def test_paginate_returns_every_incident_once_while_another_client_creates_incidents(
+    small_org_file: Path, tmp_path: Path, sort_by: str
+) -> None:
+    path = copy_database(small_org_file, tmp_path / "walk.db")
+    listed = "SELECT id FROM incidents WHERE mode IN ('standard', 'retrospective')"
+    conn = read_only(path)
+    before = {row[0] for row in conn.execute(listed)}
+    severity = conn.execute("SELECT id FROM severities ORDER BY rank").fetchone()[0]
+    conn.close()
+    with SandboxServer(port=0, db_path=path, rate_limit_per_minute=10**9) as server:
+        options: dict[str, Any] = {"base_url": server.base_url, "pacing": None}
+        async with (
+            AsyncIncidentIO(DEMO_API_KEY, **options) as walker,
+            AsyncIncidentIO(DEMO_API_KEY, **options) as writer,
+        ):
+            seen: list[str] = []
+            created: list[str] = []
+            walk = walker.paginate(
+                "incidents_list", {"page_size": 25, "sort_by": sort_by}, max_items=10**6
+            )
+            async for incident in walk:
+                seen.append(incident["id"])
+                if len(seen) % 25 == 1:  # on every page, another client declares an incident
+                    key = f"walk-{len(seen)}"
+                    body = {"idempotency_key": key, "visibility": "public", "severity_id": severity}
+                    result = await writer.call("incidents_create", body)
+                    assert result["success"], result
+                    created.append(result["incident"]["id"])
+    assert len(created) > 15
+    assert len(seen) == len(set(seen))  # nothing twice
+    assert before <= set(seen)  # nothing that was there is missed
+    if sort_by == "created_at_oldest_first":  # declared after the cursor: they come too, but
+        assert set(created) - set(seen) == {created[-1]}  # the last page was read before its own
+    else:  # declared before the cursor, newer than the first page
+        assert not set(created) & set(seen)

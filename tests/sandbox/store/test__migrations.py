@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from incidentio_toolkit.sandbox import seed
+from incidentio_toolkit.sandbox.store import Store
 from incidentio_toolkit.sandbox.store._db import Database
+from incidentio_toolkit.sandbox.store._filters import parse_brackets
 from incidentio_toolkit.sandbox.store._migrations import MIGRATIONS, RESOURCE_TABLES, migrate
 
 
@@ -72,3 +76,79 @@ def test_objects_written_before_todays_api_fields_get_them(tmp_path: Path) -> No
     assert data("escalations")["description"] == ""
     assert data("escalation_paths")["kind"] == "standalone"
     conn.close()
+
+
+def _plans(store: Store, run: Callable[[], object]) -> list[str]:
+    """The query plan of every SELECT that `run` sends (traced with its values bound)."""
+    sent: list[str] = []
+    store.db.conn.set_trace_callback(sent.append)
+    try:
+        run()
+    finally:
+        store.db.conn.set_trace_callback(None)
+    plans: list[str] = []
+    for sql in sent:
+        if sql.lstrip().upper().startswith("SELECT"):
+            rows = store.db.conn.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()
+            plans.append(" | ".join(row[3] for row in rows))
+    return plans
+
+
+def test_incident_pages_and_counts_read_the_listing_index_not_the_table() -> None:
+    store = Store(None)
+    seed.write_organisation(store)
+    filters = parse_brackets(
+        [
+            ("status_category[one_of]", "closed"),
+            ("status_category[one_of]", "learning"),
+            ("severity[gte]", seed.SEVERITY_MAJOR_ID),
+            ("created_at[date_range]", "2025-01-01~2025-12-31"),
+        ]
+    )
+
+    def walk() -> None:
+        first = store.incidents.page(
+            filters, filter_mode="all", sort_by="created_at_newest_first", after=None, limit=1
+        )
+        store.incidents.page(
+            filters,
+            filter_mode="all",
+            sort_by="created_at_newest_first",
+            after=first.after,
+            limit=1,
+        )
+        store.incidents.page(
+            [], filter_mode="all", sort_by="created_at_oldest_first", after=None, limit=1
+        )
+
+    cursor = "(id=?)"  # the cursor's own row, found by its id
+    plans = [p for p in _plans(store, walk) if " incidents " in f" {p} " and cursor not in p]
+    assert plans
+    for plan in plans:
+        assert (
+            "USING INDEX incidents_listing" in plan
+            or "USING COVERING INDEX incidents_listing" in plan
+        ), plan
+    counts = [p for p in plans if "COVERING" in p]
+    assert len(counts) == 3  # total_record_count never reads a row
+    store.close()
+
+
+def test_updates_and_escalations_are_paged_newest_first_from_an_index() -> None:
+    store = Store(None)
+    seed.write_organisation(store)
+
+    def walk() -> None:
+        page = store.incident_updates.page(None, None, 1)
+        store.incident_updates.page(None, page.after, 1)
+        store.incident_updates.page(seed.INCIDENT_CHECKOUT_ID, None, 1)
+        escalations = store.escalations.page([], None, 1)
+        store.escalations.page([], escalations.after, 1)
+
+    plans = _plans(store, walk)
+    assert len(plans) >= 5
+    for plan in plans:
+        for step in plan.split(" | "):
+            assert not step.startswith("SCAN") or " USING " in step, plan  # never the whole table
+        assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan  # rows come in the page's order
+    store.close()

@@ -44,7 +44,9 @@ class Organisation:
                 "a seed and a scale only apply to the large organisation: choose org 'large'"
             )
         if self.seed < 0:
-            raise ValueError(f"the organisation seed must be a whole number from 0, not {self.seed!r}")  # fmt: skip
+            raise ValueError(
+                f"the organisation seed must be a whole number from 0, not {self.seed!r}"
+            )
         LargeOrgSize.at_scale(self.scale)
         object.__setattr__(self, "scale", float(self.scale))
 

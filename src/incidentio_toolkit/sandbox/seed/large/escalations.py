@@ -25,7 +25,12 @@ RECENT_OUTCOMES = {
     "pending_repeat": 0.04,
     "cancelled": 0.03,
 }
-_EVENTS = {"acked": ("acked",), "resolved": ("acked", "resolved"), "expired": ("expired",), "cancelled": ("cancelled",)}  # fmt: skip
+_EVENTS = {
+    "acked": ("acked",),
+    "resolved": ("acked", "resolved"),
+    "expired": ("expired",),
+    "cancelled": ("cancelled",),
+}
 
 
 def _wanted(org: LargeOrg, written: WrittenIncident) -> bool:

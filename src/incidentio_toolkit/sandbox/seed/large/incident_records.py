@@ -15,12 +15,26 @@ from incidentio_toolkit.sandbox.store.users import user_embed
 ACTION_COUNTS = {"0": 0.35, "1": 0.25, "2": 0.2, "3": 0.12, "4": 0.08}
 FOLLOW_UP_COUNTS = {"0": 0.4, "1": 0.3, "2": 0.2, "3": 0.1}
 PRIORITIES = (
-    {"id": stable_id("priority", "urgent"), "name": "Urgent", "rank": 4, "description": "Drop everything"},
-    {"id": stable_id("priority", "high"), "name": "High", "rank": 3, "description": "Do this within a week"},
+    {
+        "id": stable_id("priority", "urgent"),
+        "name": "Urgent",
+        "rank": 4,
+        "description": "Drop everything",
+    },
+    {
+        "id": stable_id("priority", "high"),
+        "name": "High",
+        "rank": 3,
+        "description": "Do this within a week",
+    },
     {"id": stable_id("priority", "medium"), "name": "Medium", "rank": 2},
     {"id": stable_id("priority", "low"), "name": "Low", "rank": 1},
-)  # fmt: skip
-PROVIDERS = (("jira", "https://globex.atlassian.net/browse/{0}"), ("linear", "https://linear.app/globex/issue/{0}"), ("github", "https://github.com/globex/{1}/issues/{2}"))  # fmt: skip
+)
+PROVIDERS = (
+    ("jira", "https://globex.atlassian.net/browse/{0}"),
+    ("linear", "https://linear.app/globex/issue/{0}"),
+    ("github", "https://github.com/globex/{1}/issues/{2}"),
+)
 
 
 def _text(org: LargeOrg, template: str, written: WrittenIncident) -> str:
@@ -79,7 +93,9 @@ def write_follow_ups(org: LargeOrg, incidents: list[WrittenIncident]) -> None:
             follow_up = _record(org, written, written.lead, when)
             team = org.pick(org.teams) if org.chance(0.15) else story.team
             follow_up["title"] = _text(org, org.pick(names.FOLLOW_UP_TEXTS), written)
-            follow_up["labels"] = org.some(("alerting", "deploys", "capacity", "runbooks", "tech-debt"), 0, 2)  # fmt: skip
+            follow_up["labels"] = org.some(
+                ("alerting", "deploys", "capacity", "runbooks", "tech-debt"), 0, 2
+            )
             follow_up["assignee_team"] = {"id": stable_id("team", team.name), "name": team.name}
             if org.chance(0.8):
                 follow_up["priority"] = org.pick(PRIORITIES)
@@ -97,7 +113,9 @@ def write_follow_ups(org: LargeOrg, incidents: list[WrittenIncident]) -> None:
                 }
             age = HISTORY_END - when
             if age > timedelta(days=90):
-                status = org.weighted({"completed": 0.7, "not_doing": 0.15, "outstanding": 0.1, "deleted": 0.05})  # fmt: skip
+                status = org.weighted(
+                    {"completed": 0.7, "not_doing": 0.15, "outstanding": 0.1, "deleted": 0.05}
+                )
             else:
                 status = org.weighted({"outstanding": 0.65, "completed": 0.3, "not_doing": 0.05})
             follow_up["status"] = status

@@ -64,33 +64,58 @@ def _rotations(org: LargeOrg, team: Team, kind: str) -> list[JSON]:
         when = HISTORY_START + timedelta(days=org.rng.randint(60, 650))
         changed["effective_from"] = fmt_time(when.replace(minute=0, second=0, microsecond=0))
         weekend = _rotation(
-            org, team, "Weekend cover", daily, ("On call",),
+            org,
+            team,
+            "Weekend cover",
+            daily,
+            ("On call",),
             working_intervals=_hours(WEEKEND, "09:00", "21:00"),
-        )  # fmt: skip
+        )
         return [main, changed, weekend]
     if kind == "Secondary":
         return [
-            _rotation(org, team, "Day and night", [{"interval": 12, "interval_type": "hourly"}],
-                      ("Backup",)),
+            _rotation(
+                org,
+                team,
+                "Day and night",
+                [{"interval": 12, "interval_type": "hourly"}],
+                ("Backup",),
+            ),
             _rotation(org, team, "Managers", weekly, ("Manager",)),
-        ]  # fmt: skip
+        ]
     if kind == "Business hours":
         split = [
             {"interval": 3, "interval_type": "daily"},
             {"interval": 4, "interval_type": "daily"},
         ]
         return [
-            _rotation(org, team, "Business hours", daily, ("Responder", "Shadow"),
-                      working_intervals=_hours(WEEKDAYS, "09:00", "17:00"), scheduling_mode="fair"),
+            _rotation(
+                org,
+                team,
+                "Business hours",
+                daily,
+                ("Responder", "Shadow"),
+                working_intervals=_hours(WEEKDAYS, "09:00", "17:00"),
+                scheduling_mode="fair",
+            ),
             _rotation(org, team, "Out of hours", split, ("On call",)),
-        ]  # fmt: skip
+        ]
     if kind == "Follow the sun":
         return [
-            _rotation(org, team, region, weekly, ("On call",),
-                      working_intervals=_hours(WEEKDAYS + WEEKEND, start, end))
-            for region, start, end in (("EMEA", "07:00", "15:00"), ("AMER", "15:00", "23:00"),
-                                       ("APAC", "23:00", "07:00"))
-        ]  # fmt: skip
+            _rotation(
+                org,
+                team,
+                region,
+                weekly,
+                ("On call",),
+                working_intervals=_hours(WEEKDAYS + WEEKEND, start, end),
+            )
+            for region, start, end in (
+                ("EMEA", "07:00", "15:00"),
+                ("AMER", "15:00", "23:00"),
+                ("APAC", "23:00", "07:00"),
+            )
+        ]
     return [
         _rotation(org, team, "Shadow", weekly, ("Shadow",), scheduling_mode="sequential"),
         _rotation(org, team, "Primary", [{"interval": 2, "interval_type": "weekly"}], ("Primary",)),
@@ -101,7 +126,7 @@ def write_schedules(org: LargeOrg) -> None:
     """`size.schedules` schedules (every team has at least one), each with its overrides."""
     for index in range(org.size.schedules):
         team = org.teams[index % len(org.teams)]
-        kind = SCHEDULE_KINDS[index // len(org.teams) % len(SCHEDULE_KINDS)]
+        kind = SCHEDULE_KINDS[index % len(SCHEDULE_KINDS)]
         timezone = "UTC" if kind == "Follow the sun" else team.timezone
         rotations = _rotations(org, team, kind)
         payload = {
@@ -250,7 +275,7 @@ def write_escalation_paths(org: LargeOrg) -> None:
     """`size.escalation_paths` paths (every team has at least one)."""
     for index in range(org.size.escalation_paths):
         team = org.teams[index % len(org.teams)]
-        kind = PATH_KINDS[index // len(org.teams) % len(PATH_KINDS)]
+        kind = PATH_KINDS[index % len(PATH_KINDS)]
         manager = (team.members or org.active_users)[0]["id"]
         if kind == "Urgent":
             body = _urgent(org, team, manager)

@@ -37,12 +37,47 @@ STATUSES = (
 )
 TYPES = (
     ("default", "Default", "Anything that isn't covered by another type.", True, False, "optional"),
-    ("security", "Security", "Suspected security incidents; always private.", False, True, "always"),
-    ("customer", "Customer facing", "Production outages customers can see.", False, False, "optional"),
-    ("data", "Data", "Wrong, late or lost data in our pipelines and reports.", False, False, "optional"),
-    ("internal", "Internal tooling", "Problems with tools only staff use.", False, False, "optional"),
-    ("vendor", "Third-party outage", "A supplier is down and we are affected.", False, False, "always"),
-)  # fmt: skip
+    (
+        "security",
+        "Security",
+        "Suspected security incidents; always private.",
+        False,
+        True,
+        "always",
+    ),
+    (
+        "customer",
+        "Customer facing",
+        "Production outages customers can see.",
+        False,
+        False,
+        "optional",
+    ),
+    (
+        "data",
+        "Data",
+        "Wrong, late or lost data in our pipelines and reports.",
+        False,
+        False,
+        "optional",
+    ),
+    (
+        "internal",
+        "Internal tooling",
+        "Problems with tools only staff use.",
+        False,
+        False,
+        "optional",
+    ),
+    (
+        "vendor",
+        "Third-party outage",
+        "A supplier is down and we are affected.",
+        False,
+        False,
+        "always",
+    ),
+)
 TIMESTAMPS = (
     ("impact_started", "Impact started"),
     ("reported", "Reported at"),
@@ -53,35 +88,105 @@ TIMESTAMPS = (
     ("customers_notified", "Customers notified"),
 )
 ROLES = (
-    ("lead", "Incident Lead", "lead", "lead", "The person currently coordinating the incident",
-     "Take point on the incident; make sure people are clear on responsibilities."),
+    (
+        "lead",
+        "Incident Lead",
+        "lead",
+        "lead",
+        "The person currently coordinating the incident",
+        "Take point on the incident; make sure people are clear on responsibilities.",
+    ),
     ("reporter", "Reporter", "", "reporter", "The person who reported the incident", ""),
-    ("comms", "Communications Lead", "comms", "custom", "Keeps customers and stakeholders informed",
-     "Own the status page and internal updates; post every 30 minutes."),
-    ("tech", "Technical Lead", "tech", "custom", "Leads the technical investigation",
-     "Coordinate the engineers debugging; keep a list of hypotheses."),
-    ("scribe", "Scribe", "scribe", "custom", "Keeps the timeline", "Write down decisions as they happen."),
-    ("liaison", "Customer Liaison", "liaison", "custom", "Talks to affected customers",
-     "Agree the wording with the communications lead before sending."),
-    ("security", "Security Lead", "security", "custom", "Owns the security response",
-     "Decide on containment; loop in legal when data may be exposed."),
-    ("exec", "Executive Sponsor", "exec", "custom", "Senior point of contact for critical incidents",
-     "Unblock decisions; brief the leadership team."),
-)  # fmt: skip
+    (
+        "comms",
+        "Communications Lead",
+        "comms",
+        "custom",
+        "Keeps customers and stakeholders informed",
+        "Own the status page and internal updates; post every 30 minutes.",
+    ),
+    (
+        "tech",
+        "Technical Lead",
+        "tech",
+        "custom",
+        "Leads the technical investigation",
+        "Coordinate the engineers debugging; keep a list of hypotheses.",
+    ),
+    (
+        "scribe",
+        "Scribe",
+        "scribe",
+        "custom",
+        "Keeps the timeline",
+        "Write down decisions as they happen.",
+    ),
+    (
+        "liaison",
+        "Customer Liaison",
+        "liaison",
+        "custom",
+        "Talks to affected customers",
+        "Agree the wording with the communications lead before sending.",
+    ),
+    (
+        "security",
+        "Security Lead",
+        "security",
+        "custom",
+        "Owns the security response",
+        "Decide on containment; loop in legal when data may be exposed.",
+    ),
+    (
+        "exec",
+        "Executive Sponsor",
+        "exec",
+        "custom",
+        "Senior point of contact for critical incidents",
+        "Unblock decisions; brief the leadership team.",
+    ),
+)
 SELECT_FIELDS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
-    ("team", "Affected Team", "single_select", "Which team is impacted by this issue",
-     tuple(name for name, _ in names.TEAMS)),
-    ("services", "Affected Services", "multi_select", "Which services are degraded",
-     tuple(service for _, services in names.TEAMS for service in services)),
-    ("product", "Product Area", "single_select", "Where customers see the problem", names.PRODUCT_AREAS),
+    (
+        "team",
+        "Affected Team",
+        "single_select",
+        "Which team is impacted by this issue",
+        tuple(name for name, _ in names.TEAMS),
+    ),
+    (
+        "services",
+        "Affected Services",
+        "multi_select",
+        "Which services are degraded",
+        tuple(service for _, services in names.TEAMS for service in services),
+    ),
+    (
+        "product",
+        "Product Area",
+        "single_select",
+        "Where customers see the problem",
+        names.PRODUCT_AREAS,
+    ),
     ("regions", "Regions", "multi_select", "Cloud regions affected", names.REGIONS),
-    ("root_cause", "Root Cause", "single_select", "What caused it, once we know", names.ROOT_CAUSES),
+    (
+        "root_cause",
+        "Root Cause",
+        "single_select",
+        "What caused it, once we know",
+        names.ROOT_CAUSES,
+    ),
     ("detection", "Detection Method", "single_select", "How we found out", names.DETECTION_METHODS),
-    ("factors", "Contributing Factors", "multi_select", "What made it worse or longer",
-     names.CONTRIBUTING_FACTORS),
+    (
+        "factors",
+        "Contributing Factors",
+        "multi_select",
+        "What made it worse or longer",
+        names.CONTRIBUTING_FACTORS,
+    ),
     ("environment", "Environment", "single_select", "Where it happened", names.ENVIRONMENTS),
     ("data_loss", "Data Loss", "single_select", "Was customer data lost?", names.DATA_LOSS),
-)  # fmt: skip
+)
 VALUE_FIELDS = (
     ("impact", "Customer Impact", "text", "What customers are experiencing"),
     ("customers", "Customers affected", "numeric", "Roughly how many customers"),
@@ -149,9 +254,14 @@ def write_settings(store: Store) -> Settings:
         custom_field = _stamped(name=name, description=description, field_type=field_type)
         option_ids = {value: new_id(ORG_CREATED) for value in values}
         options: list[JSON] = [
-            {"id": option_id, "custom_field_id": custom_field["id"], "value": value, "sort_key": (i + 1) * 10}
+            {
+                "id": option_id,
+                "custom_field_id": custom_field["id"],
+                "value": value,
+                "sort_key": (i + 1) * 10,
+            }
             for i, (value, option_id) in enumerate(option_ids.items())
-        ]  # fmt: skip
+        ]
         store.custom_fields.add(custom_field, options)
         settings.fields[key] = custom_field["id"]
         settings.options[key] = option_ids

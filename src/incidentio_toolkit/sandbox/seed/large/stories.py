@@ -124,7 +124,11 @@ def _steps(org: LargeOrg, story: Story) -> list[tuple[str, datetime]]:
         at += timedelta(days=org.rng.uniform(0.5, 12))
         steps.append(("closed", at))
     if story.mode == "standard" and org.chance(0.015):  # forgotten in an open status
-        open_steps = [i for i, (key, _) in enumerate(steps) if key in ("triage", "investigating", "fixing", "monitoring", "paused")]  # fmt: skip
+        open_steps = [
+            i
+            for i, (key, _) in enumerate(steps)
+            if key in ("triage", "investigating", "fixing", "monitoring", "paused")
+        ]
         steps = steps[: org.pick(open_steps) + 1]
     return steps
 

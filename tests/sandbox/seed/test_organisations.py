@@ -3,16 +3,21 @@ reset and seed, and what `GET /_sandbox/seed` reports."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
+from typing import Any
 
 import httpx2
 import pytest
 from tests.sandbox.conftest import SMALL_SCALE
 from tests.sandbox.large_org_support import copy_database, read_only, table_digests
 
+from incidentio_toolkit.defaults import SANDBOX_CACHE_DIR_ENV_VAR
 from incidentio_toolkit.sandbox import DEMO_API_KEY, SandboxApp, create_app
 from incidentio_toolkit.sandbox import seed as demo
 from incidentio_toolkit.sandbox.seed import Organisation, open_seeded_store, stored_organisation
+from incidentio_toolkit.sandbox.seed.large import PARTS
 from incidentio_toolkit.sandbox.store import Store
 from incidentio_toolkit.sandbox.testing import SpecChecker
 
@@ -162,4 +167,41 @@ def test_a_database_seeded_before_organisations_had_names_holds_the_demo_one() -
     assert stored_organisation(store) == Organisation()
     store.db.wipe()
     assert stored_organisation(store) is None
+    store.close()
+
+
+async def test_seeding_the_large_organisation_needs_an_empty_sandbox(checker: SpecChecker) -> None:
+    app = small_app()
+    async with client(app, checker) as http:
+        await http.post("/_sandbox/reset", json={"seed": False})
+        role = {"name": "Scribe", "shortform": "scribe", "description": "d", "instructions": "i"}
+        kept = await http.post("/v2/incident_roles", json=role)
+        refused = await http.post("/_sandbox/seed")
+        assert refused.status_code == 422
+        message = refused.json()["errors"][0]["message"]
+        assert "can only be added to an empty sandbox, and this one holds incident roles" in message
+        assert "reset it without seeding first" in message
+        kept_id = kept.json()["incident_role"]["id"]
+        assert (await http.get(f"/v2/incident_roles/{kept_id}")).status_code == 200
+    app.close()
+
+
+@pytest.mark.parametrize("load", [0.0, 99.0])
+def test_the_parts_are_written_at_once_or_in_turn_and_give_the_same_organisation(
+    small_org_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, load: float
+) -> None:
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    started: list[list[str]] = []
+    popen = subprocess.Popen
+
+    def recording(command: list[str], **options: Any) -> subprocess.Popen[str]:
+        started.append(command)
+        return popen(command, **options)
+
+    monkeypatch.setattr(subprocess, "Popen", recording)
+    monkeypatch.setenv(SANDBOX_CACHE_DIR_ENV_VAR, str(tmp_path / "cache"))
+    store, _ = open_seeded_store(tmp_path / "new.db", Organisation("large", 0, SMALL_SCALE))
+    assert len(started) == (PARTS if load == 0.0 else 1)
+    assert sum(command.count("--part") for command in started) == PARTS
+    assert table_digests(store.db.conn) == table_digests(read_only(small_org_file))
     store.close()

@@ -34,7 +34,10 @@ async def apply_seed(sb: Sandbox, request: Request) -> Response:
     there."""
     created = not sb.store.seeded
     if created:
-        sb.organisation.write(sb.store)
+        try:
+            sb.organisation.write(sb.store)
+        except ValueError as exc:
+            raise UnprocessableEntityError(str(exc)) from None
     return json_response({"seeded": True, "created": created})
 
 

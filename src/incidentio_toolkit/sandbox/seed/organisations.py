@@ -4,6 +4,7 @@ gets it, and how a database says which one it holds (its `meta` table)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -18,8 +19,13 @@ from incidentio_toolkit.sandbox.seed._template import (
     template_file,
 )
 from incidentio_toolkit.sandbox.seed.demo import write_organisation
-from incidentio_toolkit.sandbox.seed.large import LargeOrgSize, write_large_organisation
+from incidentio_toolkit.sandbox.seed.large import (
+    LargeOrgSize,
+    write_large_organisation,
+    write_large_template,
+)
 from incidentio_toolkit.sandbox.store import Store
+from incidentio_toolkit.sandbox.store._migrations import RESOURCE_TABLES
 
 ORG_NAMES = ("demo", "large")
 """The organisations a sandbox can start with; `demo` is the default."""
@@ -63,11 +69,18 @@ class Organisation:
         return f"the large organisation (seed {self.seed}, scale {self.scale:g})"
 
     def write(self, store: Store) -> None:
-        """Write the organisation through the stores of `store` (keeping what is already there)."""
+        """Write the organisation through the stores of `store`: the demo one keeps what is
+        already there; the large one needs an empty store (a `ValueError` says so)."""
         if self.name == "demo":
             write_organisation(store)
-        else:
-            write_large_organisation(store, seed=self.seed, scale=self.scale)
+            return
+        for table in RESOURCE_TABLES:
+            if store.db.query(f"SELECT 1 FROM {table} LIMIT 1"):  # noqa: S608 - fixed names
+                raise ValueError(
+                    f"{self.label()} can only be added to an empty sandbox, and this one holds "
+                    f"{table.replace('_', ' ')}: reset it without seeding first"
+                )
+        write_large_organisation(store, seed=self.seed, scale=self.scale)
 
     def copy_into(self, store: Store) -> None:
         """Put the organisation into `store`, whose resource tables must be empty (a fast copy of
@@ -93,15 +106,36 @@ class Organisation:
         return template_file(f"large-seed{self.seed}-scale{self.scale:g}", self._build)
 
     def _build(self, path: Path) -> None:
-        """Write the large organisation into `path` in a process of its own, so that its
-        memory is given back when it ends."""
-        command = [sys.executable, "-m", "incidentio_toolkit.sandbox.seed.large"]
-        command += ["--seed", str(self.seed), "--scale", repr(self.scale), "--out", str(path)]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603 - our own module
-        if done.returncode != 0:
-            raise RuntimeError(
-                f"writing {self.label()} failed (exit {done.returncode}):\n{done.stderr[-2000:]}"
+        write_large_template(path, seed=self.seed, scale=self.scale, write_parts=self._write_parts)
+
+    def _write_parts(self, files: list[Path]) -> None:
+        """Write the parts of the large organisation in processes of their own (so that the
+        server never holds the generator's memory): one per part when the machine has a core
+        to spare, else one for all (parallel processes would only share the same core)."""
+        cores = os.cpu_count() or 1
+        spare = cores - os.getloadavg()[0] >= 1
+        groups = [[p] for p in range(len(files))] if spare else [list(range(len(files)))]
+        running: list[subprocess.Popen[str]] = []
+        for group in groups:
+            command = [sys.executable, "-m", "incidentio_toolkit.sandbox.seed.large"]
+            command += ["--seed", str(self.seed), "--scale", repr(self.scale)]
+            for part in group:
+                command += ["--part", str(part), "--out", str(files[part])]
+            running.append(
+                subprocess.Popen(  # noqa: S603 - our own module
+                    command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+                )
             )
+        failures = [
+            f"exit {process.returncode}: {errors[-1500:]}"
+            for process in running
+            for _, errors in [process.communicate()]
+            if process.returncode != 0
+        ]
+        if failures:
+            for file in files:
+                file.unlink(missing_ok=True)
+            raise RuntimeError(f"writing {self.label()} failed: " + "\n".join(failures))
 
 
 def stored_organisation(store: Store) -> Organisation | None:

@@ -1,6 +1,7 @@
-"""`python -m incidentio_toolkit.sandbox.seed.large --seed N --scale X --out FILE`: write the large
-organisation into a new SQLite file (how the sandbox builds its cached template, in a process of
-its own so that the server never holds the generator's memory)."""
+"""`python -m incidentio_toolkit.sandbox.seed.large --seed N --scale X --part P --out FILE ...`:
+write parts of the large organisation into new SQLite files, one `--part`/`--out` pair each, one
+after another (the sandbox runs this in processes of its own, then merges the files into its
+cached template)."""
 
 from __future__ import annotations
 
@@ -9,18 +10,22 @@ from functools import partial
 from pathlib import Path
 
 from incidentio_toolkit.sandbox.seed._template import write_template_file
-from incidentio_toolkit.sandbox.seed.large import write_large_organisation
+from incidentio_toolkit.sandbox.seed.large import PARTS, write_large_part
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Parse the arguments and write the file."""
+    """Parse the arguments and write the files."""
     parser = argparse.ArgumentParser(prog="python -m incidentio_toolkit.sandbox.seed.large")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--scale", type=float, default=1.0)
-    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--part", type=int, choices=range(PARTS), action="append", required=True)
+    parser.add_argument("--out", type=Path, action="append", required=True)
     args = parser.parse_args(argv)
-    write = partial(write_large_organisation, seed=args.seed, scale=args.scale)
-    write_template_file(args.out, write)
+    if len(args.part) != len(args.out):
+        parser.error("give one --out for each --part")
+    for part, out in zip(args.part, args.out, strict=True):
+        write = partial(write_large_part, seed=args.seed, scale=args.scale, part=part)
+        write_template_file(out, write)
 
 
 if __name__ == "__main__":

@@ -62,16 +62,18 @@ def _create(
         org.store.escalations.table.update(escalation["id"], escalation, updated_us=to_micros(at))
 
 
-def write_escalations(org: LargeOrg, incidents: list[WrittenIncident]) -> None:
-    """Escalations for serious incidents, then alert escalations up to `size.escalations`; the
-    newest ones cover every escalation status."""
+def write_escalations(
+    org: LargeOrg, incidents: list[WrittenIncident], *, alerts: bool = True
+) -> None:
+    """Escalations for serious incidents, then (with `alerts`) escalations from alerts up to
+    `size.escalations`; the newest ones cover every escalation status."""
     planned: list[tuple[datetime, Team, str, str | None]] = []
     for written in incidents:
         if _wanted(org, written):
             when = written.story.created + timedelta(minutes=org.rng.randint(0, 5))
             planned.append((when, written.story.team, written.name, written.id))
     span = int((HISTORY_END - HISTORY_START).total_seconds())
-    while len(planned) < org.size.escalations:
+    while alerts and len(planned) < org.size.escalations:
         when = HISTORY_START + timedelta(seconds=org.rng.randrange(span))
         team = org.pick(org.teams)
         title = f"{org.pick(team.services)} {org.pick(names.SYMPTOMS)}"

@@ -4,10 +4,11 @@ status by an edit, with every earlier change recorded as an incident update."""
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from incidentio_toolkit.sandbox._util import JSON, fmt_time
+from incidentio_toolkit.sandbox._util import JSON, fmt_time, seeded_ids
 from incidentio_toolkit.sandbox._validate import Fields
 from incidentio_toolkit.sandbox.seed.large import names
 from incidentio_toolkit.sandbox.seed.large.org import LargeOrg
@@ -206,20 +207,34 @@ def _record_history(org: LargeOrg, story: Story, incident: JSON, actor: JSON) ->
         org.store.incident_updates.record(view, actor, when, message)
 
 
-def write_incidents(org: LargeOrg, stories: list[Story]) -> list[WrittenIncident]:
-    """Write every story as an incident (oldest first, so references count up with time)."""
+def write_incidents(
+    org: LargeOrg, stories: list[Story], start: int = 0, stop: int | None = None
+) -> list[WrittenIncident]:
+    """Write stories `[start, stop)` as incidents (oldest first, so references count up with
+    time). Each incident draws its data and ids from random sources of its own, so that it is
+    the same whichever part of the organisation writes it."""
     written: list[WrittenIncident] = []
-    for number, story in enumerate(stories, start=1):
-        people = story.team.members or org.active_users
-        creator = org.pick(people) if org.chance(0.7) else org.pick(org.active_users)
-        led = story.reached("investigating") is not None and org.chance(0.95)
-        lead = org.pick(people) if led else None
-        incident = _create(org, story, creator, lead, number)
-        actor = user_actor(lead or creator)
-        if len(story.steps) > 1:
-            _record_history(org, story, incident, actor)
-            final_key, when = story.steps[-1]
-            change = {"incident_status_id": org.settings.statuses[final_key]["id"]}
-            org.store.incidents.edit(incident["id"], Fields(change, "incident"), actor, when)
-        written.append(WrittenIncident(incident["id"], incident["name"], story, lead or creator))
+    shared = org.rng
+    for index in range(start, len(stories) if stop is None else stop):
+        number = index + 1
+        org.rng = random.Random(f"globex-{org.seed}-incident-{number}")  # noqa: S311
+        ids = random.Random(f"globex-ids-{org.seed}-incident-{number}")  # noqa: S311
+        with seeded_ids(ids):
+            written.append(_write_incident(org, stories[index], number))
+    org.rng = shared
     return written
+
+
+def _write_incident(org: LargeOrg, story: Story, number: int) -> WrittenIncident:
+    people = story.team.members or org.active_users
+    creator = org.pick(people) if org.chance(0.7) else org.pick(org.active_users)
+    led = story.reached("investigating") is not None and org.chance(0.95)
+    lead = org.pick(people) if led else None
+    incident = _create(org, story, creator, lead, number)
+    actor = user_actor(lead or creator)
+    if len(story.steps) > 1:
+        _record_history(org, story, incident, actor)
+        final_key, when = story.steps[-1]
+        change = {"incident_status_id": org.settings.statuses[final_key]["id"]}
+        org.store.incidents.edit(incident["id"], Fields(change, "incident"), actor, when)
+    return WrittenIncident(incident["id"], incident["name"], story, lead or creator)

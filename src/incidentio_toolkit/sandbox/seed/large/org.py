@@ -45,6 +45,7 @@ class LargeOrg:
     rng: random.Random
     size: LargeOrgSize
     settings: Settings
+    seed: int = 0
     users: list[JSON] = field(default_factory=list[JSON])
     teams: list[Team] = field(default_factory=list[Team])
 

@@ -1,5 +1,5 @@
 """The sandbox at the size of a real customer: `incidentio sandbox --org large` (10,000 incidents,
-520 users, 44 schedules, 2,400 escalations) as a real server, one uvicorn worker in a subprocess.
+520 users, 44 schedules) as a real server, one uvicorn worker in a subprocess.
 
 Ready times: a new database with an empty template cache (the organisation is generated, then
 copied: the cold start), a new database from the cached template, and a restart on the existing

@@ -192,7 +192,8 @@ def _record_history(org: LargeOrg, story: Story, incident: JSON, actor: JSON) ->
         changes.append((org.pick(live) + timedelta(minutes=org.rng.randint(2, 20)), "note", ""))
     status = statuses[story.steps[0][0]]
     severity = final_severity if raised is None else severities[raised[0]]
-    for when, kind, value in sorted(changes, key=lambda c: c[0]):
+    last = story.steps[-1][1]  # the edit to the final status comes after every other change
+    for when, kind, value in sorted(c for c in changes if c[0] < last):
         if kind == "status":
             message = f"Status changed from {status['name']} to {statuses[value]['name']}"
             status = statuses[value]
@@ -208,19 +209,18 @@ def _record_history(org: LargeOrg, story: Story, incident: JSON, actor: JSON) ->
 
 
 def write_incidents(
-    org: LargeOrg, stories: list[Story], start: int = 0, stop: int | None = None
+    org: LargeOrg, stories: list[Story], first_number: int = 1
 ) -> list[WrittenIncident]:
-    """Write stories `[start, stop)` as incidents (oldest first, so references count up with
-    time). Each incident draws its data and ids from random sources of its own, so that it is
-    the same whichever part of the organisation writes it."""
+    """Write the stories as incidents numbered from `first_number` (oldest first, so references
+    count up with time). Each incident draws its data and ids from random sources of its own,
+    so that it is the same whichever part of the organisation writes it."""
     written: list[WrittenIncident] = []
     shared = org.rng
-    for index in range(start, len(stories) if stop is None else stop):
-        number = index + 1
+    for number, story in enumerate(stories, start=first_number):
         org.rng = random.Random(f"globex-{org.seed}-incident-{number}")  # noqa: S311
         ids = random.Random(f"globex-ids-{org.seed}-incident-{number}")  # noqa: S311
         with seeded_ids(ids):
-            written.append(_write_incident(org, stories[index], number))
+            written.append(_write_incident(org, story, number))
     org.rng = shared
     return written
 

@@ -64,8 +64,13 @@ class LargeOrg:
 
     def weighted(self, weights: dict[str, float]) -> str:
         """A key of `weights`, drawn in proportion to its weight."""
+        left = self.rng.random() * sum(weights.values())
         keys = list(weights)
-        return self.rng.choices(keys, weights=[weights[k] for k in keys])[0]
+        for key in keys[:-1]:
+            left -= weights[key]
+            if left < 0:
+                return key
+        return keys[-1]
 
     @property
     def active_users(self) -> list[JSON]:

@@ -9,6 +9,7 @@ paused or being documented; a few are forgotten in an open status.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -147,33 +148,42 @@ def _team(org: LargeOrg, type_key: str) -> Team:
     return org.pick(org.teams)
 
 
-def write_plan(org: LargeOrg) -> list[Story]:
-    """Every incident's story, oldest first; a few recent ones cover every status, type,
-    severity and mode."""
+def write_plan(org: LargeOrg, start: int = 0, stop: int | None = None) -> list[Story]:
+    """The stories of incidents `[start, stop)` (0-based, oldest first; all by default); a few
+    recent ones cover every status, type, severity and mode. Each story draws from a random
+    source of its own, so that it is the same whichever part of the organisation asks."""
+    times = creation_times(org)
+    shared = org.rng
     stories: list[Story] = []
-    for created in creation_times(org):
+    for index in range(start, len(times) if stop is None else stop):
+        org.rng = random.Random(f"globex-{org.seed}-story-{index + 1}")  # noqa: S311
         type_key = org.weighted(TYPE_WEIGHTS)
         severity = org.weighted(SEVERITY_WEIGHTS) or None
+        created = times[index]
         story = Story(created, org.weighted(MODES), type_key, severity, _team(org, type_key))
         story.steps = [(k, t) for k, t in _steps(org, story) if t <= HISTORY_END]
         _severity(org, story)
         stories.append(story)
-    _cover_everything(org, stories)
+    org.rng = shared
+    _cover_everything(times, stories, start)
     return stories
 
 
-def _cover_everything(org: LargeOrg, stories: list[Story]) -> None:
-    """Rewrite a few incidents of the last weeks so that every status, type, severity (and no
-    severity) and mode appears at least once, however small the organisation."""
+def _cover_everything(times: list[datetime], stories: list[Story], start: int) -> None:
+    """Rewrite a few incidents of the last weeks (those of `stories`, which begin at index
+    `start`) so that every status, type, severity (and no severity) and mode appears at least
+    once, however small the organisation."""
     type_keys = [key for key, *_ in TYPES]
     severity_keys: list[str | None] = [key for key, *_ in SEVERITIES] + [None]
     plan = [(key, "standard") for key, *_ in STATUSES] + [
         ("investigating" if mode == "tutorial" else "closed", mode) for mode in MODES
     ]
-    older = [s for s in stories if HISTORY_END - s.created > timedelta(days=2)]
-    for index, (story, (target, mode)) in enumerate(
-        zip(older[-3 * len(plan) :: 3], plan, strict=True)
-    ):
+    older = [i for i, created in enumerate(times) if HISTORY_END - created > timedelta(days=2)]
+    chosen = zip(older[-3 * len(plan) :: 3], plan, strict=True)
+    for index, (position, (target, mode)) in enumerate(chosen):
+        if not start <= position < start + len(stories):
+            continue
+        story = stories[position - start]
         story.type_key = type_keys[index % len(type_keys)]
         story.severity_key = severity_keys[index % len(severity_keys)]
         story.earlier_severity = None

@@ -239,6 +239,7 @@ def test_the_served_sandbox_starts_the_large_organisation_and_says_so(
     result = runner.invoke(app, ["sandbox", *options, "--org-scale", "0.02"])
     assert result.exit_code == 0, result.output
     assert "organisation: the large organisation (seed 2, scale 0.02)" in result.stdout
+    assert "preparing the large organisation" in result.stderr
     [server] = background
     with httpx2.Client(base_url=server.base_url, headers=KEY) as http:
         seed = http.get("/_sandbox/seed").json()

@@ -8,6 +8,7 @@ command on its own (`main`). The sandbox itself is imported only when the comman
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
@@ -167,6 +168,12 @@ def sandbox_command(
     if org != "large" and (org_seed != 0 or org_scale != 1.0):
         typer.echo("incidentio: --org-seed and --org-scale need --org large", err=True)
         raise typer.Exit(2)
+    if org == "large" and (db is None or not Path(db).exists()):
+        typer.echo(
+            "incidentio: preparing the large organisation (the first start on this machine "
+            "generates it, which takes a while; later starts copy it)",
+            err=True,
+        )
     faults = FaultConfig(
         seed=fault_seed,
         latency_ms=latency_ms,

@@ -1,9 +1,10 @@
 """Context cost: characters an agent reads in tools/list, from a real in-process MCP session.
 
 For each tool: len(name) + len(description) + len(inputSchema as compact JSON, the form it has on
-the wire, as `adapters.context_budget` counts), summed over every tool and over the
-read-only default. Also reported: the same with `json.dumps` default separators (", ", ": "), and
-the whole tools/list result as compact JSON (output schemas and annotations included).
+the wire, as `adapters.context_budget` counts), summed over the 46 contract actions, over
+every tool (the actions and the composite reads) and over the read-only default. Also reported:
+the same with `json.dumps` default separators (", ", ": "), and the whole tools/list result as
+compact JSON (output schemas and annotations included).
 Target: all 46 < 16,000 characters; a known existing integration spends ~29,000.
 """
 
@@ -20,6 +21,7 @@ from _common import Result, Target, finish, parse_args, print_table, rerun_comma
 from incidentio_toolkit import AsyncIncidentIO
 from incidentio_toolkit.adapters import ToolPolicy, context_budget
 from incidentio_toolkit.adapters.mcp import create_server
+from incidentio_toolkit.composites import TOOLS
 
 KNOWN_INTEGRATION_CHARS = 29_000
 
@@ -43,7 +45,13 @@ def main(argv: list[str] | None = None) -> Result:
     args = parse_args(__doc__ or "", argv)
     started = time.perf_counter()
     result = Result("bench_context", rerun_command("bench_context.py"))
-    policies = {"all 46": ToolPolicy.everything(), "read-only default": ToolPolicy()}
+    from incidentio_toolkit.actions import ACTIONS
+
+    policies = {
+        "all 46": ToolPolicy(allow_writes=True, allow_destructive=True, tools=list(ACTIONS)),
+        "every tool": ToolPolicy.everything(),
+        "read-only default": ToolPolicy(),
+    }
     figures: dict[str, Any] = {}
     rows: list[list[object]] = []
     per_tool: list[tuple[int, str]] = []
@@ -52,9 +60,7 @@ def main(argv: list[str] | None = None) -> Result:
         total = sum(chars(t) for t in tools)
         spaced = sum(chars(t, compact=False) for t in tools)
         wire = len(json.dumps({"tools": tools}, separators=(",", ":")))
-        from incidentio_toolkit.actions import ACTIONS
-
-        budget = context_budget(ACTIONS[t["name"]] for t in tools)
+        budget = context_budget(TOOLS[t["name"]] for t in tools)
         figures[label] = {
             "tools": len(tools),
             "chars": total,

@@ -31,6 +31,7 @@ BENCHMARKS = (
     "bench_calls",
     "bench_memory",
     "bench_large_org",
+    "bench_agent_tasks",
 )
 TIMEOUT_SECONDS = 600
 

@@ -28,5 +28,7 @@ def rejected(name: str, arguments: dict[str, Any]) -> str:
 
 
 def sets_every_parameter(name: str, arguments: dict[str, Any]) -> bool:
-    """True when `arguments` sets every parameter of the action (a "full" argument set)."""
-    return set(arguments) == set(ACTIONS[name].input.model_fields)
+    """True when `arguments` sets every parameter a request can carry (a "full" argument set;
+    the toolkit's own `fields` and `dry_run` never reach a request)."""
+    model = ACTIONS[name].input
+    return set(arguments) == set(model.model_fields) - model.toolkit_params

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 import pytest
 from pydantic import Field
 
-from incidentio_toolkit.actions import ACTIONS, Action, ActionInput, ActionOutput
+from incidentio_toolkit.actions import ACTIONS, Action, ActionInput, ActionOutput, Projection
 from incidentio_toolkit.actions._base import default_request
 
 
@@ -98,3 +98,59 @@ def test_every_registered_record_is_frozen() -> None:
     action = next(iter(ACTIONS.values()))
     with pytest.raises(AttributeError):
         action.name = "renamed"  # type: ignore[misc]
+
+
+class _ShapedInput(ActionInput):
+    name: str | None = None
+    fields: list[str] | None = None
+    dry_run: bool | None = None
+
+
+WIDGET = Projection(
+    noun="widget", schema="WidgetV1", fields=("id", "name", "size"), summary=("id", "name")
+)
+
+
+def test_the_toolkits_own_parameters_never_reach_a_request() -> None:
+    arguments = _ShapedInput(name="n", fields=["id"], dry_run=True)
+    assert arguments.api_values() == {"name": "n"}
+    request = default_request(_record("POST", input=_ShapedInput), arguments)
+    assert request.json == {"name": "n"}
+
+
+def test_projected_shapes_each_item_of_a_page_and_keeps_the_envelope() -> None:
+    action = _record("GET", items="things", projection=WIDGET)
+    things: list[dict[str, Any]] = [
+        {"id": "1", "name": "a", "size": 3},
+        {"id": "2", "name": "b", "size": 4},
+    ]
+    page: dict[str, Any] = {
+        "success": True,
+        "error": None,
+        "things": things,
+        "pagination_meta": {"after": "2"},
+    }
+    assert action.projected(page) == {
+        **page,
+        "things": [{"id": "1", "name": "a"}, {"id": "2", "name": "b"}],
+    }
+    assert action.projected(page, ["size"])["things"] == [{"size": 3}, {"size": 4}]
+    assert things[0]["size"] == 3  # the input is not changed
+
+
+def test_projected_keeps_only_the_items_of_a_nested_page() -> None:
+    action = _record("GET", items="things.final", projection=WIDGET)
+    page: dict[str, Any] = {
+        "success": True,
+        "things": {"final": [{"id": "1", "size": 3}], "scheduled": [{}]},
+    }
+    assert action.projected(page) == {"success": True, "things": {"final": [{"id": "1"}]}}
+
+
+def test_projected_shapes_the_one_object_of_a_show_and_leaves_failures_alone() -> None:
+    action = _record("GET", projection=WIDGET)
+    shown = {"success": True, "things": {"id": "1", "name": "a", "size": 3}}
+    assert action.projected(shown) == {"success": True, "things": {"id": "1", "name": "a"}}
+    failed = {"success": False, "error": "boom", "things": None}
+    assert action.projected(failed) == failed
+    assert _record("GET").projected(shown) == shown  # no projection declared

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import pytest
 from tests.actions.support import built, rejected, sets_every_parameter
+from tests.pinned_support import pinned
 
 from incidentio_toolkit.actions import ACTIONS
+from incidentio_toolkit.actions.escalations import ESCALATION
+from incidentio_toolkit.sandbox import seed
 
 
 def test_escalations_list_without_arguments_sends_no_query() -> None:
@@ -37,8 +41,9 @@ def test_escalations_create_splits_comma_separated_user_ids_into_a_list() -> Non
         "description": "Primary is unreachable",
         "incident_id": "01INC",
     }
-    # Every parameter but escalation_path_id, which cannot be combined with user_ids.
-    fields = set(ACTIONS["escalations_create"].input.model_fields)
+    # Every parameter a request carries but escalation_path_id, which excludes user_ids.
+    model = ACTIONS["escalations_create"].input
+    fields = set(model.model_fields) - model.toolkit_params
     assert fields - set(arguments) == {"escalation_path_id"}
     assert built("escalations_create", arguments).json == {
         "idempotency_key": "k1",
@@ -89,3 +94,83 @@ def test_escalations_create_requires_an_idempotency_key_and_title() -> None:
 def test_escalations_show_puts_the_id_in_the_path() -> None:
     request = built("escalations_show", {"id": "01ESC"})
     assert (request.path_params, request.query, request.json) == ({"id": "01ESC"}, [], None)
+
+
+@pytest.mark.anyio
+async def test_a_dry_run_reads_only_and_names_exactly_whom_the_page_then_notifies() -> None:
+    page = {
+        "idempotency_key": "dry-1",
+        "title": "Webhooks delayed",
+        "escalation_path_id": "Urgent Support",
+        "incident_id": "INC-5",
+    }
+    async with pinned() as sandbox:
+        preview = await sandbox.client.call("escalations_create", {**page, "dry_run": True})
+        assert {r.method for r in sandbox.transport.requests} == {"GET"}
+        listed_before = len((await sandbox.client.call("escalations_list", {}))["escalations"])
+        created = await sandbox.client.call("escalations_create", page)
+        listed_after = len((await sandbox.client.call("escalations_list", {}))["escalations"])
+    draft = preview["escalation"]
+    assert preview["success"] is True
+    assert draft["dry_run"] is True
+    assert draft["escalation_path"]["name"] == "Urgent Support"
+    assert draft["incident_id"] == seed.INCIDENT_WEBHOOKS_ID
+    assert draft["would_page"] == [
+        {
+            "name": "Liam O'Brien",
+            "email": "liam.obrien@northwind.example",
+            "via": "Primary On-call",
+        },
+        {"name": "Sofia Rossi", "email": "sofia.rossi@northwind.example", "via": "Primary On-call"},
+    ]
+    assert draft["if_not_acknowledged"] == [
+        {
+            "level": 2,
+            "after_seconds": 300,
+            "would_page": [{"name": "Marcus Johnson", "email": "marcus.johnson@northwind.example"}],
+        }
+    ]
+    assert draft["message"] == (
+        "Would page Liam O'Brien and Sofia Rossi (Primary On-call) now. Nothing was sent."
+    )
+    notified = next(e for e in created["escalation"]["events"] if e["event"] == "notified_users")
+    assert [u["name"] for u in notified["users"]] == [p["name"] for p in draft["would_page"]]
+    assert listed_after == listed_before + 1  # only the real create made an escalation
+
+
+@pytest.mark.anyio
+async def test_a_dry_run_to_users_names_them_and_sends_nothing() -> None:
+    arguments = {
+        "idempotency_key": "dry-2",
+        "title": "t",
+        "user_ids": "kenji.tanaka@northwind.example, Amara Okafor",
+        "dry_run": True,
+    }
+    async with pinned() as sandbox:
+        preview = await sandbox.client.call("escalations_create", arguments)
+        methods = {r.method for r in sandbox.transport.requests}
+    assert methods == {"GET"}
+    assert [p["name"] for p in preview["escalation"]["would_page"]] == [
+        "Kenji Tanaka",
+        "Amara Okafor",
+    ]
+    assert preview["escalation"]["urgency"] == "high"
+
+
+def test_the_escalation_summary_keeps_a_timeline_of_who_was_notified() -> None:
+    escalation = {
+        "id": "01E",
+        "title": "t",
+        "status": "acked",
+        "events": [
+            {"id": "1", "event": "triggered", "occurred_at": "T0"},
+            {"id": "2", "event": "notified_users", "occurred_at": "T0", "users": [{"name": "Ann"}]},
+            {"id": "3", "event": "acked", "occurred_at": "T1"},
+        ],
+    }
+    summary = ESCALATION.summarize(escalation)
+    assert summary["timeline"] == [
+        {"event": "notified_users", "at": "T0", "users": ["Ann"]},
+        {"event": "acked", "at": "T1"},
+    ]
+    assert "events" not in summary

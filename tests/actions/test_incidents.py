@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 from tests.actions.support import built, rejected
+
+from incidentio_toolkit.actions.incidents import INCIDENT, custom_field_values
+from incidentio_toolkit.client import sandbox_client
 
 
 def test_incidents_list_without_arguments_sends_no_query() -> None:
@@ -114,8 +120,51 @@ def test_incidents_show_refuses_garbage_naming_both_accepted_forms(garbage: str)
     assert "01FDAG4SAP5TYPT98WGR2N7W91" in error
 
 
-@pytest.mark.parametrize("reference", ["INC-7", "#7", "7"])
-def test_incidents_update_refuses_a_reference_and_says_how_to_get_the_id(reference: str) -> None:
-    error = rejected("incidents_update", {"id": reference, "notify_incident_channel": False})
-    assert "incidents_show(id='7')" in error
-    assert "incident.id" in error
+async def _incident(number: str) -> dict[str, Any]:
+    async with sandbox_client() as io:
+        return (await io.call("incidents_show", {"id": number}))["incident"]
+
+
+@pytest.mark.anyio
+async def test_the_incident_summary_has_names_lead_roles_values_and_timestamps() -> None:
+    full = await _incident("1")
+    summary = INCIDENT.summarize(full)
+    assert summary["incident_status"] == {"name": "Closed", "category": "closed"}
+    assert summary["severity"] == {"name": "Critical"}
+    assert summary["lead"] == "Sofia Rossi"
+    assert summary["roles"] == {
+        "Incident Lead": "Sofia Rossi",
+        "Reporter": "Priya Patel",
+        "Communications Lead": "Chloé Martin",
+    }
+    assert summary["custom_fields"]["Affected Team"] == "Payments"
+    assert summary["custom_fields"]["Affected Services"] == ["checkout-api"]  # multi-select
+    assert summary["custom_fields"]["Customers affected"] == "1200"
+    assert summary["timestamps"]["Resolved at"] == "2025-03-04T16:30:00Z"
+    assert "custom_field_entries" not in summary  # the definitions with every option
+    assert len(json.dumps(summary)) < len(json.dumps(full)) / 3
+
+
+@pytest.mark.anyio
+async def test_an_incident_without_a_lead_or_values_leaves_them_out() -> None:
+    summary = INCIDENT.summarize(await _incident("6"))
+    assert "lead" not in summary
+    assert "roles" not in summary
+    assert summary["custom_fields"] == {"Affected Team": "Identity"}
+
+
+def test_custom_field_values_read_every_value_kind() -> None:
+    incident: dict[str, Any] = {
+        "custom_field_entries": [
+            {
+                "custom_field": {"name": "Owner", "field_type": "single_select"},
+                "values": [{"value_catalog_entry": {"name": "Payments team"}}],
+            },
+            {
+                "custom_field": {"name": "Link", "field_type": "link"},
+                "values": [{"value_link": "https://x"}],
+            },
+            {"custom_field": {"name": "Unset", "field_type": "text"}, "values": []},
+        ]
+    }
+    assert custom_field_values(incident) == {"Owner": "Payments team", "Link": "https://x"}

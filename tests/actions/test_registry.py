@@ -8,9 +8,16 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from tests.openapi_support import operation
+from tests.openapi_support import operation, spec
 
-from incidentio_toolkit.actions import ACTIONS
+from incidentio_toolkit.actions import (
+    ACTIONS,
+    CATALOGS,
+    DRY_RUN_PARAM,
+    FIELDS_PARAM,
+    Action,
+    resolves,
+)
 
 CONTRACT: list[dict[str, Any]] = json.loads(
     (Path(__file__).resolve().parents[2] / "spec" / "actions.json").read_text()
@@ -167,3 +174,75 @@ def test_descriptions_are_short_product_copy(name: str) -> None:
     description = ACTIONS[name].description
     assert 20 <= len(description) <= 170, len(description)
     assert description.endswith(".")
+
+
+def _schema(name: str) -> dict[str, Any]:
+    return cast(dict[str, Any], spec()["components"]["schemas"][name])
+
+
+def _answer_object_schema(action: Action) -> dict[str, Any]:
+    """The spec's schema of one object of the action's answer (an item, or the shown object)."""
+    responses = operation(action.method, action.path)["responses"]
+    body = responses[str(action.success_status)]["content"]["application/json"]["schema"]
+    node = _schema(str(body["$ref"]).rsplit("/", 1)[1])
+    key, _, inner = (action.items or action.result or "").partition(".")
+    prop = node["properties"][key]
+    if inner:
+        prop = _schema(str(prop["$ref"]).rsplit("/", 1)[1])["properties"][inner]
+    if prop.get("type") == "array":
+        prop = prop["items"]
+    return _schema(str(prop["$ref"]).rsplit("/", 1)[1])
+
+
+@pytest.mark.parametrize("name", [n for n, a in ACTIONS.items() if a.verb in ("list", "show")])
+def test_every_list_and_show_action_takes_fields_and_has_a_projection(name: str) -> None:
+    action = ACTIONS[name]
+    assert action.projection is not None
+    field = action.input.model_fields[FIELDS_PARAM]
+    assert not field.is_required()
+    assert FIELDS_PARAM in action.input.toolkit_params
+
+
+@pytest.mark.parametrize("name", [n for n, a in ACTIONS.items() if a.projection is not None])
+def test_a_projection_names_the_spec_fields_of_the_objects_it_shapes(name: str) -> None:
+    projection = ACTIONS[name].projection
+    assert projection is not None
+    assert set(projection.fields) == set(_schema(projection.schema)["properties"])
+    assert set(_answer_object_schema(ACTIONS[name])["properties"]) <= set(projection.fields)
+    assert not set(projection.derived) & set(projection.fields)
+    for path in projection.summary:
+        assert path.split(".")[0] in projection.fields, path
+
+
+def test_every_catalog_is_read_through_registered_read_actions() -> None:
+    assert CATALOGS
+    for catalog in CATALOGS:
+        for name in (catalog.list_action, catalog.show_action):
+            if name is not None:
+                assert ACTIONS[name].kind == "read", name
+        if catalog.list_action is not None:
+            listing = ACTIONS[catalog.list_action]
+            assert listing.verb == "list"
+            assert listing.items is not None
+            assert {lookup.parameter for lookup in catalog.lookups} <= set(
+                listing.input.model_fields
+            )
+
+
+@pytest.mark.parametrize("name", list(ACTIONS))
+def test_names_are_accepted_only_on_string_parameters(name: str) -> None:
+    for field_name, field in ACTIONS[name].input.model_fields.items():
+        if resolves(field) is None:
+            continue
+        types = _json_types(ACTIONS[name].input.model_json_schema()["properties"][field_name], {})
+        assert types in ({"string"}, {"array"}, {"string", "array"}), (field_name, types)
+
+
+@pytest.mark.parametrize("name", list(ACTIONS))
+def test_dry_run_is_taken_exactly_by_the_writes_with_a_preview(name: str) -> None:
+    action = ACTIONS[name]
+    takes = DRY_RUN_PARAM in action.input.model_fields
+    assert takes == (action.preview is not None)
+    if takes:
+        assert action.kind != "read"
+        assert action.result is not None

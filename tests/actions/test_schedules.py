@@ -2,9 +2,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from tests.actions.support import built, rejected, sets_every_parameter
+from tests.pinned_support import pinned
 
 from incidentio_toolkit.actions import ACTIONS
+from incidentio_toolkit.actions.schedules import SCHEDULE, layer_names, shift
 
 ROTATION: dict[str, Any] = {
     "name": "Weekly",
@@ -111,3 +114,55 @@ def test_schedules_delete_sends_only_the_id() -> None:
     assert (request.path_params, request.query, request.json) == ({"id": "01SCH"}, [], None)
     assert ACTIONS["schedules_delete"].noun == "Schedule"
     assert ACTIONS["schedules_delete"].success_status == 202
+
+
+@pytest.mark.anyio
+async def test_the_schedule_summary_names_rotations_and_who_is_on_call_now_and_next() -> None:
+    async with pinned() as sandbox:
+        full = (await sandbox.client.call("schedules_show", {"id": "Primary On-call"}))["schedule"]
+    summary = SCHEDULE.summarize(full)
+    assert summary["rotations"] == [
+        {
+            "name": "Primary",
+            "layers": ["Primary", "Secondary"],
+            "users": ["Sofia Rossi", "Kenji Tanaka", "Amara Okafor", "Liam O'Brien"],
+        }
+    ]
+    assert [(s["user"], s["layer"]) for s in summary["on_call_now"]] == [
+        ("Liam O'Brien", "Primary"),
+        ("Sofia Rossi", "Secondary"),
+    ]
+    assert summary["on_call_now"][0]["until"] == summary["next"][0]["from"]
+    assert "config" not in summary
+
+
+def test_layers_are_named_with_their_rotation_only_when_a_schedule_has_several() -> None:
+    two = {
+        "config": {
+            "rotations": [
+                {"id": "R1", "name": "Follow the sun", "layers": [{"id": "L1", "name": "On call"}]},
+                {"id": "R2", "name": "Office", "layers": [{"id": "L2", "name": "Office"}]},
+            ]
+        }
+    }
+    assert layer_names(two) == {("R1", "L1"): "Follow the sun / On call", ("R2", "L2"): "Office"}
+    one = {
+        "config": {
+            "rotations": [{"id": "R", "name": "Weekly", "layers": [{"id": "L", "name": "A"}]}]
+        }
+    }
+    assert layer_names(one) == {("R", "L"): "A"}
+    assert layer_names({}) == {}
+    entry = {
+        "rotation_id": "R",
+        "layer_id": "L",
+        "user": {"name": "Ann"},
+        "start_at": "a",
+        "end_at": "b",
+    }
+    assert shift(entry, layer_names(one)) == {
+        "user": "Ann",
+        "layer": "A",
+        "from": "a",
+        "until": "b",
+    }

@@ -5,6 +5,7 @@ from typing import Any, cast
 
 import pytest
 from tests.adapters.conftest import RequestLog
+from tests.pinned_support import pinned
 
 from incidentio_toolkit.actions import ACTIONS, TOOLSETS
 from incidentio_toolkit.adapters._common import (
@@ -13,9 +14,11 @@ from incidentio_toolkit.adapters._common import (
     policy_error,
     run_tool,
     run_tool_sync,
+    shape_result,
     tool_input_schema,
 )
 from incidentio_toolkit.client import AsyncIncidentIO, IncidentIO
+from incidentio_toolkit.composites import COMPOSITES
 
 READS = [a.name for a in ACTIONS.values() if a.kind == "read"]
 WRITES = [a.name for a in ACTIONS.values() if a.kind == "write"]
@@ -235,3 +238,59 @@ def test_importing_the_core_cli_and_adapters_loads_no_agent_framework() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[] []"
+
+
+def test_enabled_tools_are_the_enabled_actions_then_the_composites() -> None:
+    default = ToolPolicy().enabled_tools()
+    assert [t.name for t in default] == [*READS, *COMPOSITES]
+    only = ToolPolicy(tools="on_call_now, schedules_list")
+    assert [t.name for t in only.enabled_tools()] == ["schedules_list", "on_call_now"]
+    assert [a.name for a in only.enabled_actions()] == ["schedules_list"]
+    assert "incident_brief" not in names_of(ToolPolicy(exclude_tools=["incident_brief"]))
+    assert "on_call_now" not in names_of(ToolPolicy(toolsets=["incidents"]))
+    assert "incident_brief" in names_of(ToolPolicy(toolsets=["incidents"]))
+
+
+def names_of(policy: ToolPolicy) -> list[str]:
+    return [t.name for t in policy.enabled_tools()]
+
+
+def test_shape_result_summarises_unless_fields_full_objects_or_a_dry_run() -> None:
+    full = {
+        "success": True,
+        "error": None,
+        "severities": [{"id": "01S", "name": "Major", "rank": 2, "created_at": "T"}],
+    }
+    summary = {**full, "severities": [{"id": "01S", "name": "Major", "rank": 2}]}
+    assert shape_result("severities_list", {}, full, ToolPolicy()) == summary
+    assert shape_result("severities_list", None, full, ToolPolicy()) == summary
+    assert shape_result("severities_list", {"fields": ["*"]}, full, ToolPolicy()) == full
+    assert shape_result("severities_list", {}, full, ToolPolicy(full_objects=True)) == full
+    draft: dict[str, Any] = {
+        "success": True,
+        "error": None,
+        "escalation": {"dry_run": True, "would_page": []},
+    }
+    assert shape_result("escalations_create", {"dry_run": True}, draft, ToolPolicy()) == draft
+    brief = {"success": True, "error": None, "brief": {"reference": "INC-1"}}
+    assert shape_result("incident_brief", {}, brief, ToolPolicy()) == brief
+
+
+@pytest.mark.anyio
+async def test_run_tool_answers_a_composite_and_summaries_from_the_sandbox() -> None:
+    async with pinned() as sandbox:
+        answer = await run_tool(
+            sandbox.client, "on_call_now", {"schedule": "Primary On-call"}, ToolPolicy()
+        )
+        listed = await run_tool(sandbox.client, "incidents_list", {}, ToolPolicy())
+    assert answer["success"] is True
+    assert answer["on_call"]["schedule"] == "Primary On-call"
+    incident = listed["incidents"][0]
+    assert "custom_field_entries" not in incident
+    assert incident["incident_status"]["name"]
+
+
+def test_full_objects_is_part_of_the_policy_and_its_repr() -> None:
+    assert ToolPolicy(full_objects=True).full_objects is True
+    assert ToolPolicy().full_objects is False
+    assert "full_objects=True" in repr(ToolPolicy(full_objects=True))

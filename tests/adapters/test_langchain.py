@@ -16,6 +16,7 @@ from incidentio_toolkit.adapters._common import ToolPolicy
 from incidentio_toolkit.adapters.langchain import langchain_tools
 from incidentio_toolkit.client import AsyncIncidentIO, IncidentIO
 from incidentio_toolkit.client._http import asgi_transport
+from incidentio_toolkit.composites import TOOLS
 from incidentio_toolkit.sandbox import DEMO_API_KEY, create_app
 
 
@@ -34,15 +35,16 @@ def by_name(tools: list[Any]) -> dict[str, Any]:
     return {tool.name: tool for tool in tools}
 
 
-def test_default_tools_are_the_read_actions_with_their_input_models(
+def test_default_tools_are_the_reads_with_their_input_models(
     clients: tuple[IncidentIO, AsyncIncidentIO],
 ) -> None:
     sync, aio = clients
     tools = langchain_tools(sync, async_client=aio)
-    assert [t.name for t in tools] == [a.name for a in ACTIONS.values() if a.kind == "read"]
+    assert [t.name for t in tools] == [a.name for a in TOOLS.values() if a.kind == "read"]
+    assert {"incident_brief", "on_call_now"} <= {t.name for t in tools}
     for tool in tools:
-        assert tool.args_schema is ACTIONS[tool.name].input
-        assert tool.description == ACTIONS[tool.name].description
+        assert tool.args_schema is TOOLS[tool.name].input
+        assert tool.description == TOOLS[tool.name].description
         assert tool.coroutine is not None
         assert tool.func is not None
 

@@ -10,10 +10,12 @@ from mcp import Client, StdioServerParameters
 from mcp.types import CallToolResult, Tool
 from tests.adapters.conftest import PLANTED_KEY, RequestLog, sandbox_io_with_keys
 
-from incidentio_toolkit.actions import ACTIONS, Action
+from incidentio_toolkit.actions import ACTIONS
 from incidentio_toolkit.adapters._common import ToolPolicy, tool_input_schema
 from incidentio_toolkit.adapters.mcp import create_server, instructions_for, mcp_tools
 from incidentio_toolkit.client import AsyncIncidentIO
+from incidentio_toolkit.composites import TOOLS, Composite
+from incidentio_toolkit.composites import Tool as ToolRecord
 
 CONTRACT: dict[str, dict[str, Any]] = {
     entry["name"]: entry
@@ -21,15 +23,16 @@ CONTRACT: dict[str, dict[str, Any]] = {
         "actions"
     ]
 }
-READS = sum(1 for a in ACTIONS.values() if a.kind == "read")
-WRITES = sum(1 for a in ACTIONS.values() if a.kind == "write")
+READS = sum(1 for a in TOOLS.values() if a.kind == "read")
+WRITES = sum(1 for a in TOOLS.values() if a.kind == "write")
 
 pytestmark = pytest.mark.anyio
 
 
-def expected_hints(action: Action) -> tuple[bool, bool, bool, bool]:
-    """(readOnly, destructive, idempotent, openWorld) from RELIABILITY.md's table, by HTTP shape."""
-    if action.method == "GET":
+def expected_hints(action: ToolRecord) -> tuple[bool, bool, bool, bool]:
+    """(readOnly, destructive, idempotent, openWorld) from RELIABILITY.md's table, by HTTP shape
+    (a composite only reads)."""
+    if isinstance(action, Composite) or action.method == "GET":
         return (True, False, True, True)
     if action.name.endswith("_update"):
         return (False, True, True, True)
@@ -59,7 +62,7 @@ def text_json(result: CallToolResult) -> Any:
     [
         (ToolPolicy(), READS),
         (ToolPolicy(allow_writes=True), READS + WRITES),
-        (ToolPolicy(allow_writes=True, allow_destructive=True), len(ACTIONS)),
+        (ToolPolicy(allow_writes=True, allow_destructive=True), len(TOOLS)),
     ],
     ids=["default", "writes", "destructive"],
 )
@@ -69,7 +72,7 @@ async def test_tools_list_over_an_in_process_session_follows_the_policy(
 ) -> None:
     async with Client(create_server(sandbox_io, policy), mode=mode) as client:
         tools = (await client.list_tools()).tools
-    assert [t.name for t in tools] == [a.name for a in policy.enabled_actions()]
+    assert [t.name for t in tools] == [a.name for a in policy.enabled_tools()]
     assert len(tools) == count
 
 
@@ -78,7 +81,7 @@ async def test_every_tool_has_explicit_annotations_from_the_reliability_table(
 ) -> None:
     async with Client(create_server(sandbox_io, ToolPolicy.everything()), mode="legacy") as client:
         tools = (await client.list_tools()).tools
-    assert len(tools) == len(ACTIONS)
+    assert len(tools) == len(TOOLS)
     for tool in tools:
         assert tool.annotations is not None, tool.name
         sent = tool.annotations.model_dump(by_alias=True, exclude_none=True)
@@ -89,7 +92,7 @@ async def test_every_tool_has_explicit_annotations_from_the_reliability_table(
             tool.annotations.idempotent_hint,
             tool.annotations.open_world_hint,
         )
-        assert got == expected_hints(ACTIONS[tool.name]), tool.name
+        assert got == expected_hints(TOOLS[tool.name]), tool.name
 
 
 async def test_tool_schemas_are_the_flat_input_and_the_contract_output(
@@ -98,18 +101,20 @@ async def test_tool_schemas_are_the_flat_input_and_the_contract_output(
     async with Client(create_server(sandbox_io, ToolPolicy.everything())) as client:
         tools: list[Tool] = (await client.list_tools()).tools
     for tool in tools:
-        action = ACTIONS[tool.name]
+        action = TOOLS[tool.name]
         assert tool.input_schema == tool_input_schema(action)
         assert "api_key" not in tool.input_schema["properties"]
         assert set(tool.input_schema["properties"]) == set(action.input.model_fields)
-        assert tool.output_schema == CONTRACT[tool.name]["output"]
+        contract = CONTRACT.get(tool.name, {}).get("output", action.output.model_json_schema())
+        assert tool.output_schema == contract
         assert tool.description == action.description
 
 
-async def test_a_call_returns_structured_content_equal_to_the_contract_output(
+async def test_a_call_returns_the_summary_as_structured_content_and_compact_text(
     sandbox_io: AsyncIncidentIO,
 ) -> None:
-    expected = await sandbox_io.call("severities_list", {})
+    full = await sandbox_io.call("severities_list", {})
+    expected = ACTIONS["severities_list"].projected(full)
     async with Client(create_server(sandbox_io)) as client:
         result = await client.call_tool("severities_list", {})
     assert result.is_error is False
@@ -117,6 +122,24 @@ async def test_a_call_returns_structured_content_equal_to_the_contract_output(
     assert text_json(result) == expected
     assert expected["success"] is True
     assert expected["severities"]
+    assert expected != full  # the summary leaves the timestamps out
+    text = result.content[0]
+    assert text.type == "text"
+    assert text.text == json.dumps(expected, ensure_ascii=False, separators=(",", ":"))
+
+
+async def test_full_objects_and_fields_answer_with_what_was_asked(
+    sandbox_io: AsyncIncidentIO,
+) -> None:
+    full = await sandbox_io.call("severities_list", {})
+    async with Client(create_server(sandbox_io, ToolPolicy(full_objects=True))) as client:
+        whole = structured(await client.call_tool("severities_list", {}))
+    async with Client(create_server(sandbox_io)) as client:
+        picked = structured(await client.call_tool("severities_list", {"fields": ["name"]}))
+        everything = structured(await client.call_tool("severities_list", {"fields": ["*"]}))
+    assert whole == full
+    assert everything == full
+    assert picked["severities"] == [{"name": s["name"]} for s in full["severities"]]
 
 
 async def test_an_api_failure_is_an_is_error_result_not_a_protocol_error(
@@ -263,10 +286,11 @@ async def test_stdio_subprocess_applies_the_policy_flags() -> None:
         missing = await client.call_tool("incidents_show", {"id": "01NOSUCHINCIDENT"})
     expected = [
         a.name
-        for a in ACTIONS.values()
+        for a in TOOLS.values()
         if a.toolset == "incidents" and a.kind != "destructive" and a.name != "incidents_update"
     ]
     assert names == expected
     assert "incidents_create" in names
+    assert "incident_brief" in names
     assert missing.is_error is True
     assert "404" in structured(missing)["error"]

@@ -14,7 +14,6 @@ import pytest
 from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
 
-from incidentio_toolkit.actions import ACTIONS
 from incidentio_toolkit.adapters.mcp import (
     MCPConfigError,
     create_server,
@@ -22,9 +21,10 @@ from incidentio_toolkit.adapters.mcp import (
     resolve_token,
 )
 from incidentio_toolkit.client import sandbox_client
+from incidentio_toolkit.composites import TOOLS
 
 TOKEN = "test-token-0123456789abcdef"
-READS = sum(1 for a in ACTIONS.values() if a.kind == "read")
+READS = sum(1 for a in TOOLS.values() if a.kind == "read")
 INITIALIZE = {
     "jsonrpc": "2.0",
     "id": 1,

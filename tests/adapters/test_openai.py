@@ -12,6 +12,7 @@ from incidentio_toolkit.adapters._common import ToolPolicy, tool_input_schema
 from incidentio_toolkit.adapters.openai import adispatch, dispatch, openai_tools
 from incidentio_toolkit.client import AsyncIncidentIO, IncidentIO
 from incidentio_toolkit.client._http import asgi_transport
+from incidentio_toolkit.composites import TOOLS
 from incidentio_toolkit.sandbox import DEMO_API_KEY, create_app
 
 
@@ -30,15 +31,15 @@ def chat_call(name: str, arguments: str, call_id: str = "call_1") -> dict[str, A
     return {"id": call_id, "type": "function", "function": {"name": name, "arguments": arguments}}
 
 
-def test_chat_definitions_are_function_tools_for_the_enabled_actions() -> None:
+def test_chat_definitions_are_function_tools_for_the_enabled_tools() -> None:
     tools = openai_tools()
     assert [t["function"]["name"] for t in tools] == [
-        a.name for a in ACTIONS.values() if a.kind == "read"
+        a.name for a in TOOLS.values() if a.kind == "read"
     ]
     first = tools[0]
     assert first["type"] == "function"
     assert first["function"]["parameters"] == tool_input_schema(ACTIONS[first["function"]["name"]])
-    assert len(openai_tools(ToolPolicy.everything())) == len(ACTIONS)
+    assert len(openai_tools(ToolPolicy.everything())) == len(TOOLS)
     json.dumps(tools)  # plain JSON data
 
 

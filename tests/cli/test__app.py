@@ -11,9 +11,9 @@ import pytest
 from tests.cli.conftest import PLANTED_KEY
 from typer.testing import CliRunner
 
-from incidentio_toolkit.actions import ACTIONS
 from incidentio_toolkit.adapters import ToolPolicy
 from incidentio_toolkit.cli import app, main
+from incidentio_toolkit.composites import COMPOSITES, TOOLS
 from incidentio_toolkit.sandbox import SandboxServer
 
 INCIDENTIO = Path(sys.executable).parent / "incidentio"
@@ -24,15 +24,18 @@ def run_json(runner: CliRunner, *args: str) -> tuple[int, dict[str, Any]]:
     return result.exit_code, json.loads(result.stdout)
 
 
-def test_actions_lists_every_action_with_kind_toolset_and_http(runner: CliRunner) -> None:
+def test_actions_lists_every_tool_with_kind_toolset_and_http(runner: CliRunner) -> None:
     result = runner.invoke(app, ["actions"])
     assert result.exit_code == 0
-    for action in ACTIONS.values():
+    for action in TOOLS.values():
         assert action.name in result.stdout
     assert "destructive" in result.stdout
     assert "/v2/incidents/{id}" in result.stdout
+    assert "composite read" in result.stdout
     rows = json.loads(runner.invoke(app, ["actions", "--output", "json"]).stdout)
-    assert [row["name"] for row in rows] == list(ACTIONS)
+    assert [row["name"] for row in rows] == list(TOOLS)
+    assert rows[-1]["composite"] == "yes"
+    assert rows[-1]["requests"] == COMPOSITES[rows[-1]["name"]].calls
     assert rows[0] == {
         "name": "incidents_list",
         "kind": "read",
@@ -70,6 +73,41 @@ def test_call_with_success_false_exits_1_with_the_contract_output(runner: CliRun
     assert code == 1
     assert output["success"] is False
     assert "404" in output["error"]
+
+
+def test_call_takes_fields_names_and_references(runner: CliRunner) -> None:
+    code, output = run_json(
+        runner,
+        "call",
+        "incidents_list",
+        "--arg",
+        "severity_at_least=critical",
+        "--fields",
+        "reference,lead",
+        "--sandbox",
+    )
+    assert code == 0
+    assert output["incidents"] == [
+        {"reference": "INC-5", "lead": "Amara Okafor"},
+        {"reference": "INC-1", "lead": "Sofia Rossi"},
+    ]
+    code, output = run_json(runner, "call", "incident_brief", "-a", "incident=INC-5", "--sandbox")
+    assert code == 0
+    assert output["brief"]["lead"] == "Amara Okafor"
+
+
+def test_describe_a_composite_names_its_reads(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["describe", "on_call_now"])
+    assert result.exit_code == 0
+    described = json.loads(result.stdout)
+    assert described["http"].startswith("composite: schedule: 1")
+    assert described["annotations"]["readOnlyHint"] is True
+    assert set(described["input_schema"]["properties"]) == {
+        "schedule",
+        "escalation_path",
+        "user",
+        "days",
+    }
 
 
 def test_call_reads_json_arguments_and_table_output(runner: CliRunner) -> None:
@@ -197,10 +235,13 @@ def test_mcp_flags_build_the_policy(runner: CliRunner, monkeypatch: pytest.Monke
             "http",
             "--port",
             "9000",
+            "--full-objects",
         ],
     )
     assert result.exit_code == 0, result.output
     policy: ToolPolicy = seen["policy"]
+    assert policy.full_objects is True
+    assert policy.enabled("incident_brief")
     assert {a.toolset for a in policy.enabled_actions()} == {"incidents", "schedules"}
     assert not policy.enabled("incidents_update")
     assert policy.enabled("incidents_create")

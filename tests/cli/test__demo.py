@@ -27,8 +27,9 @@ def test_demo_plays_the_whole_scenario_in_process(runner: CliRunner) -> None:
     for tool in (
         "severities_list",
         "incidents_create",
-        "schedule_entries_list",
+        "on_call_now",
         "escalations_create",
+        "incident_brief",
         "incidents_update",
         "follow_ups_list",
     ):

@@ -7,6 +7,7 @@ import time
 import anyio
 import httpx2
 import pytest
+from tests.pinned_support import pinned
 
 from incidentio_toolkit import AsyncIncidentIO, IncidentIO
 from incidentio_toolkit.client import DeadlineExceededError, MissingAPIKeyError
@@ -183,3 +184,51 @@ def test_sync_client_shares_the_same_retry_path() -> None:
     with IncidentIO(KEY, transport=httpx2.MockTransport(flaky), pacing=None, sleep=no_sleep) as io:
         assert io.call("severities_list", {})["success"] is True
     assert len(calls) == 2
+
+
+@pytest.mark.anyio
+async def test_fields_shape_the_answer_and_an_unknown_one_sends_nothing() -> None:
+    async with pinned() as sandbox:
+        picked = await sandbox.client.call(
+            "incidents_list", {"fields": "reference, severity.name, lead"}
+        )
+        everything = await sandbox.client.call("incidents_show", {"id": "INC-5", "fields": ["*"]})
+        sent = len(sandbox.transport.requests)
+        refused = await sandbox.client.call("incidents_list", {"fields": ["severity.name", "sev"]})
+        assert len(sandbox.transport.requests) == sent
+    assert picked["incidents"][1] == {
+        "reference": "INC-5",
+        "severity": {"name": "Critical"},
+        "lead": "Amara Okafor",
+    }
+    assert picked["pagination_meta"]["total_record_count"] == 5
+    assert "custom_field_entries" in everything["incident"]
+    assert refused["success"] is False
+    assert "unknown field 'sev'" in refused["error"]
+    assert refused["error"].endswith("Nothing was sent.")
+
+
+@pytest.mark.anyio
+async def test_without_fields_the_python_client_answers_with_full_objects() -> None:
+    async with pinned() as sandbox:
+        typed = await sandbox.client.severities_list()
+    assert typed.severities[0]["created_at"] == "2024-01-08T09:00:00Z"
+
+
+@pytest.mark.anyio
+async def test_composites_run_through_call_execute_and_the_typed_methods() -> None:
+    async with pinned() as sandbox:
+        by_call = await sandbox.client.call("on_call_now", {"schedule": "Primary On-call"})
+        by_execute = await sandbox.client.execute("on_call_now", {"schedule": "Primary On-call"})
+        typed = await sandbox.client.on_call_now(schedule="Primary On-call")
+        assert sandbox.client.now().isoformat() == "2025-06-10T12:00:00+00:00"
+    assert by_call == dict(by_execute) == dict(typed)
+    assert by_call["on_call"]["schedule"] == "Primary On-call"
+
+
+def test_the_sync_client_runs_composites_and_tells_the_time() -> None:
+    with IncidentIO(KEY, transport=httpx2.MockTransport(answer(500)), pacing=None) as io:
+        result = io.incident_brief(incident="INC-1")
+        assert io.now().tzinfo is not None
+    assert result.success is False
+    assert "500" in (result.error or "")

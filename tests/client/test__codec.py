@@ -14,6 +14,7 @@ from incidentio_toolkit.client._codec import (
     unknown_action_text,
     validate_arguments,
 )
+from incidentio_toolkit.composites import TOOLS
 
 
 @pytest.mark.parametrize("arguments", [["page_size", 5], "page_size=5", 5])
@@ -26,7 +27,7 @@ def test_unknown_and_missing_parameters_are_named_with_the_valid_ones() -> None:
     with pytest.raises(InvalidArgumentsError) as info:
         validate_arguments(ACTIONS["incidents_show"], {"incident_id": "01X"})
     text = str(info.value)
-    assert "unknown parameter 'incident_id' (valid: id)" in text
+    assert "unknown parameter 'incident_id' (valid: id, fields)" in text
     assert "'id' is required" in text
     assert text.endswith("Nothing was sent.")
 
@@ -87,4 +88,4 @@ def test_item_cursor_gives_each_item_once_across_pages_up_to_the_cap() -> None:
 def test_an_unknown_action_text_points_at_the_list_of_actions() -> None:
     text = unknown_action_text("incident_list")
     assert "'incident_list'" in text
-    assert f"{len(ACTIONS)} action names" in text
+    assert f"{len(TOOLS)} tool names" in text

@@ -31,10 +31,17 @@ START = 1_800_000_000.0  # a whole second, so HTTP-dates line up exactly
 # request kind -> (action, arguments)
 REQUESTS: dict[str, tuple[str, dict[str, object]]] = {
     "GET": ("workflows_show", {"id": "01WF"}),
-    "PUT": ("custom_fields_update", {"id": "01CF", "name": "Team", "description": "Owning team"}),
+    "PUT": (
+        "custom_fields_update",
+        {"id": "01JCF000000000000000000000", "name": "Team", "description": "Owning team"},
+    ),
     "keyed POST": (
         "incidents_create",
-        {"idempotency_key": "idem-7", "severity_id": "01SEV", "visibility": "public"},
+        {
+            "idempotency_key": "idem-7",
+            "severity_id": "01JSEV00000000000000000000",
+            "visibility": "public",
+        },
     ),
     "unkeyed POST": (
         "custom_fields_create",

@@ -9,6 +9,7 @@ import pytest
 
 from incidentio_toolkit import AsyncIncidentIO, IncidentIO
 from incidentio_toolkit.actions import ACTIONS
+from incidentio_toolkit.composites import TOOLS
 from incidentio_toolkit.outputs import IncidentsListOutput
 
 KEY = "sk_test_typed_methods_0123456789"
@@ -18,8 +19,8 @@ def _answer(request: httpx2.Request) -> httpx2.Response:
     return httpx2.Response(200, json={"incidents": [], "pagination_meta": {"page_size": 2}})
 
 
-def test_each_action_has_a_typed_method_with_its_parameters_and_description() -> None:
-    for action in ACTIONS.values():
+def test_each_tool_has_a_typed_method_with_its_parameters_and_description() -> None:
+    for action in TOOLS.values():
         for client in (AsyncIncidentIO, IncidentIO):
             method = getattr(client, action.name)
             assert list(inspect.signature(method).parameters)[1:] == list(action.input.model_fields)

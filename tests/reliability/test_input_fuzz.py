@@ -4,6 +4,8 @@ Argument sets are a valid set mutated by hypothesis (parameters dropped, replace
 JSON type, unknown parameters added), or not an object at all. For each: the result validates
 against the action's output model; arguments the input model refuses give `success: false` and send
 nothing; arguments it accepts send exactly one request and succeed against a well-behaved server.
+A name given where an id is expected may first be looked up (a GET on its catalog, which this
+server refuses): then the action is not sent either.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 from tests.arguments_support import FULL_ARGUMENTS
+from tests.names_support import is_lookup, is_own_request, sent_as_given
 from tests.reliability.conftest import record_figure
 from tests.reliability.faults import success_body
 
@@ -99,7 +102,10 @@ def acceptable(action: Action, arguments: Any) -> bool:
         build_path(action.path, action.request(model).path_params)
     except (ValidationError, IncidentIOError):
         return False
-    return True
+    fields = getattr(model, "fields", None)
+    if fields is not None and action.projection is not None and action.projection.problem(fields):
+        return False
+    return sent_as_given(action, model)
 
 
 @pytest.mark.anyio
@@ -109,6 +115,8 @@ async def test_generated_arguments_never_break_the_contract(action: Action) -> N
 
     def server(request: httpx2.Request) -> httpx2.Response:
         sent.append(request)
+        if not is_own_request(action, request):  # a name lookup: this server refuses it
+            return httpx2.Response(500, json={"type": "internal_error"})
         if action.verb == "delete":
             return httpx2.Response(action.success_status)
         return httpx2.Response(action.success_status, json=success_body(action))
@@ -122,7 +130,11 @@ async def test_generated_arguments_never_break_the_contract(action: Action) -> N
         for arguments in sets:
             before = len(sent)
             result = await io.call(action.name, arguments)
-            requests = len(sent) - before
+            new = sent[before:]
+            requests = sum(is_own_request(action, r) for r in new)
+            strays = [r for r in new if not is_own_request(action, r) and not is_lookup(action, r)]
+            if strays:
+                violations.append(f"{arguments!r:.200}: sent {strays[0]!r} (not a name lookup)")
             try:
                 model = action.output.model_validate(result)
             except ValidationError as exc:

@@ -26,6 +26,8 @@ from incidentio_toolkit import AsyncIncidentIO
 
 START = 1_900_000_000.0
 WORKER = Path(__file__).with_name("pacing_worker.py")
+USER_ID = "01JSR000000000000000000000"
+"""A user id as incident.io writes them (a ULID), so the client sends it without a lookup."""
 
 
 def busiest_window(times: list[float], width: float) -> int:
@@ -82,7 +84,7 @@ async def test_5000_concurrent_requests_stay_within_1200_per_minute_and_60_pages
                             {
                                 "idempotency_key": f"page-{n}",
                                 "title": "Disk full",
-                                "user_ids": ["01U"],
+                                "user_ids": [USER_ID],
                             },
                         )
                     else:
@@ -142,7 +144,11 @@ async def test_escalation_creates_alone_stay_within_60_per_minute() -> None:
                 while (n := next(numbers)) < total:
                     result = await io.call(
                         "escalations_create",
-                        {"idempotency_key": f"page-{n}", "title": "Disk full", "user_ids": ["01U"]},
+                        {
+                            "idempotency_key": f"page-{n}",
+                            "title": "Disk full",
+                            "user_ids": [USER_ID],
+                        },
                     )
                     assert result["success"], result
 

@@ -6,11 +6,13 @@ path parameter:
 
 - every id goes through the client's own request pipeline (input model, request builder, path
   builder): it is either rejected before any I/O, or it yields exactly the action's template with the
-  id as one percent-encoded segment;
+  id (as the input model normalises it: `INC-7` is `7`) as one percent-encoded segment;
 - httpx2 is shown to send every such segment unchanged (no dot-segment folding, no query, no
   fragment);
 - a sample of 300 ids per action, the regression cases included, goes through the real client to a
   recording transport: each request has the action's method and path, and rejected ids send nothing.
+  Where the parameter also takes a name, a value that is not an id is looked up first (a GET on the
+  catalog, refused here) and the action is never sent with it: a name never becomes a path segment.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.arguments_support import FULL_ARGUMENTS
+from tests.names_support import is_lookup, is_own_request, sent_as_given
 from tests.reliability.conftest import record_figure
 
 from incidentio_toolkit import ACTIONS, AsyncIncidentIO
@@ -133,13 +136,18 @@ def expected_path(action: Action, value: str) -> str:
     return re.sub(r"\{[a-z_]+\}", quote(normalised, safe=""), action.path)
 
 
-def is_accepted(action: Action, value: str) -> bool:
+def sent_path(action: Action, value: str) -> str | None:
+    """The path the client sends for this id without a lookup, or None when it sends nothing to
+    the action's path (refused, or a name to look up first)."""
     try:
         args = validate_arguments(action, arguments_with(action, value))
         build_path(action.path, action.request(args).path_params)
     except IncidentIOError:
-        return False
-    return True
+        return None
+    if not sent_as_given(action, args):
+        return None
+    (param,) = action.input.path_params
+    return expected_path(action, str(getattr(args, param)))
 
 
 def test_the_pool_is_large_and_hostile(pool: list[str]) -> None:
@@ -180,13 +188,16 @@ async def test_generated_ids_never_reach_another_path_or_method(
         except IncidentIOError:
             rejected.append(value)
             continue
-        assert path == expected_path(action, value), value
+        (param,) = action.input.path_params
+        assert path == expected_path(action, str(getattr(args, param))), value
         accepted.append(value)
 
     sent: list[httpx2.Request] = []
 
     def record(request: httpx2.Request) -> httpx2.Response:
         sent.append(request)
+        if not is_own_request(action, request):  # a name lookup: refused
+            return httpx2.Response(500, json={"type": "internal_error"})
         if action.verb == "delete":
             return httpx2.Response(action.success_status)
         return httpx2.Response(500, json={"type": "internal_error"})
@@ -208,15 +219,16 @@ async def test_generated_ids_never_reach_another_path_or_method(
             before = len(sent)
             result = await io.call(action.name, arguments_with(action, value))
             action.output.model_validate(result)
-            new = sent[before:]
-            if value in refused or not is_accepted(action, value):
+            new = [r for r in sent[before:] if not is_lookup(action, r)]
+            expected = None if value in refused else sent_path(action, value)
+            if expected is None:
                 assert new == [], value
                 assert result["success"] is False
                 continue
             [request] = new
             assert request.method == action.method, value
             raw_path = request.url.raw_path.partition(b"?")[0]
-            assert raw_path == expected_path(action, value).encode(), value
+            assert raw_path == expected.encode(), value
             assert request.url.fragment == ""
     record_figure(
         f"path fuzz: {action.name}",

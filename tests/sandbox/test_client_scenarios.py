@@ -68,9 +68,11 @@ async def unauthorized(launch: Launcher) -> None:
 async def unprocessable(launch: Launcher) -> None:
     io = launch().client()
     bad_severity = await io.incidents_create(
-        idempotency_key="bad-severity", severity_id="01NOSUCHSEVERITY", visibility="public"
+        idempotency_key="bad-severity",
+        severity_id="01JNSVCHSEVERTY00000000000",
+        visibility="public",
     )
-    failed(bad_severity, "422", "validation_error", "'severity_id'", "01NOSUCHSEVERITY")
+    failed(bad_severity, "422", "validation_error", "'severity_id'", "01JNSVCHSEVERTY00000000000")
     bad_target = await io.call(
         "escalation_paths_create",
         {"name": "Nobody", "path": [{"targets": [{"type": "user", "user_id": "01NOSUCHUSER"}]}]},

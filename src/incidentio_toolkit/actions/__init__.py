@@ -12,19 +12,42 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from incidentio_toolkit.actions._base import (
+    DRY_RUN_PARAM,
+    FIELDS_PARAM,
     Action,
     ActionInput,
     ActionOutput,
     Annotations,
     ApiRequest,
     Kind,
+    Preview,
+    Reader,
     Verb,
 )
 from incidentio_toolkit.actions._fields import (
+    IncidentIdOrNumber,
     IncidentMode,
     JsonObject,
     ListIncidentMode,
+    incident_number,
     split_commas,
+)
+from incidentio_toolkit.actions._projection import (
+    EVERYTHING,
+    Projection,
+    flat,
+    name_of,
+    names_of,
+    objects,
+    value_at,
+)
+from incidentio_toolkit.actions._reads import gather, read
+from incidentio_toolkit.actions._references import (
+    Catalog,
+    Lookup,
+    Resolves,
+    is_id,
+    resolves,
 )
 
 _CONTRACT_RESOURCES = (
@@ -62,18 +85,49 @@ ACTIONS: Mapping[str, Action] = MappingProxyType(
 
 TOOLSETS: tuple[str, ...] = tuple(dict.fromkeys(action.toolset for action in ACTIONS.values()))
 
+CATALOGS: tuple[Catalog, ...] = tuple(
+    dict.fromkeys(
+        marker.catalog
+        for action in ACTIONS.values()
+        for field in action.input.model_fields.values()
+        if (marker := resolves(field)) is not None
+    )
+)
+"""Every catalog some action's parameters resolve names against."""
+
 __all__ = [
     "ACTIONS",
+    "CATALOGS",
+    "DRY_RUN_PARAM",
+    "EVERYTHING",
+    "FIELDS_PARAM",
     "TOOLSETS",
     "Action",
     "ActionInput",
     "ActionOutput",
     "Annotations",
     "ApiRequest",
+    "Catalog",
+    "IncidentIdOrNumber",
     "IncidentMode",
     "JsonObject",
     "Kind",
     "ListIncidentMode",
+    "Lookup",
+    "Preview",
+    "Projection",
+    "Reader",
+    "Resolves",
     "Verb",
+    "flat",
+    "gather",
+    "incident_number",
+    "is_id",
+    "name_of",
+    "names_of",
+    "objects",
+    "read",
+    "resolves",
     "split_commas",
+    "value_at",
 ]

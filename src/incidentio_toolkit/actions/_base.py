@@ -7,17 +7,29 @@ API's shape differs from the flat contract parameters, a small function that bui
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal, cast
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol, cast
 
 from pydantic import BaseModel, ConfigDict
+
+from incidentio_toolkit.actions._projection import Projection
+
+if TYPE_CHECKING:
+    from incidentio_toolkit.actions._references import Catalog
 
 Kind = Literal["read", "write", "destructive"]
 Method = Literal["GET", "POST", "PUT", "DELETE"]
 Verb = Literal["list", "show", "create", "update", "delete"]
 
 QueryItems = list[tuple[str, str]]
+
+FIELDS_PARAM = "fields"
+"""The toolkit parameter of list and show actions that shapes the answer (dotted paths)."""
+
+DRY_RUN_PARAM = "dry_run"
+"""The toolkit parameter of writes with a `preview`: answer what would happen, send nothing."""
 
 
 class ActionInput(BaseModel):
@@ -27,6 +39,14 @@ class ActionInput(BaseModel):
 
     path_params: ClassVar[tuple[str, ...]] = ()
     """The fields that fill the path template; they are validated and percent-encoded."""
+
+    toolkit_params: ClassVar[frozenset[str]] = frozenset({FIELDS_PARAM, DRY_RUN_PARAM})
+    """Parameters the toolkit answers itself (`fields` shapes the answer, `dry_run` previews a
+    write): never part of a request."""
+
+    def api_values(self) -> dict[str, Any]:
+        """The parameters given, without the toolkit's own: what a request may carry."""
+        return self.model_dump(exclude_none=True, exclude=set(self.toolkit_params))
 
 
 class ActionOutput(BaseModel):
@@ -48,6 +68,27 @@ class ApiRequest:
 
 
 RequestBuilder = Callable[[Any], ApiRequest]
+
+
+class Reader(Protocol):
+    """What a dry run or a composite tool uses of a client: reads through its one call path
+    (validation, names, pacing, retries), its cached catalogs and its clock."""
+
+    async def execute(
+        self, action: str, arguments: Mapping[str, Any] | None = None, /
+    ) -> ActionOutput: ...
+
+    def paginate(
+        self, name: str, arguments: Mapping[str, Any] | None = None, /, *, max_items: int = ...
+    ) -> AsyncIterator[dict[str, Any]]: ...
+
+    async def listing(self, catalog: Catalog, /) -> list[dict[str, Any]]: ...
+
+    def now(self) -> datetime: ...
+
+
+Preview = Callable[[Reader, Any], Awaitable[dict[str, Any]]]
+"""Answers a write's `dry_run`: what the write would do, computed with reads only."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +166,14 @@ class Action:
     """Builds the request when the API's shape differs from the flat parameters; by default, path
     parameters fill the template and the rest go to the query (GET, DELETE) or a flat JSON body."""
 
+    projection: Projection | None = None
+    """How one object of the answer (each item of a list, the object of a show, create or
+    update) is summarised at agent surfaces, and what `fields` may select."""
+
+    preview: Preview | None = None
+    """For writes that take `dry_run`: computes what the write would do (who would be paged)
+    with reads only; the answer goes under `result` and nothing is written."""
+
     data_fields: tuple[str, ...] = field(init=False, repr=False, compare=False)
     """The output fields that come from the response body (all but `success` and `error`)."""
 
@@ -152,6 +201,31 @@ class Action:
             return self.build_request(arguments)
         return default_request(self, arguments)
 
+    def projected(
+        self, output: Mapping[str, Any], fields: Sequence[str] | None = None
+    ) -> dict[str, Any]:
+        """`output` (the contract dict) with each object of its answer reduced to `fields`, or to
+        the summary when `fields` is None; the envelope's other keys are kept. Unchanged for an
+        action without a projection or an answer that failed."""
+        projection = self.projection
+        out = dict(output)
+        if projection is None or out.get("success") is not True:
+            return out
+        shape: Callable[[Mapping[str, Any]], dict[str, Any]] = (
+            projection.summarize
+            if fields is None
+            else lambda item: projection.project(item, fields)
+        )
+        if self.items is not None:
+            key, _, inner = self.items.partition(".")
+            if inner:  # a page nested in an object (schedule_entries.final): keep that list only
+                out[key] = {inner: [shape(item) for item in self.page_items(out)]}
+            else:
+                out[key] = [shape(item) for item in self.page_items(out)]
+        elif self.result is not None and isinstance(out.get(self.result), Mapping):
+            out[self.result] = shape(cast(Mapping[str, Any], out[self.result]))
+        return out
+
     def page_items(self, page: Mapping[str, Any]) -> list[dict[str, Any]]:
         """The items of one page of this list action's output (empty for other actions)."""
         if self.items is None:
@@ -170,7 +244,7 @@ def encode_query_value(value: Any) -> str:
 
 def default_request(action: Action, arguments: ActionInput) -> ApiRequest:
     """Path parameters fill the template; the rest go to the query (GET) or a flat JSON body."""
-    values = arguments.model_dump(exclude_none=True)
+    values = arguments.api_values()
     path_params = {name: str(values.pop(name)) for name in arguments.path_params}
     if action.method in ("GET", "DELETE"):
         query: QueryItems = []

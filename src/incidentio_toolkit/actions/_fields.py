@@ -43,13 +43,25 @@ def page_size_field(maximum: int, minimum: int = 1) -> Any:
     return Field(default=None, ge=minimum, le=maximum)
 
 
-AFTER_FIELD: Any = Field(default=None, description="From pagination_meta.after.")
+AFTER_FIELD: Any = Field(default=None)
+"""The cursor of list actions: the previous page's `pagination_meta.after`. Described once (the
+MCP server's instructions), as it means the same on every list tool."""
 
 
 JsonObject = dict[str, Any]
 """A free-form JSON object, passed to the API as given."""
 
-INCIDENT_ID_FIELD: Any = Field(default=None, description="From incidents_list.")
+INCIDENT_ID_FIELD: Any = Field(default=None, description="Id or INC-123.")
+
+FieldPaths = Annotated[list[str], BeforeValidator(_comma_separated)]
+"""Dotted paths of the object to return (`["reference", "severity.name"]`), also accepted as one
+comma-separated string; `["*"]` is the full object."""
+
+FIELDS_FIELD: Any = Field(default=None)
+"""The toolkit's `fields` parameter of every list and show action: applied to the answer,
+never sent to incident.io (see `ActionInput.toolkit_params`). It has no description of its own:
+agent surfaces describe it once (the MCP server's instructions, docs/agents.md), since it means
+the same on every tool."""
 
 
 def rfc3339(value: str) -> str:
@@ -96,23 +108,5 @@ def incident_id_or_number(value: str) -> str:
     return text
 
 
-def incident_id_only(value: str) -> str:
-    """An incident id for the operations that take no reference (editing): a pasted reference is
-    refused with where to find the id."""
-    number = incident_number(value)
-    if number is not None:
-        raise ValueError(
-            f"{value!r} is an incident reference, but this action needs {_ID_EXAMPLE}: "
-            f"incidents_show(id={number!r}) returns it as incident.id"
-        )
-    text = value.strip()
-    if not text or _LOOKS_LIKE_REFERENCE.match(text) or any(c.isspace() for c in text):
-        raise ValueError(f"{value!r} is not {_ID_EXAMPLE}")
-    return text
-
-
 IncidentIdOrNumber = Annotated[str, AfterValidator(incident_id_or_number)]
 """An incident id, or a pasted reference normalised to its number (`INC-123` → `123`)."""
-
-IncidentIdOnly = Annotated[str, AfterValidator(incident_id_only)]
-"""An incident id; a pasted reference is refused with how to get the id."""

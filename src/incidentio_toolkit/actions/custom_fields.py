@@ -2,18 +2,42 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
 from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput
-from incidentio_toolkit.actions._fields import JsonObject, id_field
+from incidentio_toolkit.actions._fields import FIELDS_FIELD, FieldPaths, JsonObject, id_field
+from incidentio_toolkit.actions._projection import Projection
+from incidentio_toolkit.actions._references import Catalog, Resolves
 
 FieldType = Literal["single_select", "multi_select", "text", "link", "numeric"]
 
+CUSTOM_FIELDS = Catalog(noun="custom field", list_action="custom_fields_list")
+CustomFieldRef = Annotated[str, Resolves(CUSTOM_FIELDS)]
+
+CUSTOM_FIELD = Projection(
+    noun="custom field",
+    schema="CustomFieldV2",
+    fields=(
+        "catalog_type_id",
+        "created_at",
+        "description",
+        "field_type",
+        "filter_by",
+        "fixed_filter",
+        "group_by_catalog_attribute_id",
+        "helptext_catalog_attribute_id",
+        "id",
+        "name",
+        "updated_at",
+    ),
+    summary=("id", "name", "field_type", "description"),
+)
+
 
 class CustomFieldsListInput(ActionInput):
-    pass
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class CustomFieldsCreateInput(ActionInput):
@@ -24,19 +48,20 @@ class CustomFieldsCreateInput(ActionInput):
 
 class CustomFieldsShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field()
+    id: CustomFieldRef = id_field()
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class CustomFieldsUpdateInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From custom_fields_list.")
+    id: CustomFieldRef = id_field()
     name: str = Field(min_length=1, max_length=50)
     description: str
 
 
 class CustomFieldsDeleteInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field()
+    id: CustomFieldRef = id_field()
 
 
 class CustomFieldsListOutput(ActionOutput):
@@ -73,6 +98,7 @@ ACTIONS = (
         input=CustomFieldsListInput,
         output=CustomFieldsListOutput,
         result="custom_fields",
+        projection=CUSTOM_FIELD,
         items="custom_fields",
     ),
     Action(
@@ -88,11 +114,12 @@ ACTIONS = (
         input=CustomFieldsCreateInput,
         output=CustomFieldsCreateOutput,
         result="custom_field",
+        projection=CUSTOM_FIELD,
         check_with="custom_fields_list",
     ),
     Action(
         name="custom_fields_show",
-        description="Get one custom field by id (from custom_fields_list).",
+        description="Get one custom field by name or id.",
         kind="read",
         verb="show",
         toolset="custom_fields",
@@ -103,6 +130,7 @@ ACTIONS = (
         input=CustomFieldsShowInput,
         output=CustomFieldsShowOutput,
         result="custom_field",
+        projection=CUSTOM_FIELD,
     ),
     Action(
         name="custom_fields_update",
@@ -117,11 +145,12 @@ ACTIONS = (
         input=CustomFieldsUpdateInput,
         output=CustomFieldsUpdateOutput,
         result="custom_field",
+        projection=CUSTOM_FIELD,
         check_with="custom_fields_show",
     ),
     Action(
         name="custom_fields_delete",
-        description="Delete a custom field by id (from custom_fields_list).",
+        description="Delete a custom field by name or id.",
         kind="destructive",
         verb="delete",
         toolset="custom_fields",

@@ -1,6 +1,7 @@
 """Escalation paths: list, create, show, replace and archive.
 
-Levels and working hours are converted to the API's nodes and configs by `_escalation_levels`.
+Levels and working hours are converted to the API's nodes and configs by `_escalation_levels`;
+`_escalation_responders` reads a path back (its catalog, summary, and who its levels page now).
 """
 
 from __future__ import annotations
@@ -19,7 +20,28 @@ from incidentio_toolkit.actions._escalation_levels import (
     check_timezone,
     working_hours_configs,
 )
-from incidentio_toolkit.actions._fields import AFTER_FIELD, JsonObject, id_field, page_size_field
+from incidentio_toolkit.actions._escalation_responders import (
+    ESCALATION_PATH,
+    EscalationPathRef,
+)
+from incidentio_toolkit.actions._escalation_responders import (  # the levels, read back
+    ESCALATION_PATHS as ESCALATION_PATHS,
+)
+from incidentio_toolkit.actions._escalation_responders import Level as Level
+from incidentio_toolkit.actions._escalation_responders import levels_of as levels_of
+from incidentio_toolkit.actions._escalation_responders import paged_people as paged_people
+from incidentio_toolkit.actions._escalation_responders import resolve_levels as resolve_levels
+from incidentio_toolkit.actions._escalation_responders import (
+    schedule_target as schedule_target,
+)
+from incidentio_toolkit.actions._fields import (
+    AFTER_FIELD,
+    FIELDS_FIELD,
+    FieldPaths,
+    JsonObject,
+    id_field,
+    page_size_field,
+)
 
 _PATH = (
     "Levels: [{targets: [{type: user|schedule, id, urgency: high|low}], time_to_ack_seconds}], "
@@ -32,6 +54,7 @@ _TIMEZONE = "Of working_hours (default UTC)."
 class EscalationPathsListInput(ActionInput):
     page_size: int | None = page_size_field(25)
     after: str | None = AFTER_FIELD
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class EscalationPathsCreateInput(ActionInput):
@@ -48,12 +71,13 @@ class EscalationPathsCreateInput(ActionInput):
 
 class EscalationPathsShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field()
+    id: EscalationPathRef = id_field()
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class EscalationPathsUpdateInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From escalation_paths_list.")
+    id: EscalationPathRef = id_field()
     name: str = Field(min_length=1)
     path: PathNodes = Field(min_length=1)
     working_hours: WorkingHours | None = None
@@ -67,7 +91,7 @@ class EscalationPathsUpdateInput(ActionInput):
 
 class EscalationPathsDeleteInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field()
+    id: EscalationPathRef = id_field()
 
 
 def _path_request(arguments: EscalationPathsCreateInput | EscalationPathsUpdateInput) -> ApiRequest:
@@ -113,6 +137,7 @@ ACTIONS = (
         input=EscalationPathsListInput,
         output=EscalationPathsListOutput,
         result="escalation_paths",
+        projection=ESCALATION_PATH,
         items="escalation_paths",
         cursor="after",
     ),
@@ -132,15 +157,13 @@ ACTIONS = (
         input=EscalationPathsCreateInput,
         output=EscalationPathsCreateOutput,
         result="escalation_path",
+        projection=ESCALATION_PATH,
         check_with="escalation_paths_list",
         build_request=_path_request,
     ),
     Action(
         name="escalation_paths_show",
-        description=(
-            "Get an escalation path with levels and working hours by id (from "
-            "escalation_paths_list)."
-        ),
+        description=("Get an escalation path with levels and working hours, by name or id."),
         kind="read",
         verb="show",
         toolset="escalation_paths",
@@ -151,6 +174,7 @@ ACTIONS = (
         input=EscalationPathsShowInput,
         output=EscalationPathsShowOutput,
         result="escalation_path",
+        projection=ESCALATION_PATH,
     ),
     Action(
         name="escalation_paths_update",
@@ -168,12 +192,13 @@ ACTIONS = (
         input=EscalationPathsUpdateInput,
         output=EscalationPathsUpdateOutput,
         result="escalation_path",
+        projection=ESCALATION_PATH,
         check_with="escalation_paths_show",
         build_request=_path_request,
     ),
     Action(
         name="escalation_paths_delete",
-        description="Archive an escalation path by id (from escalation_paths_list).",
+        description="Archive an escalation path by name or id.",
         kind="destructive",
         verb="delete",
         toolset="escalation_paths",

@@ -1,37 +1,103 @@
 """Escalations (pages): list, create and show.
 
 Creating an escalation notifies people, so it is a destructive action. It targets exactly one of an
-escalation path or a list of users; `user_ids` is also accepted as one comma-separated string.
+escalation path or a list of users (by name, email or id; also as one comma-separated string).
+`dry_run: true` answers who would be paged now and sends nothing.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar, Self
+from collections.abc import Mapping
+from typing import Annotated, Any, ClassVar, Self, cast
 
 from pydantic import Field, field_validator, model_validator
 
-from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput
+from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput, Reader
+from incidentio_toolkit.actions._escalation_responders import (
+    EscalationPathRef,
+    Level,
+    levels_of,
+    paged_people,
+    resolve_levels,
+)
 from incidentio_toolkit.actions._fields import (
     AFTER_FIELD,
+    FIELDS_FIELD,
+    FieldPaths,
     IdList,
     JsonObject,
     id_field,
     page_size_field,
 )
+from incidentio_toolkit.actions._projection import Projection, names_of, objects
+from incidentio_toolkit.actions._reads import read
+from incidentio_toolkit.actions._references import Resolves
+from incidentio_toolkit.actions.incidents import IncidentId
+from incidentio_toolkit.actions.users import USERS
+
+
+def _events(escalation: Mapping[str, Any]) -> list[JsonObject]:
+    """The timeline after the trigger (which `created_at` already dates)."""
+    timeline: list[JsonObject] = []
+    for event in objects(escalation.get("events")):
+        if event.get("event") == "triggered":
+            continue
+        item: JsonObject = {"event": event.get("event"), "at": event.get("occurred_at")}
+        users = names_of(event.get("users"))
+        if users:
+            item["users"] = users
+        timeline.append(item)
+    return timeline
+
+
+ESCALATION = Projection(
+    noun="escalation",
+    schema="EscalationV2",
+    fields=(
+        "created_at",
+        "creator",
+        "description",
+        "escalation_path_id",
+        "events",
+        "id",
+        "priority",
+        "related_alerts",
+        "related_incidents",
+        "status",
+        "title",
+        "updated_at",
+    ),
+    summary=(
+        "id",
+        "title",
+        "status",
+        "priority.name",
+        "escalation_path_id",
+        "related_incidents.reference",
+        "created_at",
+        "updated_at",
+    ),
+    derived={"timeline": _events},
+)
+"""A page with its status and a compact timeline: each event with its time and the people named."""
 
 
 class EscalationsListInput(ActionInput):
     page_size: int | None = page_size_field(50)
     after: str | None = AFTER_FIELD
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class EscalationsCreateInput(ActionInput):
     idempotency_key: str = Field(min_length=1, description="Unique per page, e.g. a UUID.")
     title: str = Field(min_length=1)
-    escalation_path_id: str | None = Field(default=None, description="From escalation_paths_list.")
-    user_ids: IdList | None = Field(default=None, description="From users_list.")
+    escalation_path_id: EscalationPathRef | None = Field(default=None, description="Name or id.")
+    user_ids: Annotated[IdList, Resolves(USERS)] | None = Field(
+        default=None, description="Names, emails or ids."
+    )
     description: str | None = None
-    incident_id: str | None = Field(default=None, description="From incidents_list.")
+    incident_id: IncidentId | None = Field(default=None, description="Id or INC-123.")
+    dry_run: bool | None = Field(default=None, description="Say who would be paged; send nothing.")
 
     @field_validator("user_ids", mode="after")
     @classmethod
@@ -56,6 +122,70 @@ class EscalationsCreateInput(ActionInput):
 class EscalationsShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
     id: str = id_field()
+    fields: FieldPaths | None = FIELDS_FIELD
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _sentence(people: list[JsonObject]) -> str:
+    """`Liam O'Brien and Sofia Rossi (Primary On-call) and Marcus Johnson`: people grouped by
+    the schedule that pages them."""
+    groups: dict[str, list[str]] = {}
+    for person in people:
+        groups.setdefault(str(person.get("via") or ""), []).append(
+            str(person.get("name") or person.get("email"))
+        )
+    parts = [_and(names) + (f" ({via})" if via else "") for via, names in groups.items()]
+    return _and(parts)
+
+
+async def preview_escalation(reader: Reader, arguments: EscalationsCreateInput) -> JsonObject:
+    """Who `escalations_create` would page now, computed with reads only: the first level of the
+    path (schedules through who is on call now, per their `schedule_mode`) or the given users,
+    then the later levels if nobody acknowledges. Nothing is written."""
+    draft: JsonObject = {"dry_run": True, "title": arguments.title}
+    if arguments.escalation_path_id is not None:
+        path = cast(
+            Mapping[str, Any],
+            await read(
+                reader,
+                "escalation_paths_show",
+                {"id": arguments.escalation_path_id},
+                "escalation_path",
+            ),
+        )
+        levels = levels_of(path)
+        draft["escalation_path"] = {"id": path.get("id"), "name": path.get("name")}
+        urgent = levels and any(t.get("urgency") == "high" for t in levels[0].targets)
+        draft["urgency"] = "high" if urgent else "low"
+    else:
+        users = [{"type": "user", "id": user_id} for user_id in arguments.user_ids or []]
+        levels = [Level(position=1, targets=tuple(users), time_to_ack_seconds=None)]
+        draft["urgency"] = "high"
+    resolved = await resolve_levels(reader, levels)
+    now = paged_people(resolved[0]) if resolved else []
+    draft["would_page"] = now
+    uncovered = [t["schedule"] for t in (resolved[0] if resolved else []) if t.get("uncovered")]
+    if uncovered:
+        draft["uncovered"] = uncovered
+    after, later = 0, list[JsonObject]()
+    for level, targets in zip(levels[1:], resolved[1:], strict=True):
+        after += levels[level.position - 2].time_to_ack_seconds or 0
+        later.append(
+            {"level": level.position, "after_seconds": after, "would_page": paged_people(targets)}
+        )
+    if later:
+        draft["if_not_acknowledged"] = later
+    if arguments.incident_id is not None:
+        draft["incident_id"] = arguments.incident_id
+    draft["message"] = (
+        f"Would page {_sentence(now)} now. Nothing was sent."
+        if now
+        else "Nobody would be paged now. Nothing was sent."
+    )
+    return draft
 
 
 class EscalationsListOutput(ActionOutput):
@@ -85,6 +215,7 @@ ACTIONS = (
         input=EscalationsListInput,
         output=EscalationsListOutput,
         result="escalations",
+        projection=ESCALATION,
         items="escalations",
         cursor="after",
     ),
@@ -104,7 +235,9 @@ ACTIONS = (
         input=EscalationsCreateInput,
         output=EscalationsCreateOutput,
         result="escalation",
+        projection=ESCALATION,
         check_with="escalations_list",
+        preview=preview_escalation,
     ),
     Action(
         name="escalations_show",
@@ -119,5 +252,6 @@ ACTIONS = (
         input=EscalationsShowInput,
         output=EscalationsShowOutput,
         result="escalation",
+        projection=ESCALATION,
     ),
 )

@@ -8,23 +8,61 @@ from pydantic import Field
 
 from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput
 from incidentio_toolkit.actions._fields import (
+    FIELDS_FIELD,
     INCIDENT_ID_FIELD,
+    FieldPaths,
     JsonObject,
     ListIncidentMode,
     id_field,
 )
+from incidentio_toolkit.actions._projection import Projection
+from incidentio_toolkit.actions.incidents import IncidentId
+
+FOLLOW_UP = Projection(
+    noun="follow-up",
+    schema="FollowUpV2",
+    fields=(
+        "assignee",
+        "assignee_team",
+        "completed_at",
+        "created_at",
+        "creator",
+        "description",
+        "external_issue_reference",
+        "id",
+        "incident_id",
+        "labels",
+        "priority",
+        "status",
+        "title",
+        "updated_at",
+    ),
+    summary=(
+        "id",
+        "incident_id",
+        "title",
+        "status",
+        "priority.name",
+        "assignee.name",
+        "assignee_team.name",
+        "completed_at",
+        "external_issue_reference.issue_name",
+    ),
+)
 
 
 class FollowUpsListInput(ActionInput):
-    incident_id: str | None = INCIDENT_ID_FIELD
+    incident_id: IncidentId | None = INCIDENT_ID_FIELD
     incident_mode: ListIncidentMode | None = Field(
         default=None, description="Default: standard, retrospective."
     )
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class FollowUpsShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
     id: str = id_field()
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class FollowUpsListOutput(ActionOutput):
@@ -50,6 +88,7 @@ ACTIONS = (
         output=FollowUpsListOutput,
         result="follow_ups",
         items="follow_ups",
+        projection=FOLLOW_UP,
     ),
     Action(
         name="follow_ups_show",
@@ -64,5 +103,6 @@ ACTIONS = (
         input=FollowUpsShowInput,
         output=FollowUpsShowOutput,
         result="follow_up",
+        projection=FOLLOW_UP,
     ),
 )

@@ -8,23 +8,46 @@ from pydantic import Field
 
 from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput
 from incidentio_toolkit.actions._fields import (
+    FIELDS_FIELD,
     INCIDENT_ID_FIELD,
+    FieldPaths,
     JsonObject,
     ListIncidentMode,
     id_field,
 )
+from incidentio_toolkit.actions._projection import Projection
+from incidentio_toolkit.actions.incidents import IncidentId
+
+INCIDENT_ACTION = Projection(
+    noun="incident action",
+    schema="ActionV2",
+    fields=(
+        "assignee",
+        "completed_at",
+        "created_at",
+        "creator",
+        "description",
+        "id",
+        "incident_id",
+        "status",
+        "updated_at",
+    ),
+    summary=("id", "incident_id", "description", "status", "assignee.name", "completed_at"),
+)
 
 
 class ActionsListInput(ActionInput):
-    incident_id: str | None = INCIDENT_ID_FIELD
+    incident_id: IncidentId | None = INCIDENT_ID_FIELD
     incident_mode: ListIncidentMode | None = Field(
         default=None, description="Default: standard, retrospective."
     )
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class ActionsShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
     id: str = id_field()
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class ActionsListOutput(ActionOutput):
@@ -52,6 +75,7 @@ ACTIONS = (
         output=ActionsListOutput,
         result="actions",
         items="actions",
+        projection=INCIDENT_ACTION,
     ),
     Action(
         name="actions_show",
@@ -66,5 +90,6 @@ ACTIONS = (
         input=ActionsShowInput,
         output=ActionsShowOutput,
         result="action",
+        projection=INCIDENT_ACTION,
     ),
 )

@@ -2,16 +2,37 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 from pydantic import Field
 
 from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput
-from incidentio_toolkit.actions._fields import JsonObject, id_field
+from incidentio_toolkit.actions._fields import FIELDS_FIELD, FieldPaths, JsonObject, id_field
+from incidentio_toolkit.actions._projection import Projection
+from incidentio_toolkit.actions._references import Catalog, Resolves
+
+INCIDENT_ROLES = Catalog(noun="incident role", list_action="incident_roles_list")
+IncidentRoleRef = Annotated[str, Resolves(INCIDENT_ROLES)]
+
+INCIDENT_ROLE = Projection(
+    noun="incident role",
+    schema="IncidentRoleV2",
+    fields=(
+        "created_at",
+        "description",
+        "id",
+        "instructions",
+        "name",
+        "role_type",
+        "shortform",
+        "updated_at",
+    ),
+    summary=("id", "name", "role_type", "shortform", "description"),
+)
 
 
 class IncidentRolesListInput(ActionInput):
-    pass
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class IncidentRolesCreateInput(ActionInput):
@@ -23,12 +44,13 @@ class IncidentRolesCreateInput(ActionInput):
 
 class IncidentRolesShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field()
+    id: IncidentRoleRef = id_field()
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class IncidentRolesUpdateInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From incident_roles_list.")
+    id: IncidentRoleRef = id_field()
     name: str = Field(min_length=1)
     description: str
     instructions: str
@@ -37,7 +59,7 @@ class IncidentRolesUpdateInput(ActionInput):
 
 class IncidentRolesDeleteInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field()
+    id: IncidentRoleRef = id_field()
 
 
 class IncidentRolesListOutput(ActionOutput):
@@ -74,6 +96,7 @@ ACTIONS = (
         input=IncidentRolesListInput,
         output=IncidentRolesListOutput,
         result="incident_roles",
+        projection=INCIDENT_ROLE,
         items="incident_roles",
     ),
     Action(
@@ -89,11 +112,12 @@ ACTIONS = (
         input=IncidentRolesCreateInput,
         output=IncidentRolesCreateOutput,
         result="incident_role",
+        projection=INCIDENT_ROLE,
         check_with="incident_roles_list",
     ),
     Action(
         name="incident_roles_show",
-        description="Get one incident role by id (from incident_roles_list).",
+        description="Get one incident role by name or id.",
         kind="read",
         verb="show",
         toolset="incident_roles",
@@ -104,6 +128,7 @@ ACTIONS = (
         input=IncidentRolesShowInput,
         output=IncidentRolesShowOutput,
         result="incident_role",
+        projection=INCIDENT_ROLE,
     ),
     Action(
         name="incident_roles_update",
@@ -118,11 +143,12 @@ ACTIONS = (
         input=IncidentRolesUpdateInput,
         output=IncidentRolesUpdateOutput,
         result="incident_role",
+        projection=INCIDENT_ROLE,
         check_with="incident_roles_show",
     ),
     Action(
         name="incident_roles_delete",
-        description="Delete an incident role by id (from incident_roles_list); not the lead role.",
+        description="Delete an incident role by name or id; not the lead role.",
         kind="destructive",
         verb="delete",
         toolset="incident_roles",

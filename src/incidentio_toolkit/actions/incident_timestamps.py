@@ -7,16 +7,25 @@ from typing import ClassVar
 from pydantic import Field
 
 from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput
-from incidentio_toolkit.actions._fields import JsonObject, id_field
+from incidentio_toolkit.actions._fields import FIELDS_FIELD, FieldPaths, JsonObject, id_field
+from incidentio_toolkit.actions._projection import Projection
+
+INCIDENT_TIMESTAMP = Projection(
+    noun="incident timestamp",
+    schema="IncidentTimestampV2",
+    fields=("id", "name", "rank"),
+    summary=("id", "name", "rank"),
+)
 
 
 class IncidentTimestampsListInput(ActionInput):
-    pass
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class IncidentTimestampsShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
     id: str = id_field()
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class IncidentTimestampsListOutput(ActionOutput):
@@ -41,6 +50,7 @@ ACTIONS = (
         input=IncidentTimestampsListInput,
         output=IncidentTimestampsListOutput,
         result="incident_timestamps",
+        projection=INCIDENT_TIMESTAMP,
         items="incident_timestamps",
     ),
     Action(
@@ -56,5 +66,6 @@ ACTIONS = (
         input=IncidentTimestampsShowInput,
         output=IncidentTimestampsShowOutput,
         result="incident_timestamp",
+        projection=INCIDENT_TIMESTAMP,
     ),
 )

@@ -7,16 +7,46 @@ from pydantic import Field
 from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput
 from incidentio_toolkit.actions._fields import (
     AFTER_FIELD,
+    FIELDS_FIELD,
     INCIDENT_ID_FIELD,
+    FieldPaths,
     JsonObject,
     page_size_field,
+)
+from incidentio_toolkit.actions._projection import Projection
+from incidentio_toolkit.actions.incidents import IncidentId
+
+INCIDENT_UPDATE = Projection(
+    noun="incident update",
+    schema="IncidentUpdateV2",
+    fields=(
+        "created_at",
+        "id",
+        "incident_id",
+        "merged_into_incident_id",
+        "message",
+        "new_incident_status",
+        "new_severity",
+        "updater",
+    ),
+    summary=(
+        "id",
+        "incident_id",
+        "created_at",
+        "message",
+        "new_incident_status.name",
+        "new_severity.name",
+        "updater.user.name",
+        "merged_into_incident_id",
+    ),
 )
 
 
 class IncidentUpdatesListInput(ActionInput):
-    incident_id: str | None = INCIDENT_ID_FIELD
+    incident_id: IncidentId | None = INCIDENT_ID_FIELD
     page_size: int | None = page_size_field(250)
     after: str | None = AFTER_FIELD
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class IncidentUpdatesListOutput(ActionOutput):
@@ -42,5 +72,6 @@ ACTIONS = (
         result="incident_updates",
         items="incident_updates",
         cursor="after",
+        projection=INCIDENT_UPDATE,
     ),
 )

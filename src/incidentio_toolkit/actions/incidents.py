@@ -1,9 +1,13 @@
-"""Incidents: list (with typed filters), declare, show and edit."""
+"""Incidents: list (with typed filters), declare, show and edit.
+
+Severities, statuses and types may be given by name, and incidents by reference (`INC-123`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import ClassVar, Literal, Self, cast
+from typing import Annotated, Any, ClassVar, Literal, Self, cast
 
 from pydantic import Field, model_validator
 
@@ -16,14 +20,31 @@ from incidentio_toolkit.actions._base import (
 )
 from incidentio_toolkit.actions._fields import (
     AFTER_FIELD,
+    FIELDS_FIELD,
+    FieldPaths,
     IdList,
-    IncidentIdOnly,
     IncidentIdOrNumber,
     IncidentMode,
     JsonObject,
     id_field,
     page_size_field,
 )
+from incidentio_toolkit.actions._projection import Projection, name_of, objects
+from incidentio_toolkit.actions._references import Catalog, Resolves
+from incidentio_toolkit.actions.reference import (
+    INCIDENT_STATUSES,
+    INCIDENT_TYPES,
+    SEVERITIES,
+    IncidentStatusRef,
+    IncidentTypeRef,
+    SeverityRef,
+)
+
+INCIDENTS = Catalog(noun="incident", show_action="incidents_show")
+"""Incidents are named by reference (`INC-123`), never by title."""
+
+IncidentId = Annotated[str, Resolves(INCIDENTS)]
+"""An incident id, or a reference resolved to the id with one incidents_show call."""
 
 StatusCategory = Literal[
     "triage", "declined", "merged", "canceled", "live", "learning", "closed", "paused"
@@ -40,12 +61,12 @@ class IncidentsListInput(ActionInput):
     filter_mode: FilterMode | None = Field(
         default=None, description="AND (all, default) or OR (any) of the filters."
     )
-    status_ids: IdList | None = None
+    status_ids: Annotated[IdList, Resolves(INCIDENT_STATUSES)] | None = None
     status_category: list[StatusCategory] | None = Field(default=None, description="live = active.")
-    severity_ids: IdList | None = None
-    severity_at_least: str | None = Field(default=None, description="Severity id; by rank.")
-    severity_at_most: str | None = None
-    incident_type_ids: IdList | None = None
+    severity_ids: Annotated[IdList, Resolves(SEVERITIES)] | None = None
+    severity_at_least: SeverityRef | None = Field(default=None, description="Severity; by rank.")
+    severity_at_most: SeverityRef | None = None
+    incident_type_ids: Annotated[IdList, Resolves(INCIDENT_TYPES)] | None = None
     mode: list[IncidentMode] | None = Field(
         default=None, description="Default standard and retrospective."
     )
@@ -55,6 +76,7 @@ class IncidentsListInput(ActionInput):
     created_before: date | None = None
     updated_after: date | None = None
     updated_before: date | None = None
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 _LIST_FILTERS: tuple[tuple[str, str], ...] = (
@@ -95,13 +117,13 @@ class IncidentsCreateInput(ActionInput):
     idempotency_key: str = Field(
         min_length=1, description="Unique per incident (e.g. a UUID); a repeat returns the first."
     )
-    severity_id: str = Field(min_length=1, description="Severity id (from severities_list).")
+    severity_id: SeverityRef = Field(min_length=1, description="Name or id.")
     visibility: Visibility
     name: str | None = None
     summary: str | None = None
-    incident_type_id: str | None = None
-    incident_status_id: str | None = Field(
-        default=None, description="Initial status (from incident_statuses_list)."
+    incident_type_id: IncidentTypeRef | None = Field(default=None, description="Name or id.")
+    incident_status_id: IncidentStatusRef | None = Field(
+        default=None, description="Initial status, name or id."
     )
     mode: IncidentMode | None = Field(
         default=None, description="Use test for drills: no real announcements."
@@ -110,20 +132,19 @@ class IncidentsCreateInput(ActionInput):
 
 class IncidentsShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: IncidentIdOrNumber = id_field(
-        "Incident id, or its reference: INC-123 (also #INC-123, 123) is sent as 123."
-    )
+    id: IncidentIdOrNumber = id_field("Id or INC-123.")
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class IncidentsUpdateInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: IncidentIdOnly = id_field("Incident id (not its INC-123 reference).")
+    id: IncidentId = id_field("Id or INC-123.")
     notify_incident_channel: bool = Field(description="Post the change to the incident channel.")
     name: str | None = None
     summary: str | None = None
-    severity_id: str | None = None
-    incident_status_id: str | None = Field(
-        default=None, description="New status (from incident_statuses_list)."
+    severity_id: SeverityRef | None = Field(default=None, description="Name or id.")
+    incident_status_id: IncidentStatusRef | None = Field(
+        default=None, description="New status, name or id."
     )
     incident_type_id: str | None = Field(
         default=None, description="Not editable in incident.io; setting it is an error."
@@ -149,6 +170,123 @@ def _update_request(arguments: IncidentsUpdateInput) -> ApiRequest:
     )
 
 
+def _lead(incident: Mapping[str, Any]) -> str | None:
+    for assignment in objects(incident.get("incident_role_assignments")):
+        role = assignment.get("role")
+        if isinstance(role, Mapping) and cast(Mapping[str, Any], role).get("role_type") == "lead":
+            return name_of(assignment.get("assignee"))
+    return None
+
+
+def _roles(incident: Mapping[str, Any]) -> dict[str, str]:
+    roles: dict[str, str] = {}
+    for assignment in objects(incident.get("incident_role_assignments")):
+        role, person = name_of(assignment.get("role")), name_of(assignment.get("assignee"))
+        if role is not None and person is not None:
+            roles[role] = person
+    return roles
+
+
+_VALUE_KEYS = ("value_text", "value_numeric", "value_link", "value_timestamp")
+
+
+def _custom_field_value(value: Mapping[str, Any]) -> Any:
+    option = value.get("value_option")
+    if isinstance(option, Mapping):
+        return cast(Mapping[str, Any], option).get("value")
+    entry = name_of(value.get("value_catalog_entry"))
+    if entry is not None:
+        return entry
+    return next((value[key] for key in _VALUE_KEYS if value.get(key) is not None), None)
+
+
+def custom_field_values(incident: Mapping[str, Any]) -> dict[str, Any]:
+    """`{field name: value}` for the custom fields set on an incident (a list when multi-valued):
+    the values only, never the field definitions with their options."""
+    found: dict[str, Any] = {}
+    for entry in objects(incident.get("custom_field_entries")):
+        field = name_of(entry.get("custom_field"))
+        values = [_custom_field_value(v) for v in objects(entry.get("values"))]
+        values = [v for v in values if v is not None]
+        if field is None or not values:
+            continue
+        kind = cast(Mapping[str, Any], entry.get("custom_field") or {}).get("field_type")
+        found[field] = values if kind == "multi_select" or len(values) > 1 else values[0]
+    return found
+
+
+def _timestamps(incident: Mapping[str, Any]) -> dict[str, str]:
+    stamps: dict[str, str] = {}
+    for item in objects(incident.get("incident_timestamp_values")):
+        name = name_of(item.get("incident_timestamp"))
+        value = item.get("value")
+        moment = cast(Mapping[str, Any], value).get("value") if isinstance(value, Mapping) else None
+        if name is not None and isinstance(moment, str):
+            stamps[name] = moment
+    return stamps
+
+
+INCIDENT = Projection(
+    noun="incident",
+    schema="IncidentV2",
+    fields=(
+        "call_url",
+        "created_at",
+        "creator",
+        "custom_field_entries",
+        "duration_metrics",
+        "external_issue_reference",
+        "has_debrief",
+        "id",
+        "incident_role_assignments",
+        "incident_status",
+        "incident_timestamp_values",
+        "incident_type",
+        "mode",
+        "name",
+        "permalink",
+        "postmortem_document_ids",
+        "postmortem_document_url",
+        "reference",
+        "severity",
+        "slack_channel_id",
+        "slack_channel_name",
+        "slack_team_id",
+        "summary",
+        "updated_at",
+        "visibility",
+        "workload_minutes_late",
+        "workload_minutes_sleeping",
+        "workload_minutes_total",
+        "workload_minutes_working",
+    ),
+    summary=(
+        "id",
+        "reference",
+        "name",
+        "summary",
+        "incident_status.name",
+        "incident_status.category",
+        "severity.name",
+        "incident_type.name",
+        "mode",
+        "visibility",
+        "created_at",
+        "updated_at",
+        "slack_channel_name",
+        "permalink",
+    ),
+    derived={
+        "lead": _lead,
+        "roles": _roles,
+        "custom_fields": custom_field_values,
+        "timestamps": _timestamps,
+    },
+)
+"""An incident without its custom field definitions (each with every option) and embedded
+reference objects: names, status category, lead, role holders, custom field values, timestamps."""
+
+
 class IncidentsListOutput(ActionOutput):
     incidents: list[JsonObject] = Field(default_factory=list[JsonObject])
     pagination_meta: JsonObject | None = None
@@ -170,8 +308,8 @@ ACTIONS = (
     Action(
         name="incidents_list",
         description=(
-            "List incidents, newest first, one page per call, filtered by status, category, "
-            "severity, type, mode or date."
+            "List incidents, newest first, filtered by status, category, severity, type, mode or "
+            "date."
         ),
         kind="read",
         verb="list",
@@ -186,12 +324,13 @@ ACTIONS = (
         items="incidents",
         cursor="after",
         build_request=_list_request,
+        projection=INCIDENT,
     ),
     Action(
         name="incidents_create",
         description=(
-            "Declare an incident (ids from severities_list, incident_types_list, "
-            "incident_statuses_list). Retry-safe with the same idempotency_key."
+            "Declare an incident; severity, type and status by name or id. Retry-safe with the "
+            "same idempotency_key."
         ),
         kind="write",
         verb="create",
@@ -204,6 +343,7 @@ ACTIONS = (
         output=IncidentsCreateOutput,
         result="incident",
         check_with="incidents_list",
+        projection=INCIDENT,
     ),
     Action(
         name="incidents_show",
@@ -218,12 +358,13 @@ ACTIONS = (
         input=IncidentsShowInput,
         output=IncidentsShowOutput,
         result="incident",
+        projection=INCIDENT,
     ),
     Action(
         name="incidents_update",
         description=(
-            "Edit an incident's name, summary, severity or status (from "
-            "incident_statuses_list); only the fields given change."
+            "Edit an incident's name, summary, severity or status (names or ids); only the "
+            "fields given change."
         ),
         kind="write",
         verb="update",
@@ -237,5 +378,6 @@ ACTIONS = (
         result="incident",
         check_with="incidents_show",
         build_request=_update_request,
+        projection=INCIDENT,
     ),
 )

@@ -11,15 +11,44 @@ from typing import Self
 from pydantic import Field, model_validator
 
 from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput, ApiRequest
-from incidentio_toolkit.actions._fields import JsonObject, Timestamp
+from incidentio_toolkit.actions._fields import FIELDS_FIELD, FieldPaths, JsonObject, Timestamp
+from incidentio_toolkit.actions._projection import Projection
+from incidentio_toolkit.actions.schedules import ScheduleRef
+from incidentio_toolkit.actions.users import UserRef
+
+SCHEDULE_ENTRY = Projection(
+    noun="schedule entry",
+    schema="ScheduleEntryV2",
+    fields=("end_at", "entry_id", "fingerprint", "layer_id", "rotation_id", "start_at", "user"),
+    summary=("user.name", "user.email", "start_at", "end_at", "layer_id"),
+)
+"""One shift of the final rota (overrides applied); `scheduled` and `overrides` are left out."""
+
+SCHEDULE_OVERRIDE = Projection(
+    noun="schedule override",
+    schema="ScheduleOverrideV2",
+    fields=(
+        "created_at",
+        "end_at",
+        "id",
+        "layer_id",
+        "rotation_id",
+        "schedule_id",
+        "start_at",
+        "updated_at",
+        "user",
+    ),
+    summary=("id", "schedule_id", "user.name", "start_at", "end_at", "layer_id"),
+)
 
 
 class ScheduleEntriesListInput(ActionInput):
-    schedule_id: str = Field(min_length=1, description="From schedules_list.")
+    schedule_id: ScheduleRef = Field(min_length=1, description="Name or id.")
     entry_window_start: str | None = Field(
         default=None, description="ISO 8601, or pagination_meta.after for the next page."
     )
     entry_window_end: Timestamp | None = Field(default=None, description="ISO 8601 with offset.")
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 _USER_FIELDS = (("user_id", "id"), ("user_email", "email"), ("user_slack_id", "slack_user_id"))
@@ -28,12 +57,10 @@ _USER_FIELDS = (("user_id", "id"), ("user_email", "email"), ("user_slack_id", "s
 class ScheduleOverridesCreateInput(ActionInput):
     rotation_id: str = Field(min_length=1)
     layer_id: str = Field(min_length=1)
-    schedule_id: str = Field(min_length=1, description="From schedules_list.")
+    schedule_id: ScheduleRef = Field(min_length=1, description="Name or id.")
     start_at: Timestamp = Field(description="ISO 8601 with offset.")
     end_at: Timestamp
-    user_id: str | None = Field(
-        default=None, description="From users_list; or user_email, user_slack_id."
-    )
+    user_id: UserRef | None = Field(default=None, description="User id, email, Slack id or name.")
     user_email: str | None = None
     user_slack_id: str | None = None
 
@@ -50,7 +77,7 @@ class ScheduleOverridesCreateInput(ActionInput):
 
 
 def _override_request(arguments: ScheduleOverridesCreateInput) -> ApiRequest:
-    values = arguments.model_dump(exclude_none=True)
+    values = arguments.api_values()
     user: JsonObject = {key: values.pop(name) for name, key in _USER_FIELDS if name in values}
     return ApiRequest({}, json={**values, "user": user})
 
@@ -67,9 +94,7 @@ class ScheduleOverridesCreateOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="schedule_entries_list",
-        description=(
-            "Who is on call for a schedule over a time window (the final entries), page by page."
-        ),
+        description=("Who is on call for a schedule over a time window (final entries)."),
         kind="read",
         verb="list",
         toolset="schedules",
@@ -80,6 +105,7 @@ ACTIONS = (
         input=ScheduleEntriesListInput,
         output=ScheduleEntriesListOutput,
         result="schedule_entries",
+        projection=SCHEDULE_ENTRY,
         items="schedule_entries.final",
         cursor="entry_window_start",
     ),
@@ -99,6 +125,7 @@ ACTIONS = (
         input=ScheduleOverridesCreateInput,
         output=ScheduleOverridesCreateOutput,
         result="override",
+        projection=SCHEDULE_OVERRIDE,
         check_with="schedule_entries_list",
         build_request=_override_request,
     ),

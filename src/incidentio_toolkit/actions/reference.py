@@ -1,23 +1,74 @@
-"""Reference data other actions take ids from: severities, incident statuses, incident types."""
+"""Reference data other actions take ids from: severities, incident statuses, incident types.
+
+Each is a catalog: parameters that take their ids also take their names.
+"""
 
 from __future__ import annotations
+
+from typing import Annotated
 
 from pydantic import Field
 
 from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput
-from incidentio_toolkit.actions._fields import JsonObject
+from incidentio_toolkit.actions._fields import FIELDS_FIELD, FieldPaths, JsonObject
+from incidentio_toolkit.actions._projection import Projection
+from incidentio_toolkit.actions._references import Catalog, Resolves
+
+SEVERITIES = Catalog(noun="severity", list_action="severities_list")
+INCIDENT_STATUSES = Catalog(noun="incident status", list_action="incident_statuses_list")
+INCIDENT_TYPES = Catalog(noun="incident type", list_action="incident_types_list")
+
+SeverityRef = Annotated[str, Resolves(SEVERITIES)]
+IncidentStatusRef = Annotated[str, Resolves(INCIDENT_STATUSES)]
+IncidentTypeRef = Annotated[str, Resolves(INCIDENT_TYPES)]
+
+SEVERITY = Projection(
+    noun="severity",
+    schema="SeverityV1",
+    fields=("created_at", "description", "id", "name", "rank", "updated_at"),
+    summary=("id", "name", "rank", "description"),
+)
+INCIDENT_STATUS = Projection(
+    noun="incident status",
+    schema="IncidentStatusV1",
+    fields=("category", "created_at", "description", "id", "name", "rank", "updated_at"),
+    summary=("id", "name", "category", "rank"),
+)
+INCIDENT_TYPE = Projection(
+    noun="incident type",
+    schema="IncidentTypeV1",
+    fields=(
+        "create_in_triage",
+        "created_at",
+        "description",
+        "id",
+        "is_default",
+        "name",
+        "owning_team_ids",
+        "private_incidents_only",
+        "updated_at",
+    ),
+    summary=(
+        "id",
+        "name",
+        "description",
+        "is_default",
+        "private_incidents_only",
+        "create_in_triage",
+    ),
+)
 
 
 class SeveritiesListInput(ActionInput):
-    pass
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class IncidentStatusesListInput(ActionInput):
-    pass
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class IncidentTypesListInput(ActionInput):
-    pass
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class SeveritiesListOutput(ActionOutput):
@@ -47,6 +98,7 @@ ACTIONS = (
         output=SeveritiesListOutput,
         result="severities",
         items="severities",
+        projection=SEVERITY,
     ),
     Action(
         name="incident_statuses_list",
@@ -62,6 +114,7 @@ ACTIONS = (
         output=IncidentStatusesListOutput,
         result="incident_statuses",
         items="incident_statuses",
+        projection=INCIDENT_STATUS,
     ),
     Action(
         name="incident_types_list",
@@ -77,5 +130,6 @@ ACTIONS = (
         output=IncidentTypesListOutput,
         result="incident_types",
         items="incident_types",
+        projection=INCIDENT_TYPE,
     ),
 )

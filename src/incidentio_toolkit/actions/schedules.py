@@ -7,12 +7,31 @@ The API nests everything under `schedule` and calls the rotations `config`; the 
 
 from __future__ import annotations
 
-from typing import ClassVar, Self, cast
+from collections.abc import Mapping
+from typing import Annotated, Any, ClassVar, Self, cast
 
 from pydantic import Field, field_validator, model_validator
 
 from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput, ApiRequest
-from incidentio_toolkit.actions._fields import AFTER_FIELD, JsonObject, id_field, page_size_field
+from incidentio_toolkit.actions._fields import (
+    AFTER_FIELD,
+    FIELDS_FIELD,
+    FieldPaths,
+    JsonObject,
+    id_field,
+    page_size_field,
+)
+from incidentio_toolkit.actions._projection import (
+    Projection,
+    name_of,
+    names_of,
+    objects,
+    value_at,
+)
+from incidentio_toolkit.actions._references import Catalog, Resolves
+
+SCHEDULES = Catalog(noun="schedule", list_action="schedules_list")
+ScheduleRef = Annotated[str, Resolves(SCHEDULES)]
 
 RotationsConfig = JsonObject | list[JsonObject]
 
@@ -34,9 +53,91 @@ def _rotations_object(value: RotationsConfig) -> JsonObject:
     return value
 
 
+def rotations_of(schedule: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The rotations of a schedule (`config.rotations`)."""
+    return list(objects(value_at(schedule, "config.rotations")))
+
+
+def layer_names(schedule: Mapping[str, Any]) -> dict[tuple[str, str], str]:
+    """`{(rotation id, layer id): label}`: the layer's name, prefixed by its rotation's when the
+    schedule has several rotations and the two names differ (`Follow the sun / Primary`)."""
+    rotations = rotations_of(schedule)
+    found: dict[tuple[str, str], str] = {}
+    for rotation in rotations:
+        rotation_name = name_of(rotation) or ""
+        for layer in objects(rotation.get("layers")):
+            label = name_of(layer) or ""
+            if len(rotations) > 1 and rotation_name and rotation_name != label:
+                label = f"{rotation_name} / {label}" if label else rotation_name
+            found[(str(rotation.get("id")), str(layer.get("id")))] = label
+    return found
+
+
+def shift(entry: Mapping[str, Any], layers: Mapping[tuple[str, str], str]) -> JsonObject:
+    """One shift as agents read it: who (`user` name and `email`), which `layer`, `from` and
+    `until` when."""
+    out: JsonObject = {
+        "user": value_at(entry, "user.name"),
+        "email": value_at(entry, "user.email"),
+    }
+    layer = layers.get((str(entry.get("rotation_id")), str(entry.get("layer_id"))))
+    if layer:
+        out["layer"] = layer
+    out["from"] = entry.get("start_at")
+    out["until"] = entry.get("end_at")
+    return {key: value for key, value in out.items() if value is not None}
+
+
+def _shifts(key: str) -> Any:
+    def derive(schedule: Mapping[str, Any]) -> list[JsonObject]:
+        layers = layer_names(schedule)
+        return [shift(entry, layers) for entry in objects(schedule.get(key))]
+
+    return derive
+
+
+def _rotations(schedule: Mapping[str, Any]) -> list[JsonObject]:
+    return [
+        {
+            "name": name_of(rotation),
+            "layers": names_of(rotation.get("layers")),
+            "users": names_of(rotation.get("users")),
+        }
+        for rotation in rotations_of(schedule)
+    ]
+
+
+SCHEDULE = Projection(
+    noun="schedule",
+    schema="ScheduleV2",
+    fields=(
+        "annotations",
+        "config",
+        "created_at",
+        "current_shifts",
+        "holidays_public_config",
+        "id",
+        "name",
+        "next_shifts",
+        "permalink",
+        "team_ids",
+        "timezone",
+        "updated_at",
+    ),
+    summary=("id", "name", "timezone", "team_ids"),
+    derived={
+        "rotations": _rotations,
+        "on_call_now": _shifts("current_shifts"),
+        "next": _shifts("next_shifts"),
+    },
+)
+"""A schedule with its rotations by name, who is on call now and who is next (names, layers)."""
+
+
 class SchedulesListInput(ActionInput):
     page_size: int | None = page_size_field(10000)
     after: str | None = AFTER_FIELD
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class SchedulesCreateInput(ActionInput):
@@ -57,12 +158,13 @@ class SchedulesCreateInput(ActionInput):
 
 class SchedulesShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field()
+    id: ScheduleRef = id_field()
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class SchedulesUpdateInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From schedules_list.")
+    id: ScheduleRef = id_field()
     name: str | None = None
     timezone: str | None = None
     rotations_config: RotationsConfig | None = Field(
@@ -83,7 +185,7 @@ class SchedulesUpdateInput(ActionInput):
 
 class SchedulesDeleteInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field()
+    id: ScheduleRef = id_field()
 
 
 def _schedule_request(arguments: SchedulesCreateInput | SchedulesUpdateInput) -> ApiRequest:
@@ -133,6 +235,7 @@ ACTIONS = (
         input=SchedulesListInput,
         output=SchedulesListOutput,
         result="schedules",
+        projection=SCHEDULE,
         items="schedules",
         cursor="after",
     ),
@@ -149,12 +252,13 @@ ACTIONS = (
         input=SchedulesCreateInput,
         output=SchedulesCreateOutput,
         result="schedule",
+        projection=SCHEDULE,
         check_with="schedules_list",
         build_request=_schedule_request,
     ),
     Action(
         name="schedules_show",
-        description="Get a schedule with rotations and shifts by id (from schedules_list).",
+        description="Get a schedule with rotations and shifts, by name or id.",
         kind="read",
         verb="show",
         toolset="schedules",
@@ -165,6 +269,7 @@ ACTIONS = (
         input=SchedulesShowInput,
         output=SchedulesShowOutput,
         result="schedule",
+        projection=SCHEDULE,
     ),
     Action(
         name="schedules_update",
@@ -182,14 +287,13 @@ ACTIONS = (
         input=SchedulesUpdateInput,
         output=SchedulesUpdateOutput,
         result="schedule",
+        projection=SCHEDULE,
         check_with="schedules_show",
         build_request=_schedule_request,
     ),
     Action(
         name="schedules_delete",
-        description=(
-            "Archive a schedule by id (from schedules_list); fails while it has active replicas."
-        ),
+        description=("Archive a schedule by name or id; fails while it has active replicas."),
         kind="destructive",
         verb="delete",
         toolset="schedules",

@@ -11,7 +11,8 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput
-from incidentio_toolkit.actions._fields import JsonObject, id_field
+from incidentio_toolkit.actions._fields import FIELDS_FIELD, FieldPaths, JsonObject, id_field
+from incidentio_toolkit.actions._projection import Projection
 
 WorkflowState = Literal["active", "disabled", "draft", "error"]
 RunsOnIncidents = Literal["newly_created", "newly_created_and_active"]
@@ -23,9 +24,47 @@ _ONCE_FOR = 'e.g. ["incident.url"]'
 _EXPRESSIONS = "[{label, reference, root_reference, operations}]"
 _DELAY = "{for_seconds, conditions_apply_over_delay}"
 
+WORKFLOW = Projection(
+    noun="workflow",
+    schema="WorkflowV2",
+    fields=(
+        "condition_groups",
+        "continue_on_step_error",
+        "delay",
+        "expressions",
+        "folder",
+        "form_fields",
+        "id",
+        "include_private_escalations",
+        "include_private_incidents",
+        "name",
+        "once_for",
+        "owning_team_ids",
+        "private_incident_scope",
+        "runs_from",
+        "runs_on_incident_modes",
+        "runs_on_incidents",
+        "shortform",
+        "state",
+        "steps",
+        "trigger",
+        "version",
+    ),
+    summary=(
+        "id",
+        "name",
+        "folder",
+        "state",
+        "trigger.label",
+        "steps.label",
+        "runs_on_incidents",
+        "version",
+    ),
+)
+
 
 class WorkflowsListInput(ActionInput):
-    pass
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class WorkflowsCreateInput(ActionInput):
@@ -48,6 +87,7 @@ class WorkflowsShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
     id: str = id_field()
     skip_step_upgrades: bool | None = None
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class WorkflowsUpdateInput(ActionInput):
@@ -109,6 +149,7 @@ ACTIONS = (
         input=WorkflowsListInput,
         output=WorkflowsListOutput,
         result="workflows",
+        projection=WORKFLOW,
         items="workflows",
     ),
     Action(
@@ -126,6 +167,7 @@ ACTIONS = (
         input=WorkflowsCreateInput,
         output=WorkflowsCreateOutput,
         result="workflow",
+        projection=WORKFLOW,
         check_with="workflows_list",
     ),
     Action(
@@ -141,6 +183,7 @@ ACTIONS = (
         input=WorkflowsShowInput,
         output=WorkflowsShowOutput,
         result="workflow",
+        projection=WORKFLOW,
     ),
     Action(
         name="workflows_update",
@@ -157,6 +200,7 @@ ACTIONS = (
         input=WorkflowsUpdateInput,
         output=WorkflowsUpdateOutput,
         result="workflow",
+        projection=WORKFLOW,
         check_with="workflows_show",
     ),
     Action(

@@ -1,12 +1,17 @@
 """What every agent surface shares: the tool policy, the compact tool schema and one invoke path.
 
-The MCP server, the LangChain and OpenAI adapters all list `policy.enabled_actions()`, describe each
-with `tool_input_schema(action)`, and run calls through `run_tool` / `run_tool_sync`, so a tool that
-the policy disables is refused the same way everywhere, before any request is sent.
+The MCP server, the LangChain and OpenAI adapters all list `policy.enabled_tools()` (the actions
+and the composite reads), describe each with `tool_input_schema(tool)`, and run calls through
+`run_tool` / `run_tool_sync`, so a tool that the policy disables is refused the same way
+everywhere, before any request is sent, and every answer is shaped the same way.
 
 Policy: read-only by default. `allow_writes` adds the kind "write" actions (creates and updates);
 `allow_destructive` adds the kind "destructive" ones (deletes and `escalations_create`, which pages
 people) and is a second opt-in: it is only accepted together with `allow_writes`.
+
+Results: each object of a list, show, create or update answer is its resource's summary
+projection unless the call gives `fields` (or `full_objects` is set); a dry run's answer is kept
+as it is.
 """
 
 from __future__ import annotations
@@ -17,7 +22,15 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 
-from incidentio_toolkit.actions import ACTIONS, TOOLSETS, Action, split_commas
+from incidentio_toolkit.actions import (
+    ACTIONS,
+    DRY_RUN_PARAM,
+    FIELDS_PARAM,
+    TOOLSETS,
+    Action,
+    split_commas,
+)
+from incidentio_toolkit.composites import TOOLS, Tool
 
 if TYPE_CHECKING:
     from incidentio_toolkit.client import AsyncIncidentIO, IncidentIO
@@ -28,6 +41,7 @@ __all__ = [
     "policy_error",
     "run_tool",
     "run_tool_sync",
+    "shape_result",
     "tool_input_schema",
     "tool_output_schema",
 ]
@@ -51,14 +65,17 @@ def _check_known(option: str, given: frozenset[str] | None, valid: Iterable[str]
 
 @dataclass(frozen=True, slots=True)
 class ToolPolicy:
-    """Which actions an agent surface exposes. The default exposes only the read actions.
+    """Which tools an agent surface exposes, and how their answers are shaped. The default
+    exposes only the reads (list and show actions, and the composites), with summaries.
 
     - `allow_writes`: also creates and updates (kind "write").
     - `allow_destructive`: also deletes and `escalations_create` (kind "destructive"); a second
       opt-in that requires `allow_writes=True` as well.
-    - `tools`: an allow list of action names (each must also be allowed by the flags above).
-    - `exclude_tools`: a deny list of action names.
-    - `toolsets`: only actions of these toolsets (resources), e.g. `{"incidents", "schedules"}`.
+    - `tools`: an allow list of tool names (each must also be allowed by the flags above).
+    - `exclude_tools`: a deny list of tool names.
+    - `toolsets`: only tools of these toolsets (resources), e.g. `{"incidents", "schedules"}`.
+    - `full_objects`: answer with incident.io's full objects by default instead of summaries
+      (`fields` still selects).
 
     Names may be given as iterables or as one comma-separated string. Unknown names raise
     `ValueError` listing the valid ones.
@@ -69,6 +86,7 @@ class ToolPolicy:
     tools: frozenset[str] | None = None
     exclude_tools: frozenset[str] | None = None
     toolsets: frozenset[str] | None = None
+    full_objects: bool = False
     _enabled: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __init__(
@@ -78,6 +96,7 @@ class ToolPolicy:
         tools: Iterable[str] | str | None = None,
         exclude_tools: Iterable[str] | str | None = None,
         toolsets: Iterable[str] | str | None = None,
+        full_objects: bool = False,
     ) -> None:
         set_ = object.__setattr__
         set_(self, "allow_writes", bool(allow_writes))
@@ -85,20 +104,21 @@ class ToolPolicy:
         set_(self, "tools", _names(tools))
         set_(self, "exclude_tools", _names(exclude_tools))
         set_(self, "toolsets", _names(toolsets))
+        set_(self, "full_objects", bool(full_objects))
         if self.allow_destructive and not self.allow_writes:
             raise ValueError(
                 "allow_destructive needs allow_writes as well: deletes and paging "
                 "(escalations_create) are a second opt-in on top of writes "
                 "(incidentio mcp --allow-writes --allow-destructive)."
             )
-        _check_known("tools", self.tools, ACTIONS)
-        _check_known("exclude_tools", self.exclude_tools, ACTIONS)
+        _check_known("tools", self.tools, TOOLS)
+        _check_known("exclude_tools", self.exclude_tools, TOOLS)
         _check_known("toolsets", self.toolsets, TOOLSETS)
         for name in sorted(self.tools or ()):
-            reason = self._kind_refusal(ACTIONS[name])
+            reason = self._kind_refusal(TOOLS[name])
             if reason is not None:
                 raise ValueError(f"tools names {name!r}, but {reason}")
-        set_(self, "_enabled", tuple(a.name for a in ACTIONS.values() if self._refusal(a) is None))
+        set_(self, "_enabled", tuple(t.name for t in TOOLS.values() if self._refusal(t) is None))
 
     @classmethod
     def read_only(cls) -> ToolPolicy:
@@ -107,23 +127,28 @@ class ToolPolicy:
 
     @classmethod
     def everything(cls) -> ToolPolicy:
-        """All actions, including deletes and paging (for demos and trusted automation)."""
+        """All tools, including deletes and paging (for demos and trusted automation)."""
         return cls(allow_writes=True, allow_destructive=True)
 
-    def enabled(self, action: Action | str) -> bool:
-        """True when the policy exposes this action."""
+    def enabled(self, action: Tool | str) -> bool:
+        """True when the policy exposes this tool."""
         name = action if isinstance(action, str) else action.name
         return name in self._enabled
 
-    def enabled_actions(self) -> list[Action]:
-        """The exposed actions, in registry order."""
-        return [ACTIONS[name] for name in self._enabled]
+    def enabled_tools(self) -> list[Tool]:
+        """Every tool an agent surface offers under this policy: the enabled actions in registry
+        order, then the enabled composites."""
+        return [TOOLS[name] for name in self._enabled]
 
-    def refusal(self, action: Action) -> str | None:
+    def enabled_actions(self) -> list[Action]:
+        """The exposed actions (without the composites), in registry order."""
+        return [ACTIONS[name] for name in self._enabled if name in ACTIONS]
+
+    def refusal(self, action: Tool) -> str | None:
         """Why the policy does not expose `action` and how to enable it, or None if it does."""
         return self._refusal(action)
 
-    def _kind_refusal(self, action: Action) -> str | None:
+    def _kind_refusal(self, action: Tool) -> str | None:
         if action.kind == "write" and not self.allow_writes:
             return (
                 f"{action.name} changes incident.io and this session is read-only. Enable writes "
@@ -138,7 +163,7 @@ class ToolPolicy:
             )
         return None
 
-    def _refusal(self, action: Action) -> str | None:
+    def _refusal(self, action: Tool) -> str | None:
         kind = self._kind_refusal(action)
         if kind is not None:
             return kind
@@ -156,7 +181,7 @@ class ToolPolicy:
 
 def policy_error(name: str, policy: ToolPolicy) -> dict[str, Any] | None:
     """The contract error dict for a call the policy refuses (None when the call may go ahead)."""
-    action = ACTIONS.get(name)
+    action = TOOLS.get(name)
     if action is None:
         enabled = ", ".join(policy._enabled)  # pyright: ignore[reportPrivateUsage]
         return {
@@ -176,14 +201,15 @@ async def run_tool(
     arguments: Mapping[str, Any] | None,
     policy: ToolPolicy,
 ) -> dict[str, Any]:
-    """Run one tool call for any surface: the policy first, then the client. Never raises.
+    """Run one tool call for any surface: the policy first, then the client, then
+    `shape_result`. Never raises.
 
-    Returns the contract output dict (`success`, `error` and the action's data fields).
+    Returns the contract output dict (`success`, `error` and the tool's data fields).
     """
     refused = policy_error(name, policy)
     if refused is not None:
         return refused
-    return await client.call(name, arguments)
+    return shape_result(name, arguments, await client.call(name, arguments), policy)
 
 
 def run_tool_sync(
@@ -196,7 +222,21 @@ def run_tool_sync(
     refused = policy_error(name, policy)
     if refused is not None:
         return refused
-    return client.call(name, arguments)
+    return shape_result(name, arguments, client.call(name, arguments), policy)
+
+
+def shape_result(
+    name: str, arguments: Mapping[str, Any] | None, output: dict[str, Any], policy: ToolPolicy
+) -> dict[str, Any]:
+    """An agent surface's answer: each object of the answer reduced to its resource's summary,
+    unless the call gave `fields`, the policy asks for `full_objects`, or it was a dry run."""
+    tool = TOOLS.get(name)
+    if policy.full_objects or not isinstance(tool, Action):
+        return output
+    given: Mapping[str, Any] = arguments if isinstance(arguments, Mapping) else {}
+    if given.get(FIELDS_PARAM) is not None or given.get(DRY_RUN_PARAM):
+        return output
+    return tool.projected(output)
 
 
 # --- compact schemas ------------------------------------------------------------------------
@@ -242,8 +282,8 @@ def _compact(node: Any) -> Any:
 
 
 @cache
-def tool_input_schema(action: Action) -> dict[str, Any]:
-    """The flat, compact JSON schema of an action's parameters (as sent to models).
+def tool_input_schema(action: Tool) -> dict[str, Any]:
+    """The flat, compact JSON schema of a tool's parameters (as sent to models).
 
     It is the input model's schema without titles and null arms. Treat the result as read-only:
     it is cached.
@@ -254,12 +294,12 @@ def tool_input_schema(action: Action) -> dict[str, Any]:
 
 
 @cache
-def tool_output_schema(action: Action) -> dict[str, Any]:
-    """The contract's output schema of an action (its output model's JSON schema)."""
+def tool_output_schema(action: Tool) -> dict[str, Any]:
+    """The contract's output schema of a tool (its output model's JSON schema)."""
     return action.output.model_json_schema()
 
 
-def context_budget(actions: Iterable[Action]) -> int:
+def context_budget(actions: Iterable[Tool]) -> int:
     """Characters a model reads for these tools: name, description and JSON input schema.
 
     The schema is counted as compact JSON, the form MCP servers put on the wire.

@@ -1,4 +1,4 @@
-"""LangChain tools for incident.io: one `StructuredTool` per action the policy enables.
+"""LangChain tools for incident.io: one `StructuredTool` per action or composite the policy enables.
 
     from incidentio_toolkit.adapters.langchain import langchain_tools
     tools = langchain_tools()                      # read-only, client from INCIDENTIO_API_KEY
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from incidentio_toolkit.actions import Action
 from incidentio_toolkit.adapters._common import ToolPolicy, run_tool, run_tool_sync
+from incidentio_toolkit.composites import Tool
 
 try:
     from langchain_core.tools import StructuredTool
@@ -38,7 +38,7 @@ def langchain_tools(
     *,
     async_client: AsyncIncidentIO | None = None,
 ) -> list[StructuredTool]:
-    """One `StructuredTool` per enabled action (read-only by default).
+    """One `StructuredTool` per enabled tool (read-only by default; answers summarised).
 
     `client` may be an `IncidentIO` (used for `invoke`) or an `AsyncIncidentIO` (used for
     `ainvoke`); the other mode gets a client built from the environment, or pass both with
@@ -54,14 +54,14 @@ def langchain_tools(
     policy = policy or ToolPolicy()
     return [
         langchain_tool(action, sync_client, async_client, policy)
-        for action in policy.enabled_actions()
+        for action in policy.enabled_tools()
     ]
 
 
 def langchain_tool(
-    action: Action, sync_client: IncidentIO, async_client: AsyncIncidentIO, policy: ToolPolicy
+    action: Tool, sync_client: IncidentIO, async_client: AsyncIncidentIO, policy: ToolPolicy
 ) -> StructuredTool:
-    """The `StructuredTool` of one action; its `args_schema` is the action's input model."""
+    """The `StructuredTool` of one tool; its `args_schema` is the tool's input model."""
     from incidentio_toolkit.client import describe_validation_error
 
     def run(**kwargs: Any) -> dict[str, Any]:

@@ -3,10 +3,11 @@
     server = create_server(AsyncIncidentIO(), ToolPolicy())        # read-only
     await serve_stdio(server)                                      # or serve_http(...)
 
-One tool per action the policy enables, named as the action. `inputSchema` is the compact flat
-schema of its parameters, `outputSchema` the contract's output schema; every result carries the
-contract output as `structuredContent` plus one JSON text block, and `isError` whenever `success` is
-false. API failures are results, never JSON-RPC errors. The incident.io key comes from the
+One tool per action and composite the policy enables, named as it. `inputSchema` is the compact
+flat schema of its parameters, `outputSchema` the contract's output schema; every result carries the
+contract output as `structuredContent` plus one compact JSON text block, and `isError` whenever
+`success` is false. List and show answers are summaries unless `fields` or `--full-objects` says
+otherwise. API failures are results, never JSON-RPC errors. The incident.io key comes from the
 environment only; no tool takes it as a parameter.
 """
 
@@ -18,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 import mcp_types as types
 
-from incidentio_toolkit.actions import ACTIONS, Action
 from incidentio_toolkit.adapters._common import (
     ToolPolicy,
     run_tool,
@@ -33,6 +33,7 @@ from incidentio_toolkit.adapters._mcp_http import (
     resolve_token,
     serve_http,
 )
+from incidentio_toolkit.composites import TOOLS, Tool
 
 if TYPE_CHECKING:
     from mcp.server.context import ServerRequestContext
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MCP_TOKEN_ENV_VAR",
     "MCPConfigError",
+    "compact_json",
     "create_server",
     "http_app",
     "instructions_for",
@@ -63,8 +65,8 @@ SERVER_NAME = "incidentio"
 # --- tools -------------------------------------------------------------------------------------
 
 
-def mcp_tool(action: Action) -> types.Tool:
-    """The MCP tool definition of one action, with every annotation explicit."""
+def mcp_tool(action: Tool) -> types.Tool:
+    """The MCP tool definition of one action or composite, with every annotation explicit."""
     hints = action.annotations
     return types.Tool(
         name=action.name,
@@ -82,17 +84,23 @@ def mcp_tool(action: Action) -> types.Tool:
 
 def mcp_tools(policy: ToolPolicy | None = None) -> list[types.Tool]:
     """The tools/list of a server with this policy (read-only by default)."""
-    return [mcp_tool(action) for action in (policy or ToolPolicy()).enabled_actions()]
+    return [mcp_tool(tool) for tool in (policy or ToolPolicy()).enabled_tools()]
 
 
 def instructions_for(policy: ToolPolicy) -> str:
     """The server instructions: how to find ids, and to confirm anything that changes or pages."""
     lines = [
-        "incident.io tools. Ids come from the matching *_list tools (severities_list, "
-        "incident_statuses_list, users_list, schedules_list, ...); list results are paginated "
-        "via pagination_meta.after. Every result has success and error; read error, it says "
-        "what to fix.",
+        "incident.io tools. Where an id is expected, a name works too (severity, status, type, "
+        "role, custom field, schedule, escalation path; users by email, name or Slack id) and "
+        "incidents take INC-123. incident_brief and on_call_now answer whole questions in one "
+        "call. For the next page of a list, pass its pagination_meta.after as after. Every "
+        "result has success and "
+        "error; read error, it says what to fix.",
     ]
+    if not policy.full_objects:
+        lines.append(
+            'List and show results are summaries: pass fields (dotted paths, or ["*"]) for more.'
+        )
     if not policy.allow_writes:
         lines.append("This server is read-only: it cannot change anything in incident.io.")
     else:
@@ -129,7 +137,7 @@ def create_server(client: AsyncIncidentIO, policy: ToolPolicy | None = None) -> 
         return tool_result(output)
 
     def input_schema(name: str) -> dict[str, Any] | None:
-        action = ACTIONS.get(name)
+        action = TOOLS.get(name)
         if action is None or not policy.enabled(action):
             return None
         return tool_input_schema(action)
@@ -147,10 +155,16 @@ def create_server(client: AsyncIncidentIO, policy: ToolPolicy | None = None) -> 
 def tool_result(output: dict[str, Any]) -> types.CallToolResult:
     """The MCP result for a contract output: structured, one JSON text block, isError on failure."""
     return types.CallToolResult(
-        content=[types.TextContent(type="text", text=json.dumps(output, ensure_ascii=False))],
+        content=[types.TextContent(type="text", text=compact_json(output))],
         structured_content=output,
         is_error=output.get("success") is not True,
     )
+
+
+def compact_json(value: Any) -> str:
+    """JSON without the spaces after `,` and `:` (about a tenth of the characters of an
+    answer) and with non-ASCII text kept as it is."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _version() -> str:

@@ -18,7 +18,6 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from incidentio_toolkit.actions import ACTIONS
 from incidentio_toolkit.adapters._common import (
     ToolPolicy,
     policy_error,
@@ -26,6 +25,7 @@ from incidentio_toolkit.adapters._common import (
     run_tool_sync,
     tool_input_schema,
 )
+from incidentio_toolkit.composites import TOOLS
 
 if TYPE_CHECKING:
     from incidentio_toolkit.client import AsyncIncidentIO, IncidentIO
@@ -38,14 +38,14 @@ Format = Literal["chat", "responses"]
 def openai_tools(
     policy: ToolPolicy | None = None, *, format: Format = "chat"
 ) -> list[dict[str, Any]]:
-    """Function-tool definitions for the actions `policy` enables (read-only by default).
+    """Function-tool definitions for the tools `policy` enables (read-only by default).
 
     `format="chat"` (Chat Completions): `{"type": "function", "function": {name, description,
     parameters}}`; `format="responses"` (Responses API): `{"type": "function", name, description,
     parameters, strict}`.
     """
     tools: list[dict[str, Any]] = []
-    for action in (policy or ToolPolicy()).enabled_actions():
+    for action in (policy or ToolPolicy()).enabled_tools():
         spec: dict[str, Any] = {
             "name": action.name,
             "description": action.description,
@@ -92,13 +92,13 @@ class _Call:
 
     def _error(self, problem: str) -> dict[str, Any]:
         text = f"Invalid arguments for {self.name}: {problem}. Nothing was sent."
-        action = ACTIONS.get(self.name)
+        action = TOOLS.get(self.name)
         if action is None:
             return {"success": False, "error": text}
         return action.output(success=False, error=text).model_dump(mode="json")
 
     def message(self, output: dict[str, Any]) -> dict[str, Any]:
-        content = json.dumps(output, ensure_ascii=False)
+        content = json.dumps(output, ensure_ascii=False, separators=(",", ":"))
         if self.responses:
             return {"type": "function_call_output", "call_id": self.id, "output": content}
         return {"role": "tool", "tool_call_id": self.id, "content": content}
@@ -125,7 +125,8 @@ def dispatch(
     A Chat Completions call (`.id`, `.function.name`, `.function.arguments`) gives
     `{"role": "tool", "tool_call_id", "content"}`; a Responses `function_call` item (`.call_id`,
     `.name`, `.arguments`) gives `{"type": "function_call_output", "call_id", "output"}`. The content
-    is the contract output as JSON. With no `client`, one is built from the environment and closed.
+    is the contract output as compact JSON (objects summarised, as at every agent surface). With no
+    `client`, one is built from the environment and closed.
     """
     call, arguments, policy, refused = _prepare(tool_call, policy)
     if refused is not None:

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from incidentio_toolkit.actions import ACTIONS, TOOLSETS, Action, split_commas
+from incidentio_toolkit.actions import TOOLSETS, split_commas
 from incidentio_toolkit.cli._sandbox import sandbox_command
+from incidentio_toolkit.composites import TOOLS, Composite, Tool
 
 if TYPE_CHECKING:
     from incidentio_toolkit.client import AsyncIncidentIO
@@ -54,17 +55,17 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def find_action(name: str) -> Action:
-    action = ACTIONS.get(name)
+def find_action(name: str) -> Tool:
+    action = TOOLS.get(name)
     if action is None:
-        close = difflib.get_close_matches(name, list(ACTIONS), n=3)
+        close = difflib.get_close_matches(name, list(TOOLS), n=3)
         hint = f" Did you mean {', '.join(close)}?" if close else ""
-        fail(f"unknown action {name!r}.{hint} See `incidentio actions` for all {len(ACTIONS)}.")
+        fail(f"unknown action {name!r}.{hint} See `incidentio actions` for all {len(TOOLS)}.")
     return action
 
 
 def _complete_action(incomplete: str) -> list[str]:
-    return [name for name in ACTIONS if name.startswith(incomplete)]
+    return [name for name in TOOLS if name.startswith(incomplete)]
 
 
 def _check_output(output: str) -> None:
@@ -81,31 +82,30 @@ def make_client(*, sandbox: bool) -> AsyncIncidentIO:
 
 @app.command("actions")
 def actions_command(output: OutputOption = "table") -> None:
-    """List every action with its kind (read, write, destructive), toolset and HTTP call."""
+    """List every action with its kind (read, write, destructive), toolset and HTTP call, then
+    the composite reads."""
     _check_output(output)
     if output == "json":
-        rows = [
-            {
-                "name": a.name,
-                "kind": a.kind,
-                "toolset": a.toolset,
-                "method": a.method,
-                "path": a.path,
-            }
-            for a in ACTIONS.values()
-        ]
+        rows = [_tool_row(tool) for tool in TOOLS.values()]
         typer.echo(json.dumps(rows, indent=2))
         return
     from incidentio_toolkit.cli._render import actions_table, console
 
-    console().print(actions_table(ACTIONS.values()))
+    console().print(actions_table(TOOLS.values()))
+
+
+def _tool_row(tool: Tool) -> dict[str, str]:
+    row = {"name": tool.name, "kind": tool.kind, "toolset": tool.toolset}
+    if isinstance(tool, Composite):
+        return {**row, "composite": "yes", "requests": tool.calls}
+    return {**row, "method": tool.method, "path": tool.path}
 
 
 @app.command("describe")
 def describe_command(
     name: Annotated[str, typer.Argument(help="Action name.", autocompletion=_complete_action)],
 ) -> None:
-    """Show an action's description, kind, HTTP call, input schema and output schema."""
+    """Show a tool's description, kind, HTTP call (or reads), input schema and output schema."""
     from incidentio_toolkit.adapters import tool_input_schema, tool_output_schema
 
     action = find_action(name)
@@ -115,7 +115,11 @@ def describe_command(
         "description": action.description,
         "kind": action.kind,
         "toolset": action.toolset,
-        "http": f"{action.method} {action.path}",
+        "http": (
+            f"composite: {action.calls} requests"
+            if isinstance(action, Composite)
+            else f"{action.method} {action.path}"
+        ),
         "annotations": {
             "readOnlyHint": hints.read_only,
             "destructiveHint": hints.destructive,
@@ -141,10 +145,17 @@ def call_command(
         str | None,
         typer.Option("--json", "-j", help="All arguments as one JSON object ('-' reads stdin)."),
     ] = None,
+    fields: Annotated[
+        str | None,
+        typer.Option(
+            "--fields", "-f", help='Paths to return, comma-separated ("reference,severity.name").'
+        ),
+    ] = None,
     output: OutputOption = "json",
     sandbox: SandboxOption = False,
 ) -> None:
-    """Run one action and print its contract output; exit code 1 when success is false."""
+    """Run one action or composite and print its contract output; exit code 1 when success is
+    false. Names work where ids are expected (--arg severity_id=Major, --arg id=INC-6)."""
     import anyio
 
     from incidentio_toolkit.cli._args import ArgumentsError, parse_arguments
@@ -155,6 +166,8 @@ def call_command(
         arguments = parse_arguments(action, arg or [], json_args)
     except ArgumentsError as exc:
         fail(str(exc))
+    if fields is not None:
+        arguments["fields"] = fields
     client = make_client(sandbox=sandbox)
 
     async def run() -> dict[str, Any]:
@@ -271,6 +284,12 @@ def mcp_command(
         list[str] | None,
         typer.Option("--allowed-host", help="HTTP: extra Host name accepted (repeatable)."),
     ] = None,
+    full_objects: Annotated[
+        bool,
+        typer.Option(
+            "--full-objects", help="Answer with incident.io's full objects instead of summaries."
+        ),
+    ] = False,
 ) -> None:
     """Serve the incident.io tools over MCP (read-only unless told otherwise)."""
     from incidentio_toolkit.adapters import ToolPolicy
@@ -283,6 +302,7 @@ def mcp_command(
             tools=split_commas(tools) if tools else None,
             exclude_tools=split_commas(exclude_tools) if exclude_tools else None,
             toolsets=split_commas(toolsets) if toolsets else None,
+            full_objects=full_objects,
         )
         run(
             policy,

@@ -13,8 +13,8 @@ import sys
 from collections.abc import Iterable
 from typing import Any, cast
 
-from incidentio_toolkit.actions import Action
 from incidentio_toolkit.adapters import tool_input_schema
+from incidentio_toolkit.composites import Tool
 
 
 class ArgumentsError(ValueError):
@@ -50,7 +50,7 @@ def parse_value(raw: str, schema: dict[str, Any] | None) -> Any:
     return value
 
 
-def parse_arguments(action: Action, pairs: Iterable[str], json_text: str | None) -> dict[str, Any]:
+def parse_arguments(action: Tool, pairs: Iterable[str], json_text: str | None) -> dict[str, Any]:
     """The arguments of `incidentio call`: `--json` first, then each `--arg` on top of it."""
     arguments: dict[str, Any] = {}
     if json_text is not None:

@@ -1,8 +1,9 @@
 """`incidentio demo`: an incident response played through a real MCP client session.
 
 The MCP server runs against the embedded sandbox (no key, no network) with writes and destructive
-tools enabled; the SDK's client drives it, in-process or over stdio. Every id is discovered with the
-list tools, exactly as an agent would.
+tools enabled; the SDK's client drives it, in-process or over stdio. It works as an agent would with
+the lean defaults: summaries, names where ids are expected, `on_call_now`, a dry run before the page
+and `incident_brief`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import json
 import sys
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.markup import escape
@@ -134,46 +134,46 @@ async def play(scenario: Scenario) -> None:
             "idempotency_key": str(uuid.uuid4()),
             "name": INCIDENT_NAME,
             "summary": "Checkout requests fail with 502 since the last deploy.",
-            "severity_id": severity["id"],
-            "incident_status_id": live[0]["id"],
+            "severity_id": severity["name"],
+            "incident_status_id": live[0]["name"],
             "visibility": "public",
             "mode": "test",
         },
     )
     incident = created["incident"]
-    reference = incident.get("reference") or incident["id"]
+    reference = str(incident.get("reference") or incident["id"])
     s.record(
         "Declare a test incident", "incidents_create", True, f"{reference} ({live[0].get('name')})"
     )
 
-    on_call = await find_on_call(s)
-    table = Table("schedule", "on call", "until", title="Who is on call")
-    for schedule_name, user, until in on_call:
-        table.add_row(schedule_name, str(user.get("name") or user.get("email")), until)
-    s.console.print(table)
-    first_schedule = on_call[0][0]
-    paged = [user for name, user, _ in on_call if name == first_schedule]
-    user_ids = list(dict.fromkeys(str(user["id"]) for user in paged))
-
-    escalation = (
-        await s.call(
-            "Page the on-call engineers",
-            "escalations_create",
-            {
-                "idempotency_key": str(uuid.uuid4()),
-                "title": f"{reference}: {INCIDENT_NAME}",
-                "description": "Test incident from `incidentio demo`.",
-                "user_ids": user_ids,
-                "incident_id": incident["id"],
-            },
+    schedule, on_call = await find_on_call(s)
+    table = Table("schedule", "layer", "on call", "until", title="Who is on call")
+    for shift in on_call:
+        table.add_row(
+            schedule, str(shift.get("layer", "")), str(shift.get("user")), str(shift.get("end_at"))
         )
-    )["escalation"]
+    s.console.print(table)
+    emails = list(dict.fromkeys(str(shift["email"]) for shift in on_call if shift.get("email")))
+    page = {
+        "idempotency_key": str(uuid.uuid4()),
+        "title": f"{reference}: {INCIDENT_NAME}",
+        "description": "Test incident from `incidentio demo`.",
+        "user_ids": emails,
+        "incident_id": reference,
+    }
+    preview = (await s.call("Preview the page", "escalations_create", {**page, "dry_run": True}))[
+        "escalation"
+    ]
+    s.record("Preview the page", "escalations_create", True, str(preview.get("message")))
+    escalation = (await s.call("Page the on-call engineers", "escalations_create", page))[
+        "escalation"
+    ]
+    paged = [str(person.get("name")) for person in _objs(preview.get("would_page"))]
     s.record(
         "Page the on-call engineers",
         "escalations_create",
         True,
-        f"{first_schedule}: {', '.join(str(u.get('name') or u.get('id')) for u in paged)} "
-        f"(escalation {escalation.get('status', escalation.get('id'))})",
+        f"{schedule}: {', '.join(paged)} (escalation {escalation.get('status', escalation.get('id'))})",
     )
 
     route = live[1:] + by_category.get("learning", [])[:1] + by_category.get("closed", [])[:1]
@@ -191,8 +191,8 @@ async def play(scenario: Scenario) -> None:
             title,
             "incidents_update",
             {
-                "id": incident["id"],
-                "incident_status_id": status["id"],
+                "id": reference,
+                "incident_status_id": status["name"],
                 "summary": next(notes, "Status update."),
                 "notify_incident_channel": False,
             },
@@ -200,48 +200,41 @@ async def play(scenario: Scenario) -> None:
         now = _obj(_obj(updated["incident"]).get("incident_status")).get("name", status.get("name"))
         s.record(title, "incidents_update", True, f"{reference} is now {now}")
 
-    updates = (
-        await s.call("Read the timeline", "incident_updates_list", {"incident_id": incident["id"]})
-    )["incident_updates"]
-    s.record("Read the timeline", "incident_updates_list", True, f"{len(updates)} updates")
+    brief = (await s.call("Brief the incident", "incident_brief", {"incident": reference}))["brief"]
+    s.record(
+        "Brief the incident",
+        "incident_brief",
+        True,
+        f"{_obj(brief.get('incident_status')).get('name')}, {len(_objs(brief.get('updates')))} "
+        f"recent updates, {_obj(brief.get('counts')).get('open_actions', 0)} open actions",
+    )
 
     follow_ups = (
         await s.call(
             "List follow-ups",
             "follow_ups_list",
-            {"incident_id": incident["id"], "incident_mode": "test"},
+            {"incident_id": reference, "incident_mode": "test"},
         )
     )["follow_ups"]
     s.record("List follow-ups", "follow_ups_list", True, f"{len(follow_ups)} follow-ups")
 
 
-async def find_on_call(s: Scenario) -> list[tuple[str, dict[str, Any], str]]:
-    """(schedule name, user, shift end) for everyone on call now, from the final schedule entries."""
+async def find_on_call(s: Scenario) -> tuple[str, list[dict[str, Any]]]:
+    """The first schedule with someone on call now, and its shifts (names, layers, until)."""
     schedules = (await s.call("Find schedules", "schedules_list", {}))["schedules"]
     s.record("Find schedules", "schedules_list", True, f"{len(schedules)} schedules")
-    now = datetime.now(UTC)
-    found: list[tuple[str, dict[str, Any], str]] = []
     for schedule in schedules:
-        entries = (
-            await s.call(
-                f"Who is on call: {schedule.get('name')}",
-                "schedule_entries_list",
-                {
-                    "schedule_id": schedule["id"],
-                    "entry_window_start": now.isoformat(),
-                    "entry_window_end": (now + timedelta(minutes=1)).isoformat(),
-                },
-            )
-        )["schedule_entries"]
-        for entry in _objs(_obj(entries).get("final")):
-            user = _obj(entry.get("user"))
-            if user.get("id"):
-                found.append((str(schedule.get("name")), user, str(entry.get("end_at", ""))))
-    names = ", ".join(str(user.get("name") or user.get("id")) for _, user, _ in found)
-    s.record("Find who is on call", "schedule_entries_list", bool(found), names or "nobody")
-    if not found:
-        raise StepFailed("on call")
-    return found
+        name = str(schedule.get("name"))
+        answer = _obj(
+            (await s.call(f"Who is on call: {name}", "on_call_now", {"schedule": name}))["on_call"]
+        )
+        shifts = _objs(answer.get("on_call"))
+        if shifts:
+            names = ", ".join(str(shift.get("user")) for shift in shifts)
+            s.record("Find who is on call", "on_call_now", True, f"{name}: {names}")
+            return name, shifts
+    s.record("Find who is on call", "on_call_now", False, "nobody")
+    raise StepFailed("on call")
 
 
 def summary_table(steps: list[Step]) -> Any:

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-    from incidentio_toolkit.actions import Action
+    from incidentio_toolkit.composites import Tool
 
 MAX_CELL = 60
 MAX_COLUMNS = 7
@@ -56,22 +56,26 @@ def cell(value: Any) -> str:
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 
-def actions_table(actions: Iterable[Action]) -> Table:
+def actions_table(actions: Iterable[Tool]) -> Table:
+    """Every tool: the actions with their HTTP call, then the composites with their reads."""
     from rich.table import Table
 
-    table = Table(title="incident.io actions")
+    from incidentio_toolkit.composites import Composite
+
+    table = Table(title="incident.io actions and composite reads")
     table.add_column("#", justify="right")
     for header in ("action", "kind", "toolset", "method", "path"):
         table.add_column(header, no_wrap=True)
     colors = {"read": "green", "write": "yellow", "destructive": "red"}
     for number, action in enumerate(actions, 1):
+        composite = isinstance(action, Composite)
         table.add_row(
             str(number),
             action.name,
             f"[{colors[action.kind]}]{action.kind}[/]",
             action.toolset,
-            action.method,
-            action.path,
+            "-" if composite else action.method,
+            "composite read" if composite else action.path,
         )
     return table
 

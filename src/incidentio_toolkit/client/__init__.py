@@ -17,6 +17,7 @@ IncidentIOError
 │   │   RequestTimeoutError (408), ConflictError (409), PreconditionFailedError (412),
 │   │   PayloadTooLargeError (413), UnprocessableEntityError (422), RateLimitError (429)
 │   └── InternalServerError     (5xx)
+├── NameLookupError             a name given for an id could not be looked up; nothing was sent
 ├── InvalidResponseError        a 2xx whose body did not parse as the expected shape
 ├── OutcomeUnknownError         an unkeyed create or delete failed ambiguously; not re-sent
 └── DeadlineExceededError       the call's deadline ran out (or the server asked to wait past it)
@@ -48,6 +49,7 @@ from incidentio_toolkit.client._errors import (
     InvalidResponseError,
     MethodNotAllowedError,
     MissingAPIKeyError,
+    NameLookupError,
     NotAcceptableError,
     NotFoundError,
     OutcomeUnknownError,
@@ -102,6 +104,7 @@ __all__ = [
     "InvalidResponseError",
     "MethodNotAllowedError",
     "MissingAPIKeyError",
+    "NameLookupError",
     "NotAcceptableError",
     "NotFoundError",
     "OutcomeUnknownError",

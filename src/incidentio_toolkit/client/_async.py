@@ -5,13 +5,22 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping, Sequence
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Self, Unpack
 
 import anyio
 import pydantic_core
 
-from incidentio_toolkit.actions import ACTIONS, Action, ActionInput, ActionOutput
+from incidentio_toolkit.actions import (
+    ACTIONS,
+    DRY_RUN_PARAM,
+    FIELDS_PARAM,
+    Action,
+    ActionInput,
+    ActionOutput,
+    Catalog,
+)
 from incidentio_toolkit.client._codec import (
     ItemCursor,
     parse_output,
@@ -23,6 +32,7 @@ from incidentio_toolkit.client._errors import (
     APIConnectionError,
     DeadlineExceededError,
     IncidentIOError,
+    InvalidArgumentsError,
     MissingAPIKeyError,
     OutcomeUnknownError,
     ReadTimeout,
@@ -34,7 +44,9 @@ from incidentio_toolkit.client._logging import Redactor, register_secret
 from incidentio_toolkit.client._methods import AsyncActionMethods
 from incidentio_toolkit.client._pacing import Pacer
 from incidentio_toolkit.client._paths import build_path
+from incidentio_toolkit.client._resolve import Resolver
 from incidentio_toolkit.client._retry import backoff, parse_retry_after, rule_for
+from incidentio_toolkit.composites import TOOLS, Composite, Tool
 
 if TYPE_CHECKING:
     import httpx2
@@ -53,6 +65,11 @@ class AsyncIncidentIO(AsyncActionMethods):
     One pooled connection per host is reused for every call. Every call validates its arguments
     before any I/O, paces itself under the key's rate limits, retries only what is safe to retry,
     and never raises: failures come back as `success=False` with an actionable `error`.
+
+    Parameters that take ids also take names and references (`severity_id="Major"`,
+    `incident_id="INC-6"`), resolved before the request is built; list and show actions take
+    `fields` to return parts of each object. Composite tools (`incident_brief`, `on_call_now`)
+    are called like actions.
     """
 
     def __init__(self, api_key: str | None = None, **options: Unpack[ClientOptions]) -> None:
@@ -70,6 +87,7 @@ class AsyncIncidentIO(AsyncActionMethods):
         self._redactor = Redactor([secret])
         self._key_bytes = secret.strip().encode("utf-8", "replace")
         self._pacer_instance: Pacer | None = None
+        self._resolver = Resolver(self, self._config.reference_ttl, self._clock)
 
     @property
     def _pacer(self) -> Pacer | None:
@@ -95,6 +113,14 @@ class AsyncIncidentIO(AsyncActionMethods):
     @property
     def config(self) -> ClientConfig:
         return self._config
+
+    def now(self) -> datetime:
+        """The current time by the client's wall clock, in UTC (what composites call "now")."""
+        return datetime.fromtimestamp(self._wall_clock(), UTC)
+
+    async def listing(self, catalog: Catalog) -> list[dict[str, Any]]:
+        """Every object of a catalog (`SCHEDULES`), from the cache that name resolution uses."""
+        return await self._resolver.listing(catalog)
 
     async def __aenter__(self) -> Self:
         return self
@@ -126,8 +152,9 @@ class AsyncIncidentIO(AsyncActionMethods):
     # --- the tool boundary -------------------------------------------------------------------
 
     async def call(self, name: str, arguments: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        """Run an action by name: dict in, the contract's output dict out. Never raises."""
-        if name not in ACTIONS:
+        """Run an action or composite by name: dict in, the contract's output dict out. Never
+        raises."""
+        if name not in TOOLS:
             return {"success": False, "error": unknown_action_text(name)}
         # Every field is already JSON data (parsed from the answer, or ours), so a shallow dict is
         # the contract dump without re-walking large pages.
@@ -136,7 +163,7 @@ class AsyncIncidentIO(AsyncActionMethods):
     async def _invoke(self, name: str, arguments: Arguments) -> Any:
         """`execute` for a known action name, with every failure turned into the output's
         `success=False` and `error`: the plumbing under `call` and the typed methods."""
-        action = ACTIONS[name]
+        action = TOOLS[name]
         try:
             return await self.execute(action, arguments)
         except Exception as exc:  # every failure becomes the contract's error shape
@@ -147,23 +174,50 @@ class AsyncIncidentIO(AsyncActionMethods):
 
     # --- the library path: raises IncidentIOError ---------------------------------------------
 
-    async def execute(self, action: Action | str, arguments: Arguments = None) -> ActionOutput:
-        """Run an action, raising an `IncidentIOError` subclass on failure (see the module
-        `incidentio_toolkit.client` for the tree). An unknown name raises `KeyError`."""
+    async def execute(self, action: Tool | str, arguments: Arguments = None) -> ActionOutput:
+        """Run an action or composite, raising an `IncidentIOError` subclass on failure (see the
+        module `incidentio_toolkit.client` for the tree). An unknown name raises `KeyError`.
+
+        Names and references are resolved first; `fields` then shapes the answer and
+        `dry_run` answers with the action's preview, sending nothing.
+        """
         if isinstance(action, str):
-            found = ACTIONS.get(action)
+            found = TOOLS.get(action)
             if found is None:
                 raise KeyError(unknown_action_text(action))
             action = found
         args = validate_arguments(action, arguments)
-        request = action.request(args)
-        path = build_path(action.path, request.path_params)
+        fields: Sequence[str] | None = getattr(args, FIELDS_PARAM, None)
+        projection = action.projection if isinstance(action, Action) else None
+        if fields is not None and projection is not None:
+            problem = projection.problem(fields)
+            if problem is not None:
+                raise InvalidArgumentsError(
+                    f"Invalid arguments for {action.name}: {problem}. Nothing was sent."
+                )
         if not self._config.has_key:
             raise MissingAPIKeyError
         if not self._config.key_is_well_formed:
             raise MissingAPIKeyError(
                 "The incident.io API key contains spaces or characters that cannot be sent in a header"
             )
+        args = await self._resolver.resolve(action, args)
+        if isinstance(action, Composite):
+            return await action.run(self, args)
+        if action.preview is not None and getattr(args, DRY_RUN_PARAM, None):
+            draft = await action.preview(self, args)
+            return action.output.model_validate({"success": True, action.result or "": draft})
+        output = await self._request(action, args)
+        if action.kind != "read":
+            self._resolver.forget()
+        if fields is not None:
+            output = action.output.model_validate(action.projected(dict(output), fields))
+        return output
+
+    async def _request(self, action: Action, args: ActionInput) -> ActionOutput:
+        """Send one action's request and parse the answer."""
+        request = action.request(args)
+        path = build_path(action.path, request.path_params)
         content = None if request.json is None else pydantic_core.to_json(request.json)
         raw = await self._send(action, path, request.query, content)
         output = parse_output(action, raw.body, request.path_params)

@@ -11,11 +11,12 @@ from typing import Any
 import pydantic_core
 from pydantic import ValidationError
 
-from incidentio_toolkit.actions import ACTIONS, Action, ActionInput, ActionOutput
+from incidentio_toolkit.actions import Action, ActionInput, ActionOutput
 from incidentio_toolkit.client._errors import InvalidArgumentsError, InvalidResponseError
+from incidentio_toolkit.composites import TOOLS, Tool
 
 
-def describe_validation_error(action: Action, exc: ValidationError) -> str:
+def describe_validation_error(action: Tool, exc: ValidationError) -> str:
     """Name each bad parameter and the fix, in one bounded sentence per problem."""
     allowed = ", ".join(action.input.model_fields)
     problems: list[str] = []
@@ -35,11 +36,11 @@ def describe_validation_error(action: Action, exc: ValidationError) -> str:
 
 
 def unknown_action_text(name: str) -> str:
-    return f"Unknown action {name!r}: see `incidentio actions` for the {len(ACTIONS)} action names."
+    return f"Unknown action {name!r}: see `incidentio actions` for the {len(TOOLS)} tool names."
 
 
 def validate_arguments(
-    action: Action, arguments: Mapping[str, Any] | ActionInput | None
+    action: Tool, arguments: Mapping[str, Any] | ActionInput | None
 ) -> ActionInput:
     if isinstance(arguments, action.input):
         return arguments

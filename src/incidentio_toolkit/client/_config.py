@@ -49,6 +49,9 @@ class ClientSettings(TypedDict, total=False):
     """The per-key budgets to stay under (default incident.io's); None switches pacing off."""
     redis_url: str | None
     """Share the pacing budget through Redis (else `INCIDENTIO_REDIS_URL`, else in memory)."""
+    reference_ttl: float
+    """Seconds that reference data looked up for names (severities, users, ...) stays cached
+    (default 60); 0 looks names up on every call."""
 
 
 class ClientOptions(ClientSettings, total=False):
@@ -79,6 +82,7 @@ class ClientConfig:
     read_timeout: float = 30.0
     pacing: PacingLimits | None = field(default_factory=PacingLimits)
     redis_url: str | None = field(default=None, repr=False)
+    reference_ttl: float = 60.0
 
     @classmethod
     def resolve(
@@ -105,6 +109,10 @@ class ClientConfig:
             value = getattr(self, name)
             if not value > 0:
                 raise ValueError(f"{name} must be a positive number of seconds, not {value!r}.")
+        if not self.reference_ttl >= 0:
+            raise ValueError(
+                f"reference_ttl must be 0 or more seconds, not {self.reference_ttl!r}."
+            )
         length = len(self.api_key.get_secret_value())
         if 0 < length < MIN_SECRET_LENGTH:
             raise ValueError(

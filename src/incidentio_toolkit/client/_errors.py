@@ -237,6 +237,14 @@ class OutcomeUnknownError(IncidentIOError):
         )
 
 
+class NameLookupError(IncidentIOError):
+    """Looking up a name or reference given for an id failed; the action itself was not sent."""
+
+    def __init__(self, what: str, cause: IncidentIOError) -> None:
+        self.cause = cause
+        super().__init__(f"Could not look up {what}, so nothing was sent. Cause: {cause}")
+
+
 class DeadlineExceededError(IncidentIOError):
     """The call's deadline ran out, or the server asked for a wait longer than what was left."""
 

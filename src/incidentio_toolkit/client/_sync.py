@@ -10,13 +10,15 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Coroutine, Generator, Iterator, Mapping
+from datetime import datetime
 from typing import Any, Self, TypeVar, Unpack
 
-from incidentio_toolkit.actions import ACTIONS, Action, ActionOutput
+from incidentio_toolkit.actions import ACTIONS, ActionOutput, Catalog
 from incidentio_toolkit.client._async import Arguments, AsyncIncidentIO
 from incidentio_toolkit.client._codec import ItemCursor
 from incidentio_toolkit.client._config import ClientConfig, ClientOptions
 from incidentio_toolkit.client._methods import SyncActionMethods
+from incidentio_toolkit.composites import Tool
 
 T = TypeVar("T")
 
@@ -75,6 +77,14 @@ class IncidentIO(SyncActionMethods):
     def config(self) -> ClientConfig:
         return self._async.config
 
+    def now(self) -> datetime:
+        """The current time by the client's wall clock, in UTC."""
+        return self._async.now()
+
+    def listing(self, catalog: Catalog) -> list[dict[str, Any]]:
+        """Every object of a catalog, from the cache that name resolution uses."""
+        return self._loop.run(self._async.listing(catalog))
+
     def __enter__(self) -> Self:
         return self
 
@@ -88,11 +98,12 @@ class IncidentIO(SyncActionMethods):
         self._loop.stop()
 
     def call(self, name: str, arguments: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        """Run an action by name: dict in, the contract's output dict out. Never raises."""
+        """Run an action or composite by name: dict in, the contract's output dict out. Never
+        raises."""
         return self._loop.run(self._async.call(name, arguments))
 
-    def execute(self, action: Action | str, arguments: Arguments = None) -> ActionOutput:
-        """Run an action, raising an `IncidentIOError` subclass on failure."""
+    def execute(self, action: Tool | str, arguments: Arguments = None) -> ActionOutput:
+        """Run an action or composite, raising an `IncidentIOError` subclass on failure."""
         return self._loop.run(self._async.execute(action, arguments))
 
     def _invoke(self, name: str, arguments: Arguments) -> Any:

@@ -19,8 +19,9 @@ from typing import Any, Literal
 import httpx2
 
 from incidentio_toolkit import AsyncIncidentIO
-from incidentio_toolkit.actions import Action, ActionInput, ActionOutput
+from incidentio_toolkit.actions import ActionInput, ActionOutput
 from incidentio_toolkit.client._http import asgi_transport
+from incidentio_toolkit.composites import Tool
 from incidentio_toolkit.sandbox import DEMO_API_KEY, SandboxServer, create_app
 from incidentio_toolkit.sandbox.testing import SpecChecker
 
@@ -69,7 +70,7 @@ class RecordingIncidentIO(AsyncIncidentIO):
         self.succeeded = succeeded
 
     async def execute(
-        self, action: Action | str, arguments: Mapping[str, Any] | ActionInput | None = None
+        self, action: Tool | str, arguments: Mapping[str, Any] | ActionInput | None = None
     ) -> ActionOutput:
         output = await super().execute(action, arguments)
         self.succeeded.add(action if isinstance(action, str) else action.name)

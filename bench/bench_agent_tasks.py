@@ -1,0 +1,250 @@
+"""Agent efficiency: incident-response tasks played through a real MCP session, raw vs lean.
+
+Each task (bench/_agent_tasks.py) runs twice against a fresh sandbox (in process, its clock fixed
+at NOW so the answers are reproducible), through the SDK's in-memory MCP client:
+
+- raw: the contract's actions only, full objects (`--full-objects`), ids looked up with list calls;
+- lean: the defaults: summaries, names and references where ids are expected, `fields`, the
+  composite reads (`incident_brief`, `on_call_now`) and `dry_run` before paging.
+
+Measured per task and plan: tool calls, result characters (the JSON text blocks the model reads)
+and API requests (counted at the client's transport). Every answer is checked against the
+sandbox's truth, read straight from its HTTP API. Targets over the tasks: median result
+characters lean/raw <= 1/5, worst task <= 1/2; median tool calls lean/raw <= 1/2; every answer
+correct. A task that fails to run is reported, never fatal.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+import traceback
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import anyio
+import httpx2
+from mcp import Client
+
+from _agent_tasks import TASKS, Env, Task, waiting_for
+from _common import Result, Target, finish, parse_args, print_table, rerun_command
+from incidentio_toolkit import ACTIONS, AsyncIncidentIO
+from incidentio_toolkit.adapters import ToolPolicy
+from incidentio_toolkit.adapters.mcp import create_server
+from incidentio_toolkit.composites import TOOLS
+from incidentio_toolkit.sandbox import DEMO_API_KEY, create_app
+from incidentio_toolkit.sandbox.testing import FakeClock
+
+NOW = datetime(2025, 6, 10, 12, 0, tzinfo=UTC)
+"""A Tuesday, two hours after the demo organisation's last page was acknowledged."""
+
+BASE_URL = "http://sandbox.invalid"
+PLANS = {
+    "raw": ToolPolicy(
+        allow_writes=True, allow_destructive=True, tools=list(ACTIONS), full_objects=True
+    ),
+    "lean": ToolPolicy.everything(),
+}
+ORGANISATIONS = ("demo",)
+"""The seeded organisations the tasks run on (the large one joins when the sandbox has it)."""
+
+
+class CountingTransport(httpx2.AsyncBaseTransport):
+    """The client's transport to the in-process sandbox, counting the requests it carries."""
+
+    def __init__(self, inner: httpx2.AsyncBaseTransport) -> None:
+        self.inner = inner
+        self.requests = 0
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        self.requests += 1
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+class PlanError(Exception):
+    """A tool answered success: false; the plan cannot go on."""
+
+
+@dataclass
+class MeasuringAgent:
+    """An agent's side of the session: calls tools and counts what it reads."""
+
+    session: Client
+    calls: int = 0
+    chars: int = 0
+
+    async def call(self, tool: str, arguments: dict[str, Any]) -> dict[str, Any]:
+        result = await self.session.call_tool(tool, arguments)
+        text = "".join(block.text for block in result.content if block.type == "text")
+        self.calls += 1
+        self.chars += len(text)
+        data: dict[str, Any] = json.loads(text)
+        if not data.get("success"):
+            raise PlanError(f"{tool}: {data.get('error')}")
+        return data
+
+
+@dataclass
+class Run:
+    calls: int = 0
+    chars: int = 0
+    requests: int = 0
+    correct: bool = False
+    problem: str | None = None
+
+
+async def run(task: Task, plan: str, organisation: str) -> Run:
+    """One task with one plan on a fresh sandbox; failures are recorded, not raised."""
+    scripted = task.raw if plan == "raw" else task.lean
+    assert scripted is not None
+    assert task.check is not None
+    app = create_app(clock=FakeClock(NOW))
+    counting = CountingTransport(httpx2.ASGITransport(app=app))
+    client = AsyncIncidentIO(
+        DEMO_API_KEY,
+        base_url=BASE_URL,
+        transport=counting,
+        pacing=None,
+        wall_clock=NOW.timestamp,
+    )
+    api = httpx2.AsyncClient(
+        transport=httpx2.ASGITransport(app=app),
+        base_url=BASE_URL,
+        headers={"Authorization": f"Bearer {DEMO_API_KEY}"},
+    )
+    outcome = Run()
+    try:
+        async with client, api, Client(create_server(client, PLANS[plan])) as session:
+            env = Env(api, NOW)
+            subject = await task.subject(env)
+            agent = MeasuringAgent(session)
+            try:
+                answer = await scripted(agent, subject, NOW)
+            finally:
+                outcome.calls, outcome.chars = agent.calls, agent.chars
+                outcome.requests = counting.requests
+            outcome.problem = await task.check(env, subject, answer)
+            outcome.correct = outcome.problem is None
+    except Exception as exc:  # a benchmark reports a failed run and goes on
+        outcome.problem = f"{type(exc).__name__}: {exc}"
+        if not isinstance(exc, PlanError):
+            outcome.problem += "\n" + traceback.format_exc(limit=3)
+    finally:
+        app.close()
+    return outcome
+
+
+def ratio(lean: float, raw: float) -> float:
+    return lean / raw if raw else float("nan")
+
+
+def main(argv: list[str] | None = None) -> Result:
+    args = parse_args(__doc__ or "", argv)
+    started = time.perf_counter()
+    result = Result("bench_agent_tasks", rerun_command("bench_agent_tasks.py"))
+    print(__doc__)
+    figures: dict[str, Any] = {"now": NOW.isoformat(), "organisations": {}}
+    rows: list[list[object]] = []
+    char_ratios: list[float] = []
+    raw_calls: list[int] = []
+    lean_calls: list[int] = []
+    call_ratios: list[float] = []
+    wrong: list[str] = []
+    waiting: list[str] = []
+    for organisation in ORGANISATIONS:
+        tasks: dict[str, Any] = {}
+        for task in TASKS:
+            missing = waiting_for(task, TOOLS)
+            if missing or task.raw is None or task.lean is None:
+                waiting.append(f"{task.key} (needs {', '.join(missing or task.needs)})")
+                tasks[task.key] = {"question": task.question, "waiting_for": missing}
+                continue
+            raw, lean = (anyio.run(run, task, plan, organisation) for plan in ("raw", "lean"))
+            for plan, outcome in (("raw", raw), ("lean", lean)):
+                if not outcome.correct:
+                    wrong.append(f"{organisation}/{task.key}/{plan}: {outcome.problem}")
+            char_ratios.append(ratio(lean.chars, raw.chars))
+            call_ratios.append(ratio(lean.calls, raw.calls))
+            raw_calls.append(raw.calls)
+            lean_calls.append(lean.calls)
+            tasks[task.key] = {
+                "question": task.question,
+                "raw": vars(raw),
+                "lean": vars(lean),
+                "chars_ratio": char_ratios[-1],
+                "calls_ratio": call_ratios[-1],
+            }
+            rows.append(
+                [
+                    f"{organisation}: {task.key}",
+                    raw.calls,
+                    lean.calls,
+                    raw.chars,
+                    lean.chars,
+                    char_ratios[-1],
+                    raw.requests,
+                    lean.requests,
+                    "yes" if raw.correct and lean.correct else "NO",
+                ]
+            )
+        figures["organisations"][organisation] = tasks
+    print_table(
+        [
+            "task",
+            "raw calls",
+            "lean calls",
+            "raw chars",
+            "lean chars",
+            "lean/raw chars",
+            "raw requests",
+            "lean requests",
+            "correct",
+        ],
+        rows,
+    )
+    median_chars = statistics.median(char_ratios)
+    worst_chars = max(char_ratios)
+    calls_ratio = statistics.median(lean_calls) / statistics.median(raw_calls)
+    figures["summary"] = {
+        "tasks_run": len(char_ratios),
+        "median_chars_ratio": median_chars,
+        "worst_chars_ratio": worst_chars,
+        "median_calls_raw": statistics.median(raw_calls),
+        "median_calls_lean": statistics.median(lean_calls),
+        "median_calls_ratio": calls_ratio,
+        "median_per_task_calls_ratio": statistics.median(call_ratios),
+        "total_calls": [sum(raw_calls), sum(lean_calls)],
+        "wrong": wrong,
+        "waiting": waiting,
+    }
+    print(
+        f"\nmedian chars lean/raw {median_chars:.3f}, worst {worst_chars:.3f}; median tool calls "
+        f"{statistics.median(raw_calls):g} raw vs {statistics.median(lean_calls):g} lean "
+        f"({calls_ratio:.2f}); {len(char_ratios) * 2 - len(wrong)}/{len(char_ratios) * 2} answers "
+        "correct"
+    )
+    for line in wrong:
+        print(f"WRONG {line}")
+    result.targets += [
+        Target("median result chars lean/raw", median_chars, "<=", 0.2),
+        Target("worst task result chars lean/raw", worst_chars, "<=", 0.5),
+        Target("median tool calls lean/raw", calls_ratio, "<=", 0.5),
+        Target("wrong answers", len(wrong), "<=", 0),
+    ]
+    for line in waiting:
+        result.notes.append(f"waiting: {line}")
+    result.notes.append(
+        f"organisations: {', '.join(ORGANISATIONS)} (the large organisation joins when the "
+        "sandbox seeds it)"
+    )
+    result.figures = figures
+    return finish(result, args, started)
+
+
+if __name__ == "__main__":
+    main()

@@ -92,8 +92,36 @@ def _lead(incident: JSON) -> str | None:
     return None
 
 
+def _severity(incident: JSON) -> str | None:
+    """The severity's name; incidents may have none."""
+    return (incident.get("severity") or {}).get("name")
+
+
 def _number(reference: str) -> str:
     return reference.split("-")[-1]
+
+
+async def every_page(agent: Agent, tool: str, arguments: dict[str, Any], key: str) -> list[JSON]:
+    """Every item of a list tool, following `pagination_meta.after` as an agent would."""
+    items: list[JSON] = []
+    after = None
+    while True:
+        out = await agent.call(tool, {**arguments, **({"after": after} if after else {})})
+        items += out[key]
+        after = (out.get("pagination_meta") or {}).get("after")
+        if not after:
+            return items
+
+
+def plain_levels(path: JSON) -> list[JSON]:
+    """The level nodes of a path without branches, in paging order, up to a repeat."""
+    levels: list[JSON] = []
+    for node in path["path"]:
+        if node["type"] == "repeat":
+            break
+        if node["type"] == "level":
+            levels.append(node)
+    return levels
 
 
 # --- subjects: what each question is about, found in the organisation ------------------------
@@ -116,10 +144,27 @@ def _first_level(path: JSON) -> list[JSON]:
     return []
 
 
+def _plain(path: JSON) -> bool:
+    """Levels and a repeat only, each schedule paging whoever is on call now: a path whose
+    answer ("who would it page, level by level") has one reading."""
+    nodes = path["path"]
+    levels = [n["level"] for n in nodes if n["type"] == "level"]
+    return (
+        {n["type"] for n in nodes} <= {"level", "repeat"}
+        and bool(levels)
+        and any(t["type"] == "schedule" for t in levels[0]["targets"])
+        and all("round_robin_config" not in level for level in levels)
+        and all(
+            t.get("schedule_mode", "currently_on_call") == "currently_on_call"
+            for level in levels
+            for t in level["targets"]
+        )
+    )
+
+
 async def _path(env: Env) -> Subject:
     paths = await env.pages("/v2/escalation_paths", "escalation_paths", page_size=25)
-    paths = sorted(paths, key=lambda p: p["name"])
-    chosen = next(p for p in paths if any(t["type"] == "schedule" for t in _first_level(p)))
+    chosen = next(p for p in sorted(paths, key=lambda p: p["name"]) if _plain(p))
     return {"path": chosen["name"], "path_id": chosen["id"]}
 
 
@@ -138,8 +183,9 @@ async def _status_change(env: Env) -> Subject:
         (await env.get("/v1/incident_statuses"))["incident_statuses"], key=lambda s: s["rank"]
     )
     live = [s for s in statuses if s["category"] == "live"]
-    incidents = await env.pages("/v2/incidents", "incidents", page_size=250)
-    triage = [i for i in incidents if i["incident_status"]["category"] == "triage"] or incidents
+    triage = await env.pages(
+        "/v2/incidents", "incidents", page_size=250, **{"status_category[one_of]": "triage"}
+    )
     target = live[1] if len(live) > 1 else live[0]
     return {"incident": triage[0]["reference"], "status": target["name"]}
 
@@ -234,30 +280,26 @@ async def _level_names(env: Env, targets: list[JSON]) -> list[str]:
 
 async def _levels_truth(env: Env, path_id: str) -> list[list[str]]:
     path = (await env.get(f"/v2/escalation_paths/{path_id}"))["escalation_path"]
-    levels: list[list[str]] = []
-    for node in path["path"]:
-        if node["type"] == "repeat":
-            break
-        if node["type"] == "level":
-            levels.append(await _level_names(env, node["level"]["targets"]))
-    return levels
+    return [await _level_names(env, node["level"]["targets"]) for node in plain_levels(path)]
 
 
 # --- the tasks --------------------------------------------------------------------------------
 
 
 def _live_rows(incidents: list[JSON], lead: Callable[[JSON], Any]) -> list[list[Any]]:
-    return sorted([i["reference"], i["severity"]["name"], lead(i)] for i in incidents)
+    return sorted([i["reference"], _severity(i), lead(i)] for i in incidents)
+
+
+LIVE = {"status_category": ["live"], "page_size": 250}
 
 
 async def live_raw(agent: Agent, subject: Subject, now: datetime) -> JSON:
-    out = await agent.call("incidents_list", {"status_category": ["live"], "page_size": 250})
-    return _live_rows(out["incidents"], _lead)
+    return _live_rows(await every_page(agent, "incidents_list", LIVE, "incidents"), _lead)
 
 
 async def live_lean(agent: Agent, subject: Subject, now: datetime) -> JSON:
-    out = await agent.call("incidents_list", {"status_category": ["live"], "page_size": 250})
-    return _live_rows(out["incidents"], lambda i: i.get("lead"))
+    incidents = await every_page(agent, "incidents_list", LIVE, "incidents")
+    return _live_rows(incidents, lambda i: i.get("lead"))
 
 
 async def live_check(env: Env, subject: Subject, answer: JSON) -> str | None:
@@ -266,7 +308,7 @@ async def live_check(env: Env, subject: Subject, answer: JSON) -> str | None:
 
 
 async def on_call_raw(agent: Agent, subject: Subject, now: datetime) -> JSON:
-    schedules = (await agent.call("schedules_list", {"page_size": 250}))["schedules"]
+    schedules = await every_page(agent, "schedules_list", {"page_size": 250}, "schedules")
     schedule = _by_name(schedules, subject["schedule"])
     window = {
         "entry_window_start": stamp(now),
@@ -318,7 +360,7 @@ async def brief_raw(agent: Agent, subject: Subject, now: datetime) -> JSON:
     follow_ups = await agent.call("follow_ups_list", of_it)
     return _brief(
         incident["incident_status"]["name"],
-        incident["severity"]["name"],
+        _severity(incident),
         _lead(incident),
         [u["message"] for u in updates["incident_updates"]],
         [a["description"] for a in actions["actions"] if a["status"] == "outstanding"],
@@ -332,7 +374,7 @@ async def brief_lean(agent: Agent, subject: Subject, now: datetime) -> JSON:
     )["brief"]
     return _brief(
         brief["incident_status"]["name"],
-        brief["severity"]["name"],
+        _severity(brief),
         brief.get("lead"),
         [u["message"] for u in brief["updates"]],
         [a["description"] for a in brief["open_actions"]],
@@ -351,7 +393,7 @@ async def brief_check(env: Env, subject: Subject, answer: JSON) -> str | None:
     return _same(
         _brief(
             incident["incident_status"]["name"],
-            incident["severity"]["name"],
+            _severity(incident),
             _lead(incident),
             [u["message"] for u in updates],
             [a["description"] for a in actions if a["status"] == "outstanding"],
@@ -404,7 +446,7 @@ def _notified(escalation: JSON) -> list[str]:
 
 
 async def page_raw(agent: Agent, subject: Subject, now: datetime) -> JSON:
-    paths = (await agent.call("escalation_paths_list", {}))["escalation_paths"]
+    paths = await every_page(agent, "escalation_paths_list", {}, "escalation_paths")
     path = _by_name(paths, subject["path"])
     incident = (await agent.call("incidents_show", {"id": _number(subject["incident"])}))[
         "incident"
@@ -458,7 +500,7 @@ def _in_week(week: list[str], start: str, end: str) -> bool:
 
 async def week_raw(agent: Agent, subject: Subject, now: datetime) -> JSON:
     user = (await agent.call("users_list", {"email": subject["email"]}))["users"][0]
-    schedules = (await agent.call("schedules_list", {"page_size": 250}))["schedules"]
+    schedules = await every_page(agent, "schedules_list", {"page_size": 250}, "schedules")
     mine = [
         s
         for s in schedules
@@ -518,7 +560,8 @@ async def follow_ups_raw(agent: Agent, subject: Subject, now: datetime) -> JSON:
 
 
 async def follow_ups_lean(agent: Agent, subject: Subject, now: datetime) -> JSON:
-    items = (await agent.call("follow_ups_list", {}))["follow_ups"]
+    picked = {"fields": ["title", "status", "assignee.name"]}
+    items = (await agent.call("follow_ups_list", picked))["follow_ups"]
     return sorted(
         f["title"]
         for f in items
@@ -542,12 +585,25 @@ def _recent(escalations: list[JSON], now: datetime) -> list[JSON]:
     return [e for e in escalations if moment(e["created_at"]) >= now - timedelta(hours=24)]
 
 
+async def _pages_until(agent: Agent, now: datetime) -> list[JSON]:
+    """Escalations newest first, page by page, until one is older than 24 h."""
+    items: list[JSON] = []
+    after = None
+    while True:
+        args = {"page_size": 50, **({"after": after} if after else {})}
+        out = await agent.call("escalations_list", args)
+        items += out["escalations"]
+        after = (out.get("pagination_meta") or {}).get("after")
+        if not after or len(_recent(out["escalations"], now)) < len(out["escalations"]):
+            return items
+
+
 def _acked(events: list[JSON], at_key: str) -> str | None:
     return next((e[at_key] for e in events if e["event"] == "acked"), None)
 
 
 async def escalations_raw(agent: Agent, subject: Subject, now: datetime) -> JSON:
-    items = (await agent.call("escalations_list", {"page_size": 50}))["escalations"]
+    items = await _pages_until(agent, now)
     return sorted(
         [e["title"], e["status"], _notified(e), _acked(e["events"], "occurred_at")]
         for e in _recent(items, now)
@@ -555,7 +611,7 @@ async def escalations_raw(agent: Agent, subject: Subject, now: datetime) -> JSON
 
 
 async def escalations_lean(agent: Agent, subject: Subject, now: datetime) -> JSON:
-    items = (await agent.call("escalations_list", {"page_size": 50}))["escalations"]
+    items = await _pages_until(agent, now)
     rows = []
     for e in _recent(items, now):
         notified = next(
@@ -626,24 +682,22 @@ async def declare_needs_check(env: Env, subject: Subject, answer: JSON) -> str |
 async def critical_raw(agent: Agent, subject: Subject, now: datetime) -> JSON:
     severities = (await agent.call("severities_list", {}))["severities"]
     top = _by_name(severities, subject["severity"])
-    out = await agent.call(
-        "incidents_list",
-        {"status_category": ["live"], "severity_at_least": top["id"], "page_size": 250},
+    arguments = {**LIVE, "severity_at_least": top["id"]}
+    return sorted(
+        i["reference"] for i in await every_page(agent, "incidents_list", arguments, "incidents")
     )
-    return sorted(i["reference"] for i in out["incidents"])
 
 
 async def critical_lean(agent: Agent, subject: Subject, now: datetime) -> JSON:
-    out = await agent.call(
-        "incidents_list",
-        {"status_category": ["live"], "severity_at_least": subject["severity"], "page_size": 250},
+    arguments = {**LIVE, "severity_at_least": subject["severity"], "fields": ["reference"]}
+    return sorted(
+        i["reference"] for i in await every_page(agent, "incidents_list", arguments, "incidents")
     )
-    return sorted(i["reference"] for i in out["incidents"])
 
 
 async def critical_check(env: Env, subject: Subject, answer: JSON) -> str | None:
     live = await env.pages("/v2/incidents", "incidents", **{"status_category[one_of]": "live"})
-    expected = sorted(i["reference"] for i in live if i["severity"]["name"] == subject["severity"])
+    expected = sorted(i["reference"] for i in live if _severity(i) == subject["severity"])
     if not expected:
         return "no live incident at that severity: the task checks nothing"
     return _same(expected)(answer)
@@ -697,7 +751,7 @@ async def declare_raw(agent: Agent, subject: Subject, now: datetime) -> JSON:
             },
         )
     )["incident"]
-    return [created["reference"], created["severity"]["name"], created["incident_type"]["name"]]
+    return [created["reference"], _severity(created), created["incident_type"]["name"]]
 
 
 async def declare_lean(agent: Agent, subject: Subject, now: datetime) -> JSON:
@@ -713,19 +767,16 @@ async def declare_lean(agent: Agent, subject: Subject, now: datetime) -> JSON:
             },
         )
     )["incident"]
-    return [created["reference"], created["severity"]["name"], created["incident_type"]["name"]]
+    return [created["reference"], _severity(created), created["incident_type"]["name"]]
 
 
 async def declare_check(env: Env, subject: Subject, answer: JSON) -> str | None:
-    made = [
-        i
-        for i in await env.pages("/v2/incidents", "incidents", page_size=250)
-        if i["name"] == subject["title"]
-    ]
+    newest = await env.get("/v2/incidents", page_size=10, sort_by="created_at_newest_first")
+    made = [i for i in newest["incidents"] if i["name"] == subject["title"]]
     if len(made) != 1:
         return f"{len(made)} incidents named {subject['title']!r}"
     incident = made[0]
-    if [incident["severity"]["name"], incident["incident_type"]["name"]] != [
+    if [_severity(incident), incident["incident_type"]["name"]] != [
         subject["severity"],
         subject["type"],
     ]:
@@ -734,22 +785,20 @@ async def declare_check(env: Env, subject: Subject, answer: JSON) -> str | None:
 
 
 async def levels_raw(agent: Agent, subject: Subject, now: datetime) -> JSON:
-    paths = (await agent.call("escalation_paths_list", {}))["escalation_paths"]
+    paths = await every_page(agent, "escalation_paths_list", {}, "escalation_paths")
     path = _by_name(paths, subject["path"])
     schedules: dict[str, JSON] = {}
     levels: list[list[str]] = []
-    for node in path["path"]:
-        if node["type"] == "repeat":
-            break
-        if node["type"] != "level":
-            continue
+    for node in plain_levels(path):
         names: set[str] = set()
         for target in node["level"]["targets"]:
             if target["type"] == "user":
                 names.add((await agent.call("users_show", {"id": target["id"]}))["user"]["name"])
             elif target["type"] == "schedule":
                 if not schedules:
-                    listed = (await agent.call("schedules_list", {"page_size": 250}))["schedules"]
+                    listed = await every_page(
+                        agent, "schedules_list", {"page_size": 250}, "schedules"
+                    )
                     schedules = {s["id"]: s for s in listed}
                 names |= {s["user"]["name"] for s in schedules[target["id"]]["current_shifts"]}
         levels.append(sorted(names))

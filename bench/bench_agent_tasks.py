@@ -1,7 +1,8 @@
 """Agent efficiency: incident-response tasks played through a real MCP session, raw vs lean.
 
-Each task (bench/_agent_tasks.py) runs twice against a fresh sandbox (in process, its clock fixed
-at NOW so the answers are reproducible), through the SDK's in-memory MCP client:
+Each task (bench/_agent_tasks.py) runs on the demo and the large organisation, twice each, against
+a fresh sandbox (in process, its clock fixed at the organisation's "now" so the answers are
+reproducible), through the SDK's in-memory MCP client:
 
 - raw: the contract's actions only, full objects (`--full-objects`), ids looked up with list calls;
 - lean: the defaults: summaries, names and references where ids are expected, `fields`, the
@@ -35,10 +36,16 @@ from incidentio_toolkit.adapters import ToolPolicy
 from incidentio_toolkit.adapters.mcp import create_server
 from incidentio_toolkit.composites import TOOLS
 from incidentio_toolkit.sandbox import DEMO_API_KEY, create_app
+from incidentio_toolkit.sandbox.seed.large import HISTORY_END
 from incidentio_toolkit.sandbox.testing import FakeClock
 
-NOW = datetime(2025, 6, 10, 12, 0, tzinfo=UTC)
-"""A Tuesday, two hours after the demo organisation's last page was acknowledged."""
+ORGANISATIONS: dict[str, tuple[dict[str, Any], datetime]] = {
+    "demo": ({}, datetime(2025, 6, 10, 12, 0, tzinfo=UTC)),
+    "large": ({"org": "large"}, HISTORY_END),
+}
+"""Each seeded organisation with its `create_app` options and its "now": for the demo one a
+Tuesday two hours after its last page was acknowledged, for the large one the end of its
+history."""
 
 BASE_URL = "http://sandbox.invalid"
 PLANS = {
@@ -47,8 +54,6 @@ PLANS = {
     ),
     "lean": ToolPolicy.everything(),
 }
-ORGANISATIONS = ("demo",)
-"""The seeded organisations the tasks run on (the large one joins when the sandbox has it)."""
 
 
 class CountingTransport(httpx2.AsyncBaseTransport):
@@ -103,14 +108,15 @@ async def run(task: Task, plan: str, organisation: str) -> Run:
     scripted = task.raw if plan == "raw" else task.lean
     assert scripted is not None
     assert task.check is not None
-    app = create_app(clock=FakeClock(NOW))
+    options, now = ORGANISATIONS[organisation]
+    app = create_app(clock=FakeClock(now), **options)
     counting = CountingTransport(httpx2.ASGITransport(app=app))
     client = AsyncIncidentIO(
         DEMO_API_KEY,
         base_url=BASE_URL,
         transport=counting,
         pacing=None,
-        wall_clock=NOW.timestamp,
+        wall_clock=now.timestamp,
     )
     api = httpx2.AsyncClient(
         transport=httpx2.ASGITransport(app=app),
@@ -120,11 +126,11 @@ async def run(task: Task, plan: str, organisation: str) -> Run:
     outcome = Run()
     try:
         async with client, api, Client(create_server(client, PLANS[plan])) as session:
-            env = Env(api, NOW)
+            env = Env(api, now)
             subject = await task.subject(env)
             agent = MeasuringAgent(session)
             try:
-                answer = await scripted(agent, subject, NOW)
+                answer = await scripted(agent, subject, now)
             finally:
                 outcome.calls, outcome.chars = agent.calls, agent.chars
                 outcome.requests = counting.requests
@@ -148,8 +154,12 @@ def main(argv: list[str] | None = None) -> Result:
     started = time.perf_counter()
     result = Result("bench_agent_tasks", rerun_command("bench_agent_tasks.py"))
     print(__doc__)
-    figures: dict[str, Any] = {"now": NOW.isoformat(), "organisations": {}}
+    figures: dict[str, Any] = {
+        "now": {org: now.isoformat() for org, (_, now) in ORGANISATIONS.items()},
+        "organisations": {},
+    }
     rows: list[list[object]] = []
+    per_org: dict[str, dict[str, list[float]]] = {}
     char_ratios: list[float] = []
     raw_calls: list[int] = []
     lean_calls: list[int] = []
@@ -161,7 +171,8 @@ def main(argv: list[str] | None = None) -> Result:
         for task in TASKS:
             missing = waiting_for(task, TOOLS)
             if missing or task.raw is None or task.lean is None:
-                waiting.append(f"{task.key} (needs {', '.join(missing or task.needs)})")
+                if organisation == next(iter(ORGANISATIONS)):
+                    waiting.append(f"{task.key} (needs {', '.join(missing or task.needs)})")
                 tasks[task.key] = {"question": task.question, "waiting_for": missing}
                 continue
             raw, lean = (anyio.run(run, task, plan, organisation) for plan in ("raw", "lean"))
@@ -170,6 +181,10 @@ def main(argv: list[str] | None = None) -> Result:
                     wrong.append(f"{organisation}/{task.key}/{plan}: {outcome.problem}")
             char_ratios.append(ratio(lean.chars, raw.chars))
             call_ratios.append(ratio(lean.calls, raw.calls))
+            mine = per_org.setdefault(organisation, {"chars": [], "raw": [], "lean": []})
+            mine["chars"].append(char_ratios[-1])
+            mine["raw"].append(raw.calls)
+            mine["lean"].append(lean.calls)
             raw_calls.append(raw.calls)
             lean_calls.append(lean.calls)
             tasks[task.key] = {
@@ -228,6 +243,19 @@ def main(argv: list[str] | None = None) -> Result:
         f"({calls_ratio:.2f}); {len(char_ratios) * 2 - len(wrong)}/{len(char_ratios) * 2} answers "
         "correct"
     )
+    for organisation, mine in per_org.items():
+        figures["organisations"][organisation]["summary"] = {
+            "median_chars_ratio": statistics.median(mine["chars"]),
+            "worst_chars_ratio": max(mine["chars"]),
+            "median_calls": [statistics.median(mine["raw"]), statistics.median(mine["lean"])],
+            "total_calls": [sum(mine["raw"]), sum(mine["lean"])],
+        }
+        print(
+            f"  {organisation}: median chars lean/raw {statistics.median(mine['chars']):.3f}, "
+            f"worst {max(mine['chars']):.3f}; median tool calls "
+            f"{statistics.median(mine['raw']):g} raw vs {statistics.median(mine['lean']):g} lean; "
+            f"{sum(mine['raw']):g} raw calls in all vs {sum(mine['lean']):g}"
+        )
     for line in wrong:
         print(f"WRONG {line}")
     result.targets += [
@@ -238,10 +266,7 @@ def main(argv: list[str] | None = None) -> Result:
     ]
     for line in waiting:
         result.notes.append(f"waiting: {line}")
-    result.notes.append(
-        f"organisations: {', '.join(ORGANISATIONS)} (the large organisation joins when the "
-        "sandbox seeds it)"
-    )
+    result.notes.append(f"organisations: {', '.join(ORGANISATIONS)}")
     result.figures = figures
     return finish(result, args, started)
 

@@ -141,10 +141,32 @@ def _sentence(people: list[JsonObject]) -> str:
     return _and(parts)
 
 
+def _minutes(seconds: int) -> str:
+    return f"{seconds // 60} min" if seconds % 60 == 0 else f"{seconds} s"
+
+
+def _question(draft: JsonObject, now: list[JsonObject], later: list[JsonObject]) -> str:
+    title = f' about "{draft["title"]}"'
+    path = draft.get("escalation_path")
+    if not now:
+        where = f" at the first level of {path['name']}" if isinstance(path, dict) else ""
+        return f"Nobody would be paged now{where}. Create the escalation{title} anyway?"
+    text = f"Page {_sentence(now)} now{title}?"
+    nexts = [
+        f"{_sentence(level['would_page'])} after {_minutes(level['after_seconds'])}"
+        for level in later
+        if level["would_page"]
+    ]
+    if nexts:
+        text += " If nobody acknowledges: " + "; then ".join(nexts) + "."
+    return text
+
+
 async def preview_escalation(reader: Reader, arguments: EscalationsCreateInput) -> JsonObject:
     """Who `escalations_create` would page now, computed with reads only: the first level of the
     path (schedules through who is on call now, per their `schedule_mode`) or the given users,
-    then the later levels if nobody acknowledges. Nothing is written."""
+    then the later levels if nobody acknowledges, and the `question` to put to a person before
+    paging for real. Nothing is written."""
     draft: JsonObject = {"dry_run": True, "title": arguments.title}
     if arguments.escalation_path_id is not None:
         path = cast(
@@ -185,6 +207,7 @@ async def preview_escalation(reader: Reader, arguments: EscalationsCreateInput) 
         if now
         else "Nobody would be paged now. Nothing was sent."
     )
+    draft["question"] = _question(draft, now, later)
     return draft
 
 

@@ -20,7 +20,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from incidentio_toolkit.actions import (
     ACTIONS,
@@ -33,9 +33,12 @@ from incidentio_toolkit.actions import (
 from incidentio_toolkit.composites import TOOLS, Tool
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from incidentio_toolkit.client import AsyncIncidentIO, IncidentIO
 
 __all__ = [
+    "Described",
     "ToolPolicy",
     "context_budget",
     "policy_error",
@@ -281,8 +284,21 @@ def _compact(node: Any) -> Any:
     return out
 
 
+class Described(Protocol):
+    """What a model reads of a tool: an action, a composite or a meta-tool of discovery mode."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def description(self) -> str: ...
+
+    @property
+    def input(self) -> type[BaseModel]: ...
+
+
 @cache
-def tool_input_schema(action: Tool) -> dict[str, Any]:
+def tool_input_schema(action: Described) -> dict[str, Any]:
     """The flat, compact JSON schema of a tool's parameters (as sent to models).
 
     It is the input model's schema without titles and null arms. Treat the result as read-only:
@@ -299,7 +315,7 @@ def tool_output_schema(action: Tool) -> dict[str, Any]:
     return action.output.model_json_schema()
 
 
-def context_budget(actions: Iterable[Tool]) -> int:
+def context_budget(actions: Iterable[Described]) -> int:
     """Characters a model reads for these tools: name, description and JSON input schema.
 
     The schema is counted as compact JSON, the form MCP servers put on the wire.

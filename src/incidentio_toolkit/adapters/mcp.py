@@ -3,28 +3,28 @@
     server = create_server(AsyncIncidentIO(), ToolPolicy())        # read-only
     await serve_stdio(server)                                      # or serve_http(...)
 
-One tool per action and composite the policy enables, named as it. `inputSchema` is the compact
-flat schema of its parameters, `outputSchema` the contract's output schema; every result carries the
-contract output as `structuredContent` plus one compact JSON text block, and `isError` whenever
-`success` is false. List and show answers are summaries unless `fields` or `--full-objects` says
-otherwise. API failures are results, never JSON-RPC errors. The incident.io key comes from the
-environment only; no tool takes it as a parameter.
+One tool per action and composite the policy enables, named as it (or, with `discovery=True`,
+three meta-tools that find, describe and call them). `inputSchema` is the compact flat schema of
+its parameters, `outputSchema` the contract's output schema; every result carries the contract
+output as `structuredContent` plus one compact JSON text block, and `isError` whenever `success`
+is false. List and show answers are summaries unless `fields` or `--full-objects` says
+otherwise. API failures are results, never JSON-RPC errors.
+
+A call that changes, removes or pages first asks the person through elicitation when the client
+can be asked (`adapters._mcp_confirm`); `require_confirmation` refuses such calls when it cannot.
+Resources `incident://INC-123` and `schedule://<name>` and the prompts `triage`, `handover` and
+`postmortem-draft` come from `adapters._resources` and `adapters._prompts`. The incident.io key
+comes from the environment only; no tool takes it as a parameter.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-import mcp_types as types
-
-from incidentio_toolkit.adapters._common import (
-    ToolPolicy,
-    run_tool,
-    tool_input_schema,
-    tool_output_schema,
-)
+from incidentio_toolkit.adapters._common import ToolPolicy
+from incidentio_toolkit.adapters._discovery import CALL_TOOL, DESCRIBE_TOOL, FIND_TOOLS
+from incidentio_toolkit.adapters._mcp_content import ContentHandlers
 from incidentio_toolkit.adapters._mcp_http import (
     MCP_TOKEN_ENV_VAR,
     MCPConfigError,
@@ -33,10 +33,16 @@ from incidentio_toolkit.adapters._mcp_http import (
     resolve_token,
     serve_http,
 )
-from incidentio_toolkit.composites import TOOLS, Tool
+from incidentio_toolkit.adapters._mcp_tools import (
+    ToolHandlers,
+    compact_json,
+    mcp_tool,
+    mcp_tools,
+    meta_tools,
+    tool_result,
+)
 
 if TYPE_CHECKING:
-    from mcp.server.context import ServerRequestContext
     from mcp.server.lowlevel import Server
 
     from incidentio_toolkit.client import AsyncIncidentIO
@@ -51,6 +57,7 @@ __all__ = [
     "is_loopback",
     "mcp_tool",
     "mcp_tools",
+    "meta_tools",
     "resolve_client",
     "resolve_token",
     "run",
@@ -62,41 +69,24 @@ __all__ = [
 SERVER_NAME = "incidentio"
 
 
-# --- tools -------------------------------------------------------------------------------------
+# --- the server --------------------------------------------------------------------------------
 
 
-def mcp_tool(action: Tool) -> types.Tool:
-    """The MCP tool definition of one action or composite, with every annotation explicit."""
-    hints = action.annotations
-    return types.Tool(
-        name=action.name,
-        description=action.description,
-        input_schema=tool_input_schema(action),
-        output_schema=tool_output_schema(action),
-        annotations=types.ToolAnnotations(
-            read_only_hint=hints.read_only,
-            destructive_hint=hints.destructive,
-            idempotent_hint=hints.idempotent,
-            open_world_hint=hints.open_world,
-        ),
-    )
-
-
-def mcp_tools(policy: ToolPolicy | None = None) -> list[types.Tool]:
-    """The tools/list of a server with this policy (read-only by default)."""
-    return [mcp_tool(tool) for tool in (policy or ToolPolicy()).enabled_tools()]
-
-
-def instructions_for(policy: ToolPolicy) -> str:
-    """The server instructions: how to find ids, and to confirm anything that changes or pages."""
+def instructions_for(policy: ToolPolicy, *, discovery: bool = False) -> str:
+    """The server instructions: names for ids, and to confirm anything that changes or pages."""
     lines = [
         "incident.io tools. Where an id is expected, a name works too (severity, status, type, "
         "role, custom field, schedule, escalation path; users by email, name or Slack id) and "
         "incidents take INC-123. incident_brief and on_call_now answer whole questions in one "
         "call. For the next page of a list, pass its pagination_meta.after as after. Every "
-        "result has success and "
-        "error; read error, it says what to fix.",
+        "result has success and error; read error, it says what to fix.",
     ]
+    if discovery:
+        lines.append(
+            f"Tools are reached through {FIND_TOOLS.name} (keywords; empty lists every name), "
+            f"{DESCRIBE_TOOL.name} (a tool's parameters) and {CALL_TOOL.name} (name and "
+            "arguments)."
+        )
     if not policy.full_objects:
         lines.append(
             'List and show results are summaries: pass fields (dotted paths, or ["*"]) for more.'
@@ -107,64 +97,46 @@ def instructions_for(policy: ToolPolicy) -> str:
         lines.append(
             "Before calling a tool with destructiveHint true (updates, deletes) or "
             "escalations_create (it pages a human immediately), state what will happen and get "
-            "the user's explicit confirmation. Prefer mode test for drills, and reuse the same "
-            "idempotency_key when retrying incidents_create or escalations_create."
+            "the user's explicit confirmation (the server asks the user itself when the client "
+            "supports elicitation). escalations_create with dry_run true says who would be "
+            "paged. Prefer mode test for drills, and reuse the same idempotency_key when "
+            "retrying incidents_create or escalations_create."
         )
     return " ".join(lines)
 
 
-def create_server(client: AsyncIncidentIO, policy: ToolPolicy | None = None) -> Server[Any]:
-    """An MCP server exposing the actions `policy` enables (read-only by default) via `client`.
+def create_server(
+    client: AsyncIncidentIO,
+    policy: ToolPolicy | None = None,
+    *,
+    discovery: bool = False,
+    require_confirmation: bool = False,
+) -> Server[Any]:
+    """An MCP server exposing the tools `policy` enables (read-only by default) via `client`,
+    with the resources and prompts.
 
-    Tool definitions are built on the first tools/list, so starting the server stays cheap.
+    - `discovery`: list three meta-tools (find, describe, call) instead of every tool.
+    - `require_confirmation`: refuse calls that change, remove or page when the client cannot
+      be asked through elicitation (they are asked whenever it can).
     """
     from mcp.server.lowlevel import Server
 
     policy = policy or ToolPolicy()
-    listed: list[types.Tool] = []
-
-    async def list_tools(
-        ctx: ServerRequestContext[Any], params: types.PaginatedRequestParams | None
-    ) -> types.ListToolsResult:
-        if not listed:
-            listed.extend(mcp_tools(policy))
-        return types.ListToolsResult(tools=listed)
-
-    async def call_tool(
-        ctx: ServerRequestContext[Any], params: types.CallToolRequestParams
-    ) -> types.CallToolResult:
-        output = await run_tool(client, params.name, params.arguments, policy)
-        return tool_result(output)
-
-    def input_schema(name: str) -> dict[str, Any] | None:
-        action = TOOLS.get(name)
-        if action is None or not policy.enabled(action):
-            return None
-        return tool_input_schema(action)
-
+    tools = ToolHandlers(client, policy, discovery, require_confirmation)
+    content = ContentHandlers(client, policy)
     return Server(
         SERVER_NAME,
         version=_version(),
-        instructions=instructions_for(policy),
-        get_tool_input_schema=input_schema,
-        on_list_tools=list_tools,
-        on_call_tool=call_tool,
+        instructions=instructions_for(policy, discovery=discovery),
+        get_tool_input_schema=tools.input_schema,
+        on_list_tools=tools.list_tools,
+        on_call_tool=tools.call_tool,
+        on_list_resources=content.list_resources,
+        on_list_resource_templates=content.list_templates,
+        on_read_resource=content.read_resource,
+        on_list_prompts=content.list_prompts,
+        on_get_prompt=content.get_prompt,
     )
-
-
-def tool_result(output: dict[str, Any]) -> types.CallToolResult:
-    """The MCP result for a contract output: structured, one JSON text block, isError on failure."""
-    return types.CallToolResult(
-        content=[types.TextContent(type="text", text=compact_json(output))],
-        structured_content=output,
-        is_error=output.get("success") is not True,
-    )
-
-
-def compact_json(value: Any) -> str:
-    """JSON without the spaces after `,` and `:` (about a tenth of the characters of an
-    answer) and with non-ASCII text kept as it is."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _version() -> str:
@@ -211,8 +183,11 @@ def run(
     port: int = 8000,
     auth_token: str | None = None,
     allowed_hosts: Iterable[str] = (),
+    discovery: bool = False,
+    require_confirmation: bool = False,
 ) -> None:
     """Build the client and server and serve until the transport closes (blocking).
+    `discovery` and `require_confirmation` are `create_server`'s.
 
     Raises `MCPConfigError` (one sentence) when it cannot start: no key without `sandbox`, an
     unknown transport, or HTTP on a non-loopback address without a token.
@@ -224,7 +199,9 @@ def run(
     if transport == "http":
         resolve_token(host, auth_token)  # fail before building anything
     client = resolve_client(sandbox=sandbox)
-    server = create_server(client, policy)
+    server = create_server(
+        client, policy, discovery=discovery, require_confirmation=require_confirmation
+    )
 
     async def main() -> None:
         async with client:

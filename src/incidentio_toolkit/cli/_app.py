@@ -290,6 +290,21 @@ def mcp_command(
             "--full-objects", help="Answer with incident.io's full objects instead of summaries."
         ),
     ] = False,
+    discovery: Annotated[
+        bool,
+        typer.Option(
+            "--discovery",
+            help="List 3 meta-tools (find_tools, describe_tool, call_tool) instead of every tool.",
+        ),
+    ] = False,
+    require_confirmation: Annotated[
+        bool,
+        typer.Option(
+            "--require-confirmation",
+            help="Refuse updates, deletes and paging when the client cannot ask the user "
+            "(no elicitation); they are asked whenever it can.",
+        ),
+    ] = False,
 ) -> None:
     """Serve the incident.io tools over MCP (read-only unless told otherwise)."""
     from incidentio_toolkit.adapters import ToolPolicy
@@ -312,6 +327,8 @@ def mcp_command(
             port=port,
             auth_token=auth_token,
             allowed_hosts=split_commas(allowed_host or ()),
+            discovery=discovery,
+            require_confirmation=require_confirmation,
         )
     except (MCPConfigError, ValueError) as exc:
         fail(str(exc))

@@ -181,11 +181,29 @@ class AsyncIncidentIO(AsyncActionMethods):
         Names and references are resolved first; `fields` then shapes the answer and
         `dry_run` answers with the action's preview, sending nothing.
         """
-        if isinstance(action, str):
-            found = TOOLS.get(action)
-            if found is None:
-                raise KeyError(unknown_action_text(action))
-            action = found
+        action = self._tool(action)
+        args = await self.prepare(action, arguments)
+        fields: Sequence[str] | None = getattr(args, FIELDS_PARAM, None)
+        if isinstance(action, Composite):
+            return await action.run(self, args)
+        if action.preview is not None and getattr(args, DRY_RUN_PARAM, None):
+            draft = await action.preview(self, args)
+            return action.output.model_validate({"success": True, action.result or "": draft})
+        output = await self._request(action, args)
+        if action.kind != "read":
+            self._resolver.forget()
+        if fields is not None:
+            output = action.output.model_validate(action.projected(dict(output), fields))
+        return output
+
+    async def prepare(self, action: Tool | str, arguments: Arguments = None) -> ActionInput:
+        """The arguments `execute` would run with: validated, `fields` checked, and every name
+        and reference resolved to its id (reads only, through the cached reference data).
+
+        Raises what `execute` raises before sending anything (`InvalidArgumentsError`,
+        `NameLookupError`, `MissingAPIKeyError`); an unknown name raises `KeyError`.
+        """
+        action = self._tool(action)
         args = validate_arguments(action, arguments)
         fields: Sequence[str] | None = getattr(args, FIELDS_PARAM, None)
         projection = action.projection if isinstance(action, Action) else None
@@ -201,18 +219,16 @@ class AsyncIncidentIO(AsyncActionMethods):
             raise MissingAPIKeyError(
                 "The incident.io API key contains spaces or characters that cannot be sent in a header"
             )
-        args = await self._resolver.resolve(action, args)
-        if isinstance(action, Composite):
-            return await action.run(self, args)
-        if action.preview is not None and getattr(args, DRY_RUN_PARAM, None):
-            draft = await action.preview(self, args)
-            return action.output.model_validate({"success": True, action.result or "": draft})
-        output = await self._request(action, args)
-        if action.kind != "read":
-            self._resolver.forget()
-        if fields is not None:
-            output = action.output.model_validate(action.projected(dict(output), fields))
-        return output
+        return await self._resolver.resolve(action, args)
+
+    @staticmethod
+    def _tool(action: Tool | str) -> Tool:
+        if not isinstance(action, str):
+            return action
+        found = TOOLS.get(action)
+        if found is None:
+            raise KeyError(unknown_action_text(action))
+        return found
 
     async def _request(self, action: Action, args: ActionInput) -> ActionOutput:
         """Send one action's request and parse the answer."""

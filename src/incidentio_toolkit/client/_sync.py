@@ -13,7 +13,7 @@ from collections.abc import Coroutine, Generator, Iterator, Mapping
 from datetime import datetime
 from typing import Any, Self, TypeVar, Unpack
 
-from incidentio_toolkit.actions import ACTIONS, ActionOutput, Catalog
+from incidentio_toolkit.actions import ACTIONS, ActionInput, ActionOutput, Catalog
 from incidentio_toolkit.client._async import Arguments, AsyncIncidentIO
 from incidentio_toolkit.client._codec import ItemCursor
 from incidentio_toolkit.client._config import ClientConfig, ClientOptions
@@ -105,6 +105,10 @@ class IncidentIO(SyncActionMethods):
     def execute(self, action: Tool | str, arguments: Arguments = None) -> ActionOutput:
         """Run an action or composite, raising an `IncidentIOError` subclass on failure."""
         return self._loop.run(self._async.execute(action, arguments))
+
+    def prepare(self, action: Tool | str, arguments: Arguments = None) -> ActionInput:
+        """The validated arguments `execute` would run with, names resolved to ids."""
+        return self._loop.run(self._async.prepare(action, arguments))
 
     def _invoke(self, name: str, arguments: Arguments) -> Any:
         return self._loop.run(self._async._invoke(name, arguments))  # pyright: ignore[reportPrivateUsage]

@@ -133,6 +133,10 @@ async def test_a_dry_run_reads_only_and_names_exactly_whom_the_page_then_notifie
     assert draft["message"] == (
         "Would page Liam O'Brien and Sofia Rossi (Primary On-call) now. Nothing was sent."
     )
+    assert draft["question"] == (
+        'Page Liam O\'Brien and Sofia Rossi (Primary On-call) now about "Webhooks delayed"? '
+        "If nobody acknowledges: Marcus Johnson after 5 min."
+    )
     notified = next(e for e in created["escalation"]["events"] if e["event"] == "notified_users")
     assert [u["name"] for u in notified["users"]] == [p["name"] for p in draft["would_page"]]
     assert listed_after == listed_before + 1  # only the real create made an escalation

@@ -232,3 +232,35 @@ def test_the_sync_client_runs_composites_and_tells_the_time() -> None:
         assert io.now().tzinfo is not None
     assert result.success is False
     assert "500" in (result.error or "")
+
+
+@pytest.mark.anyio
+async def test_prepare_validates_and_resolves_names_with_reads_only() -> None:
+    from incidentio_toolkit.client import InvalidArgumentsError
+
+    async with pinned() as sandbox:
+        io = sandbox.client
+        severity = (await io.call("severities_list", {}))["severities"][0]
+        incident = (await io.call("incidents_show", {"id": "INC-5"}))["incident"]
+        sandbox.transport.requests.clear()
+        prepared = await io.prepare(
+            "incidents_update",
+            {
+                "id": incident["id"],
+                "severity_id": severity["name"],
+                "notify_incident_channel": False,
+            },
+        )
+        with pytest.raises(InvalidArgumentsError, match="no severity matches 'Nope'"):
+            await io.prepare(
+                "incidents_create",
+                {"idempotency_key": "k", "severity_id": "Nope", "visibility": "public"},
+            )
+        with pytest.raises(InvalidArgumentsError, match="'title' is required"):
+            await io.prepare("escalations_create", {"idempotency_key": "k", "user_ids": ["x"]})
+        seen = sandbox.transport.paths()
+    values = prepared.model_dump()
+    assert values["severity_id"] == severity["id"]
+    assert values["id"] == incident["id"]
+    assert seen  # the names were looked up ...
+    assert all(line.startswith("GET ") for line in seen)  # ... by reads only

@@ -74,3 +74,14 @@ def test_sync_client_has_the_async_clients_public_surface() -> None:
         return {n for n in dir(cls) if not n.startswith("_")} - {"aclose", "close"}
 
     assert public(IncidentIO) == public(AsyncIncidentIO)
+
+
+def test_sync_prepare_resolves_a_user_email_to_its_id() -> None:
+    def users(request: httpx2.Request) -> httpx2.Response:
+        found = [{"id": "01HKM4TXQS6NV5BVA84NGRHJH9", "email": request.url.params.get("email")}]
+        return httpx2.Response(200, json={"users": found})
+
+    arguments = {"idempotency_key": "k", "title": "t", "user_ids": ["liam@example.com"]}
+    with IncidentIO(KEY, transport=httpx2.MockTransport(users), pacing=None) as io:
+        prepared = io.prepare("escalations_create", arguments)
+    assert prepared.model_dump()["user_ids"] == ["01HKM4TXQS6NV5BVA84NGRHJH9"]

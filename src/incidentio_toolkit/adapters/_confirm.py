@@ -31,7 +31,7 @@ from incidentio_toolkit.actions import (
     is_id,
     resolves,
 )
-from incidentio_toolkit.client import IncidentIOError
+from incidentio_toolkit.client import IncidentIOError, InvalidArgumentsError
 from incidentio_toolkit.composites import Tool
 
 if TYPE_CHECKING:
@@ -81,6 +81,8 @@ async def _subject(client: AsyncIncidentIO, tool: Action, prepared: ActionInput)
         output = await client.execute(
             shown, {name: getattr(prepared, name) for name in prepared.path_params}
         )
+    except InvalidArgumentsError:  # the call itself would be refused the same way
+        raise
     except IncidentIOError:  # the question still names the id; the call reports its own failure
         return f"{noun} {given}".strip()
     found = getattr(output, shown.result, None)

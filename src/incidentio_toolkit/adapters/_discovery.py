@@ -109,18 +109,17 @@ def _alike(wanted: str, word: str) -> bool:
 
 
 def _score(tool: Tool, wanted: list[str]) -> int:
-    """Name words weigh 3, the toolset 2, description and parameter words 1."""
-    fields = (
+    """Per keyword, the best place it matches: the name 3, the toolset or the description 2,
+    a parameter 1."""
+    places = (
         (3, _words(tool.name)),
-        (2, _words(tool.toolset)),
-        (1, _words(tool.description) + _words(" ".join(tool.input.model_fields))),
+        (2, _words(tool.toolset) + _words(tool.description)),
+        (1, _words(" ".join(tool.input.model_fields))),
     )
-    score = 0
-    for word in wanted:
-        score += max(
-            (weight for weight, words in fields if any(_alike(word, w) for w in words)), default=0
-        )
-    return score
+    return sum(
+        max((weight for weight, words in places if any(_alike(w, x) for x in words)), default=0)
+        for w in wanted
+    )
 
 
 def _entry(tool: Tool) -> dict[str, Any]:

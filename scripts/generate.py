@@ -105,9 +105,20 @@ def _parameter(name: str, field: FieldInfo, module: str) -> str:
     return f"{name}: {rendered} = None"
 
 
+def _accepts(field: Any) -> str | None:
+    """What a parameter says of itself: its description, and what it accepts when it takes
+    names (from its `Resolves` marker, so it is said in one place)."""
+    from incidentio_toolkit.actions import resolves
+
+    marker = resolves(field)
+    parts = [field.description, f"{marker.catalog.describe()}." if marker else None]
+    text = " ".join(part for part in parts if part)
+    return text[:1].upper() + text[1:] if text else None
+
+
 def _docstring(action: Tool) -> list[str]:
     """The description, then Google-style `Args:` for each described parameter."""
-    described = [(n, f.description) for n, f in action.input.model_fields.items() if f.description]
+    described = [(n, text) for n, f in action.input.model_fields.items() if (text := _accepts(f))]
     if not described:
         return [f'        """{action.description}"""']
     return [
@@ -267,7 +278,7 @@ def docs_actions_source() -> str:
             "|---|---|---|---|",
         ]
         for name, field in action.input.model_fields.items():
-            desc = (field.description or "").replace("|", "\\|")
+            desc = (_accepts(field) or "").replace("|", "\\|")
             typ = render_type(field.annotation).replace("|", "or")
             req = "yes" if field.is_required() else ""
             parts.append(f"| `{name}` | `{typ}` | {req} | {desc} |")

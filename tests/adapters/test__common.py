@@ -18,12 +18,13 @@ from incidentio_toolkit.adapters._common import (
     tool_input_schema,
 )
 from incidentio_toolkit.client import AsyncIncidentIO, IncidentIO
-from incidentio_toolkit.composites import COMPOSITES
+from incidentio_toolkit.composites import COMPOSITES, TOOLS
 
 READS = [a.name for a in ACTIONS.values() if a.kind == "read"]
 WRITES = [a.name for a in ACTIONS.values() if a.kind == "write"]
 DESTRUCTIVE = [a.name for a in ACTIONS.values() if a.kind == "destructive"]
-CONTEXT_BUDGET = 16_000
+ALL_TOOLS_BUDGET = 14_000
+READ_ONLY_BUDGET = 7_000
 
 
 def names(policy: ToolPolicy) -> list[str]:
@@ -203,27 +204,40 @@ def test_tool_input_schema_keeps_a_parameter_named_title() -> None:
     assert "title" in schema["required"]
 
 
-def test_context_budget_of_all_tools_is_under_16000_characters() -> None:
-    everything = context_budget(ACTIONS.values())
-    read_only = context_budget(ToolPolicy().enabled_actions())
+def test_tools_list_fits_the_context_budgets() -> None:
+    everything = ToolPolicy.everything().enabled_tools()
+    read_only = ToolPolicy().enabled_tools()
+    all_chars, read_only_chars = context_budget(everything), context_budget(read_only)
     print(
-        f"\ncontext budget: all {len(ACTIONS)} tools {everything} chars; read-only default {read_only} chars"
+        f"\ncontext budget: all {len(everything)} tools {all_chars} chars "
+        f"(budget {ALL_TOOLS_BUDGET}); read-only default {len(read_only)} tools "
+        f"{read_only_chars} chars (budget {READ_ONLY_BUDGET})"
     )
-    rows = sorted(
-        (
-            (
-                len(a.name) + len(a.description) + len(json.dumps(tool_input_schema(a))),
-                a.name,
-                len(a.description),
-            )
-            for a in ACTIONS.values()
-        ),
-        reverse=True,
-    )
-    for total, name, description in rows[:10]:
-        print(f"  {name}: {total} chars ({description} of description)")
-    assert read_only < everything
-    assert everything < CONTEXT_BUDGET
+    for cost, name in sorted(((context_budget([t]), t.name) for t in everything), reverse=True)[:8]:
+        print(f"  {name}: {cost} chars")
+    assert len(everything) == len(TOOLS)
+    assert all_chars <= ALL_TOOLS_BUDGET
+    assert read_only_chars <= READ_ONLY_BUDGET
+
+
+def test_context_budget_counts_name_description_and_compact_schema() -> None:
+    tool = TOOLS["incidents_show"]
+    schema = json.dumps(tool_input_schema(tool), separators=(",", ":"), ensure_ascii=False)
+    assert context_budget([tool]) == len(tool.name) + len(tool.description) + len(schema)
+    assert "fields" in schema
+
+
+def test_compact_schemas_drop_defaults_titles_and_trivial_bounds_only() -> None:
+    schema = tool_input_schema(TOOLS["on_call_now"])
+    days = schema["properties"]["days"]
+    assert days == {"description": days["description"], "maximum": 31, "type": "integer"}
+    page_size = tool_input_schema(ACTIONS["incidents_list"])["properties"]["page_size"]
+    assert page_size == {"maximum": 250, "type": "integer"}
+    keywords: set[str] = set()
+    for tool in TOOLS.values():
+        _schema_keywords(tool_input_schema(tool), keywords)
+    assert not keywords & {"default", "title", "minLength"}
+    assert "maximum" in keywords
 
 
 def test_importing_the_core_cli_and_adapters_loads_no_agent_framework() -> None:

@@ -294,3 +294,14 @@ async def test_stdio_subprocess_applies_the_policy_flags() -> None:
     assert "incident_brief" in names
     assert missing.is_error is True
     assert "404" in structured(missing)["error"]
+
+
+async def test_no_tool_schema_uses_ref_or_defs(sandbox_io: AsyncIncidentIO) -> None:
+    async with Client(create_server(sandbox_io, ToolPolicy.everything())) as client:
+        tools = (await client.list_tools()).tools
+    assert tools
+    for tool in tools:
+        for schema in (tool.input_schema, tool.output_schema or {}):
+            dumped = json.dumps(schema)
+            assert "$ref" not in dumped, tool.name
+            assert "$defs" not in dumped, tool.name

@@ -29,8 +29,14 @@ def test_each_tool_has_a_typed_method_with_its_parameters_and_description() -> N
 
 def test_parameter_descriptions_reach_the_docstring() -> None:
     doc = AsyncIncidentIO.incidents_list.__doc__ or ""
-    described = ACTIONS["incidents_list"].input.model_fields["status_category"].description
-    assert f"status_category: {described}" in doc
+    described = ACTIONS["incidents_list"].input.model_fields["created_after"].description
+    assert f"created_after: {described}" in doc
+
+
+def test_the_docstring_says_which_parameters_take_names() -> None:
+    doc = AsyncIncidentIO.incidents_update.__doc__ or ""
+    assert "severity_id: Name or id." in doc
+    assert "id: Id or reference (INC-123, 123, #inc-123)." in doc
 
 
 @pytest.mark.anyio

@@ -51,7 +51,7 @@ MCP server's instructions), as it means the same on every list tool."""
 JsonObject = dict[str, Any]
 """A free-form JSON object, passed to the API as given."""
 
-INCIDENT_ID_FIELD: Any = Field(default=None, description="Id or INC-123.")
+INCIDENT_ID_FIELD: Any = Field(default=None)
 
 FieldPaths = Annotated[list[str], BeforeValidator(_comma_separated)]
 """Dotted paths of the object to return (`["reference", "severity.name"]`), also accepted as one

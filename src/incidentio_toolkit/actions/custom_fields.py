@@ -87,7 +87,7 @@ class CustomFieldsDeleteOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="custom_fields_list",
-        description="List incident custom fields and their types.",
+        description="List custom fields and their types.",
         kind="read",
         verb="list",
         toolset="custom_fields",
@@ -119,7 +119,7 @@ ACTIONS = (
     ),
     Action(
         name="custom_fields_show",
-        description="Get one custom field by name or id.",
+        description="One custom field and its type.",
         kind="read",
         verb="show",
         toolset="custom_fields",
@@ -134,7 +134,7 @@ ACTIONS = (
     ),
     Action(
         name="custom_fields_update",
-        description="Rename a custom field or change its description; the type is fixed.",
+        description="Rename a custom field or change its description.",
         kind="write",
         verb="update",
         toolset="custom_fields",
@@ -150,7 +150,7 @@ ACTIONS = (
     ),
     Action(
         name="custom_fields_delete",
-        description="Delete a custom field by name or id.",
+        description="Delete a custom field.",
         kind="destructive",
         verb="delete",
         toolset="custom_fields",

@@ -43,10 +43,7 @@ from incidentio_toolkit.actions._fields import (
     page_size_field,
 )
 
-_PATH = (
-    "Levels: [{targets: [{type: user|schedule, id, urgency: high|low}], time_to_ack_seconds}], "
-    "ids level-1, level-2... by position. API nodes pass as given."
-)
+_PATH = "Levels: [{targets: [{type: user|schedule, id, urgency: high|low}], time_to_ack_seconds}]"
 _WORKING_HOURS = '[{weekday, start_time: "09:00", end_time: "17:00"}]'
 _TIMEZONE = "Of working_hours (default UTC)."
 
@@ -143,10 +140,7 @@ ACTIONS = (
     ),
     Action(
         name="escalation_paths_create",
-        description=(
-            "Create an escalation path: levels of users or schedules (from users_list, "
-            "schedules_list) paged in turn; working hours in UTC by default."
-        ),
+        description="Create an escalation path: levels paged in turn.",
         kind="write",
         verb="create",
         toolset="escalation_paths",
@@ -163,7 +157,7 @@ ACTIONS = (
     ),
     Action(
         name="escalation_paths_show",
-        description=("Get an escalation path with levels and working hours, by name or id."),
+        description="One escalation path with levels and working hours.",
         kind="read",
         verb="show",
         toolset="escalation_paths",
@@ -178,10 +172,7 @@ ACTIONS = (
     ),
     Action(
         name="escalation_paths_update",
-        description=(
-            "Replace an escalation path; fields as in escalation_paths_create, working hours "
-            "in UTC by default."
-        ),
+        description="Replace an escalation path (fields as in escalation_paths_create).",
         kind="write",
         verb="update",
         toolset="escalation_paths",
@@ -198,7 +189,7 @@ ACTIONS = (
     ),
     Action(
         name="escalation_paths_delete",
-        description="Archive an escalation path by name or id.",
+        description="Archive an escalation path.",
         kind="destructive",
         verb="delete",
         toolset="escalation_paths",

@@ -89,14 +89,12 @@ class EscalationsListInput(ActionInput):
 
 
 class EscalationsCreateInput(ActionInput):
-    idempotency_key: str = Field(min_length=1, description="Unique per page, e.g. a UUID.")
+    idempotency_key: str = Field(min_length=1)
     title: str = Field(min_length=1)
-    escalation_path_id: EscalationPathRef | None = Field(default=None, description="Name or id.")
-    user_ids: Annotated[IdList, Resolves(USERS)] | None = Field(
-        default=None, description="Names, emails or ids."
-    )
+    escalation_path_id: EscalationPathRef | None = None
+    user_ids: Annotated[IdList, Resolves(USERS)] | None = None
     description: str | None = None
-    incident_id: IncidentId | None = Field(default=None, description="Id or INC-123.")
+    incident_id: IncidentId | None = None
     dry_run: bool | None = Field(default=None, description="Say who would be paged; send nothing.")
 
     @field_validator("user_ids", mode="after")
@@ -227,7 +225,7 @@ class EscalationsShowOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="escalations_list",
-        description="List escalations (pages) with their status.",
+        description="List escalations (pages) with status.",
         kind="read",
         verb="list",
         toolset="escalations",
@@ -244,10 +242,7 @@ ACTIONS = (
     ),
     Action(
         name="escalations_create",
-        description=(
-            "Page people now via an escalation path or users (not both). Retry-safe with the "
-            "same idempotency_key."
-        ),
+        description="Page people now via an escalation path or users (not both).",
         kind="destructive",
         verb="create",
         toolset="escalations",
@@ -264,7 +259,7 @@ ACTIONS = (
     ),
     Action(
         name="escalations_show",
-        description="Get one escalation with status and events by id (from escalations_list).",
+        description="One escalation with status and events.",
         kind="read",
         verb="show",
         toolset="escalations",

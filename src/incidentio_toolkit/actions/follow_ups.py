@@ -53,9 +53,7 @@ FOLLOW_UP = Projection(
 
 class FollowUpsListInput(ActionInput):
     incident_id: IncidentId | None = INCIDENT_ID_FIELD
-    incident_mode: ListIncidentMode | None = Field(
-        default=None, description="Default: standard, retrospective."
-    )
+    incident_mode: ListIncidentMode | None = Field(default=None)
     fields: FieldPaths | None = FIELDS_FIELD
 
 
@@ -76,7 +74,7 @@ class FollowUpsShowOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="follow_ups_list",
-        description="List follow-ups (post-incident work), optionally for one incident.",
+        description="List follow-ups (post-incident work), optionally of one incident.",
         kind="read",
         verb="list",
         toolset="follow_ups",
@@ -92,7 +90,7 @@ ACTIONS = (
     ),
     Action(
         name="follow_ups_show",
-        description="Get one follow-up by id (from follow_ups_list).",
+        description="One follow-up of an incident.",
         kind="read",
         verb="show",
         toolset="follow_ups",

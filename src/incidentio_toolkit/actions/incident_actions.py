@@ -38,9 +38,7 @@ INCIDENT_ACTION = Projection(
 
 class ActionsListInput(ActionInput):
     incident_id: IncidentId | None = INCIDENT_ID_FIELD
-    incident_mode: ListIncidentMode | None = Field(
-        default=None, description="Default: standard, retrospective."
-    )
+    incident_mode: ListIncidentMode | None = Field(default=None)
     fields: FieldPaths | None = FIELDS_FIELD
 
 
@@ -61,9 +59,7 @@ class ActionsShowOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="actions_list",
-        description=(
-            "List incident actions (tasks logged during incidents), optionally for one incident."
-        ),
+        description="List incident actions (tasks), optionally of one incident.",
         kind="read",
         verb="list",
         toolset="actions",
@@ -79,7 +75,7 @@ ACTIONS = (
     ),
     Action(
         name="actions_show",
-        description="Get one incident action by id (from actions_list).",
+        description="One incident action.",
         kind="read",
         verb="show",
         toolset="actions",

@@ -117,7 +117,7 @@ ACTIONS = (
     ),
     Action(
         name="incident_roles_show",
-        description="Get one incident role by name or id.",
+        description="One incident role with its description.",
         kind="read",
         verb="show",
         toolset="incident_roles",
@@ -132,7 +132,7 @@ ACTIONS = (
     ),
     Action(
         name="incident_roles_update",
-        description="Replace an incident role's name, description, instructions and shortform.",
+        description="Replace an incident role.",
         kind="write",
         verb="update",
         toolset="incident_roles",
@@ -148,7 +148,7 @@ ACTIONS = (
     ),
     Action(
         name="incident_roles_delete",
-        description="Delete an incident role by name or id; not the lead role.",
+        description="Delete an incident role (not the lead).",
         kind="destructive",
         verb="delete",
         toolset="incident_roles",

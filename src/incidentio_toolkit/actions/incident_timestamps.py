@@ -55,7 +55,7 @@ ACTIONS = (
     ),
     Action(
         name="incident_timestamps_show",
-        description="Get one incident timestamp by id (from incident_timestamps_list).",
+        description="One incident timestamp.",
         kind="read",
         verb="show",
         toolset="reference",

@@ -57,9 +57,7 @@ class IncidentUpdatesListOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="incident_updates_list",
-        description=(
-            "List updates posted on incidents (message, new status, severity), optionally for one."
-        ),
+        description="List incident updates, optionally of one incident.",
         kind="read",
         verb="list",
         toolset="incidents",

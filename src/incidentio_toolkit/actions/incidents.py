@@ -58,21 +58,15 @@ class IncidentsListInput(ActionInput):
     page_size: int | None = page_size_field(250)
     after: str | None = AFTER_FIELD
     sort_by: SortOrder | None = None
-    filter_mode: FilterMode | None = Field(
-        default=None, description="AND (all, default) or OR (any) of the filters."
-    )
+    filter_mode: FilterMode | None = None
     status_ids: Annotated[IdList, Resolves(INCIDENT_STATUSES)] | None = None
-    status_category: list[StatusCategory] | None = Field(default=None, description="live = active.")
+    status_category: list[StatusCategory] | None = None
     severity_ids: Annotated[IdList, Resolves(SEVERITIES)] | None = None
-    severity_at_least: SeverityRef | None = Field(default=None, description="Severity; by rank.")
+    severity_at_least: SeverityRef | None = None
     severity_at_most: SeverityRef | None = None
     incident_type_ids: Annotated[IdList, Resolves(INCIDENT_TYPES)] | None = None
-    mode: list[IncidentMode] | None = Field(
-        default=None, description="Default standard and retrospective."
-    )
-    created_after: date | None = Field(
-        default=None, description="YYYY-MM-DD; date filters are inclusive."
-    )
+    mode: list[IncidentMode] | None = Field(default=None)
+    created_after: date | None = Field(default=None, description="Date filters are inclusive.")
     created_before: date | None = None
     updated_after: date | None = None
     updated_before: date | None = None
@@ -114,40 +108,32 @@ def _list_request(arguments: IncidentsListInput) -> ApiRequest:
 
 
 class IncidentsCreateInput(ActionInput):
-    idempotency_key: str = Field(
-        min_length=1, description="Unique per incident (e.g. a UUID); a repeat returns the first."
-    )
-    severity_id: SeverityRef = Field(min_length=1, description="Name or id.")
+    idempotency_key: str = Field(min_length=1)
+    severity_id: SeverityRef = Field(min_length=1)
     visibility: Visibility
     name: str | None = None
     summary: str | None = None
-    incident_type_id: IncidentTypeRef | None = Field(default=None, description="Name or id.")
-    incident_status_id: IncidentStatusRef | None = Field(
-        default=None, description="Initial status, name or id."
-    )
-    mode: IncidentMode | None = Field(
-        default=None, description="Use test for drills: no real announcements."
-    )
+    incident_type_id: IncidentTypeRef | None = None
+    incident_status_id: IncidentStatusRef | None = Field(default=None)
+    mode: IncidentMode | None = Field(default=None)
 
 
 class IncidentsShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: IncidentIdOrNumber = id_field("Id or INC-123.")
+    id: IncidentIdOrNumber = id_field()
     fields: FieldPaths | None = FIELDS_FIELD
 
 
 class IncidentsUpdateInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: IncidentId = id_field("Id or INC-123.")
-    notify_incident_channel: bool = Field(description="Post the change to the incident channel.")
+    id: IncidentId = id_field()
+    notify_incident_channel: bool = Field()
     name: str | None = None
     summary: str | None = None
-    severity_id: SeverityRef | None = Field(default=None, description="Name or id.")
-    incident_status_id: IncidentStatusRef | None = Field(
-        default=None, description="New status, name or id."
-    )
+    severity_id: SeverityRef | None = None
+    incident_status_id: IncidentStatusRef | None = None
     incident_type_id: str | None = Field(
-        default=None, description="Not editable in incident.io; setting it is an error."
+        default=None, description="Not editable: setting it fails."
     )
 
     @model_validator(mode="after")
@@ -307,10 +293,7 @@ class IncidentsUpdateOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="incidents_list",
-        description=(
-            "List incidents, newest first, filtered by status, category, severity, type, mode or "
-            "date."
-        ),
+        description="List incidents, newest first.",
         kind="read",
         verb="list",
         toolset="incidents",
@@ -328,10 +311,7 @@ ACTIONS = (
     ),
     Action(
         name="incidents_create",
-        description=(
-            "Declare an incident; severity, type and status by name or id. Retry-safe with the "
-            "same idempotency_key."
-        ),
+        description="Declare an incident.",
         kind="write",
         verb="create",
         toolset="incidents",
@@ -347,7 +327,7 @@ ACTIONS = (
     ),
     Action(
         name="incidents_show",
-        description="Get one incident with status, severity, roles and custom fields.",
+        description="One incident with its custom fields.",
         kind="read",
         verb="show",
         toolset="incidents",
@@ -362,10 +342,7 @@ ACTIONS = (
     ),
     Action(
         name="incidents_update",
-        description=(
-            "Edit an incident's name, summary, severity or status (names or ids); only the "
-            "fields given change."
-        ),
+        description="Edit an incident; only the fields given change.",
         kind="write",
         verb="update",
         toolset="incidents",

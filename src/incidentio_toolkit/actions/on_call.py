@@ -43,11 +43,11 @@ SCHEDULE_OVERRIDE = Projection(
 
 
 class ScheduleEntriesListInput(ActionInput):
-    schedule_id: ScheduleRef = Field(min_length=1, description="Name or id.")
+    schedule_id: ScheduleRef = Field(min_length=1)
     entry_window_start: str | None = Field(
-        default=None, description="ISO 8601, or pagination_meta.after for the next page."
+        default=None, description="Or pagination_meta.after for the next page."
     )
-    entry_window_end: Timestamp | None = Field(default=None, description="ISO 8601 with offset.")
+    entry_window_end: Timestamp | None = Field(default=None)
     fields: FieldPaths | None = FIELDS_FIELD
 
 
@@ -57,10 +57,10 @@ _USER_FIELDS = (("user_id", "id"), ("user_email", "email"), ("user_slack_id", "s
 class ScheduleOverridesCreateInput(ActionInput):
     rotation_id: str = Field(min_length=1)
     layer_id: str = Field(min_length=1)
-    schedule_id: ScheduleRef = Field(min_length=1, description="Name or id.")
-    start_at: Timestamp = Field(description="ISO 8601 with offset.")
+    schedule_id: ScheduleRef = Field(min_length=1)
+    start_at: Timestamp
     end_at: Timestamp
-    user_id: UserRef | None = Field(default=None, description="User id, email, Slack id or name.")
+    user_id: UserRef | None = None
     user_email: str | None = None
     user_slack_id: str | None = None
 
@@ -94,7 +94,7 @@ class ScheduleOverridesCreateOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="schedule_entries_list",
-        description=("Who is on call for a schedule over a time window (final entries)."),
+        description="Who is on call for a schedule over a time window (after overrides).",
         kind="read",
         verb="list",
         toolset="schedules",
@@ -111,10 +111,7 @@ ACTIONS = (
     ),
     Action(
         name="schedule_overrides_create",
-        description=(
-            "Put a user on call in place of the rota for a time range (rotation and layer ids "
-            "from schedules_show)."
-        ),
+        description="Put someone on call instead of the rota (ids from schedules_show).",
         kind="write",
         verb="create",
         toolset="schedules",

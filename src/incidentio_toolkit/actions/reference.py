@@ -86,7 +86,7 @@ class IncidentTypesListOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="severities_list",
-        description="List severities by rank (higher = more severe); ids for severity_id.",
+        description="List severities by rank (higher is more severe).",
         kind="read",
         verb="list",
         toolset="reference",
@@ -102,7 +102,7 @@ ACTIONS = (
     ),
     Action(
         name="incident_statuses_list",
-        description="List incident statuses with their category; ids for incident_status_id.",
+        description="List incident statuses with their category.",
         kind="read",
         verb="list",
         toolset="reference",
@@ -118,7 +118,7 @@ ACTIONS = (
     ),
     Action(
         name="incident_types_list",
-        description="List incident types; ids for incident_type_id.",
+        description="List incident types.",
         kind="read",
         verb="list",
         toolset="reference",

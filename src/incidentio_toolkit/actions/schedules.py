@@ -36,8 +36,8 @@ ScheduleRef = Annotated[str, Resolves(SCHEDULES)]
 RotationsConfig = JsonObject | list[JsonObject]
 
 _ROTATIONS = (
-    "{rotations: [{name, users: [{id}], layers: [{name}], handover_start_at, "
-    "handovers: [{interval, interval_type}]}]} or the list."
+    "[{name, users: [{id}], layers: [{name}], handover_start_at, handovers: [{interval, "
+    "interval_type}]}]"
 )
 
 
@@ -142,7 +142,7 @@ class SchedulesListInput(ActionInput):
 
 class SchedulesCreateInput(ActionInput):
     name: str = Field(min_length=1)
-    timezone: str = Field(min_length=1, description="e.g. America/New_York.")
+    timezone: str = Field(min_length=1, description="e.g. Europe/London.")
     rotations_config: RotationsConfig = Field(description=_ROTATIONS)
 
     @field_validator("rotations_config", mode="after")
@@ -224,7 +224,7 @@ class SchedulesDeleteOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="schedules_list",
-        description="List on-call schedules with rotations and current shifts.",
+        description="List on-call schedules.",
         kind="read",
         verb="list",
         toolset="schedules",
@@ -241,7 +241,7 @@ ACTIONS = (
     ),
     Action(
         name="schedules_create",
-        description="Create an on-call schedule with rotations (user ids from users_list).",
+        description="Create an on-call schedule with rotations.",
         kind="write",
         verb="create",
         toolset="schedules",
@@ -258,7 +258,7 @@ ACTIONS = (
     ),
     Action(
         name="schedules_show",
-        description="Get a schedule with rotations and shifts, by name or id.",
+        description="One schedule with rotations and shifts.",
         kind="read",
         verb="show",
         toolset="schedules",
@@ -273,10 +273,7 @@ ACTIONS = (
     ),
     Action(
         name="schedules_update",
-        description=(
-            "Change a schedule's name, timezone or rotations; rotations sent replace all, so "
-            "start from schedules_show."
-        ),
+        description="Edit a schedule; rotations given replace all.",
         kind="write",
         verb="update",
         toolset="schedules",
@@ -293,7 +290,7 @@ ACTIONS = (
     ),
     Action(
         name="schedules_delete",
-        description=("Archive a schedule by name or id; fails while it has active replicas."),
+        description="Archive a schedule; fails while it has active replicas.",
         kind="destructive",
         verb="delete",
         toolset="schedules",

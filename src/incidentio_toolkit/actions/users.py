@@ -78,7 +78,7 @@ class UsersShowOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="users_list",
-        description="Find users by email or Slack id, or page through all users.",
+        description="Find users by email or Slack id, or list them all.",
         kind="read",
         verb="list",
         toolset="users",
@@ -95,7 +95,7 @@ ACTIONS = (
     ),
     Action(
         name="users_show",
-        description="Get one user by id, email, Slack id or name.",
+        description="One user by email, name or id.",
         kind="read",
         verb="show",
         toolset="users",

@@ -19,7 +19,7 @@ RunsOnIncidents = Literal["newly_created", "newly_created_and_active"]
 WorkflowIncidentMode = Literal["standard", "test", "retrospective"]
 
 _STEPS = "[{id, name, param_bindings}]"
-_CONDITION_GROUPS = "[{conditions: [{subject, operation, param_bindings}]}], any group matching."
+_CONDITION_GROUPS = "[{conditions: [{subject, operation, param_bindings}]}]"
 _ONCE_FOR = 'e.g. ["incident.url"]'
 _EXPRESSIONS = "[{label, reference, root_reference, operations}]"
 _DELAY = "{for_seconds, conditions_apply_over_delay}"
@@ -71,7 +71,7 @@ class WorkflowsCreateInput(ActionInput):
     name: str = Field(min_length=1)
     folder: str | None = None
     state: WorkflowState = "draft"
-    trigger: str = "incident.updated"
+    trigger: str = Field(default="incident.updated", description="Default incident.updated.")
     steps: list[JsonObject] = Field(default=[], description=_STEPS)
     condition_groups: list[JsonObject] = Field(default=[], description=_CONDITION_GROUPS)
     runs_on_incidents: RunsOnIncidents = "newly_created"
@@ -92,7 +92,7 @@ class WorkflowsShowInput(ActionInput):
 
 class WorkflowsUpdateInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From workflows_list.")
+    id: str = id_field()
     name: str = Field(min_length=1)
     steps: list[JsonObject]
     condition_groups: list[JsonObject]
@@ -138,7 +138,7 @@ class WorkflowsDeleteOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="workflows_list",
-        description="List all workflows with trigger and state.",
+        description="List workflows with trigger and state.",
         kind="read",
         verb="list",
         toolset="workflows",
@@ -154,9 +154,7 @@ ACTIONS = (
     ),
     Action(
         name="workflows_create",
-        description=(
-            "Create a workflow that runs steps when its trigger fires; a draft unless state is set."
-        ),
+        description="Create a workflow (a draft unless state is set).",
         kind="write",
         verb="create",
         toolset="workflows",
@@ -172,7 +170,7 @@ ACTIONS = (
     ),
     Action(
         name="workflows_show",
-        description="Get a workflow's full definition by id (from workflows_list).",
+        description="One workflow's full definition.",
         kind="read",
         verb="show",
         toolset="workflows",
@@ -187,9 +185,7 @@ ACTIONS = (
     ),
     Action(
         name="workflows_update",
-        description=(
-            "Replace a workflow (fields as in workflows_create); start from workflows_show."
-        ),
+        description="Replace a workflow (fields as in workflows_create); start from workflows_show.",
         kind="write",
         verb="update",
         toolset="workflows",
@@ -205,7 +201,7 @@ ACTIONS = (
     ),
     Action(
         name="workflows_delete",
-        description="Archive a workflow by id (from workflows_list).",
+        description="Archive a workflow: it stops running.",
         kind="destructive",
         verb="delete",
         toolset="workflows",

@@ -248,12 +248,21 @@ def shape_result(
 _NOISE: tuple[tuple[str, Any], ...] = (
     ("additionalProperties", True),
     ("additionalProperties", False),
-    ("default", None),
-    ("default", []),
     ("minLength", 1),
+    ("minItems", 1),
+    ("minimum", 0),
+    ("minimum", 1),
 )
-"""Keys whose information the model does not need: the server validates against the full input
-model anyway, so an unknown parameter or an empty id is still rejected with an error naming the fix."""
+"""Keys whose information the model does not need (a count is not negative, an id is not
+empty): the server validates against the full input model anyway, so an unknown parameter or an
+empty id is still rejected with an error naming the fix."""
+
+
+def _noise(key: str, value: Any) -> bool:
+    """Titles and defaults (a parameter left out gets its default), and the `_NOISE` pairs."""
+    return key in ("title", "default") or any(
+        key == k and type(value) is type(v) and value == v for k, v in _NOISE
+    )
 
 
 def _compact(node: Any) -> Any:
@@ -265,7 +274,7 @@ def _compact(node: Any) -> Any:
     source = cast(dict[str, Any], node)
     out: dict[str, Any] = {}
     for key, value in source.items():
-        if key == "title" or any(key == k and value == v for k, v in _NOISE):
+        if _noise(key, value):
             continue
         if key == "properties":
             props = cast(dict[str, Any], value)
@@ -273,7 +282,7 @@ def _compact(node: Any) -> Any:
         else:
             out[key] = _compact(value)
     arms = out.get("anyOf")
-    if isinstance(arms, list) and {"type": "null"} in arms and "default" not in out:
+    if isinstance(arms, list) and {"type": "null"} in arms:
         # Optional parameters: absence already says "not given", so the null arm is noise.
         rest = [arm for arm in cast(list[Any], arms) if arm != {"type": "null"}]
         del out["anyOf"]

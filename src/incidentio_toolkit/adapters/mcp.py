@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from incidentio_toolkit.actions import ACTIONS
 from incidentio_toolkit.adapters._common import ToolPolicy
 from incidentio_toolkit.adapters._discovery import CALL_TOOL, DESCRIBE_TOOL, FIND_TOOLS
 from incidentio_toolkit.adapters._mcp_content import ContentHandlers
@@ -41,6 +42,8 @@ from incidentio_toolkit.adapters._mcp_tools import (
     meta_tools,
     tool_result,
 )
+from incidentio_toolkit.composites.incidents import INCIDENT_BRIEF
+from incidentio_toolkit.composites.on_call import ON_CALL_NOW
 
 if TYPE_CHECKING:
     from mcp.server.lowlevel import Server
@@ -72,14 +75,24 @@ SERVER_NAME = "incidentio"
 # --- the server --------------------------------------------------------------------------------
 
 
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
 def instructions_for(policy: ToolPolicy, *, discovery: bool = False) -> str:
-    """The server instructions: names for ids, and to confirm anything that changes or pages."""
+    """The server instructions: what every tool shares, said once (names for ids, times,
+    pages, `fields`), and to confirm anything that changes or pages. Tool names come from the
+    records."""
+    paging = [a.name for a in ACTIONS.values() if a.kind == "destructive" and a.verb == "create"]
+    keyed = [a.name for a in ACTIONS.values() if a.keyed]
     lines = [
-        "incident.io tools. Where an id is expected, a name works too (severity, status, type, "
-        "role, custom field, schedule, escalation path; users by email, name or Slack id) and "
-        "incidents take INC-123. incident_brief and on_call_now answer whole questions in one "
-        "call. For the next page of a list, pass its pagination_meta.after as after. Every "
-        "result has success and error; read error, it says what to fix.",
+        "incident.io tools. Ids come from the matching list tool, but where an id is expected a "
+        "name works too (severity, status, type, role, custom field, schedule, escalation path; "
+        "users by email, name or Slack id) and incidents take INC-123. "
+        f"{INCIDENT_BRIEF.name} and {ON_CALL_NOW.name} answer whole questions in one call. "
+        "Times are ISO 8601 with an offset. Lists leave out test and tutorial incidents unless "
+        "mode or incident_mode names them; for the next page pass pagination_meta.after as "
+        "after. Every result has success and error; read error, it says what to fix.",
     ]
     if discovery:
         lines.append(
@@ -95,12 +108,11 @@ def instructions_for(policy: ToolPolicy, *, discovery: bool = False) -> str:
         lines.append("This server is read-only: it cannot change anything in incident.io.")
     else:
         lines.append(
-            "Before calling a tool with destructiveHint true (updates, deletes) or "
-            "escalations_create (it pages a human immediately), state what will happen and get "
-            "the user's explicit confirmation (the server asks the user itself when the client "
-            "supports elicitation). escalations_create with dry_run true says who would be "
-            "paged. Prefer mode test for drills, and reuse the same idempotency_key when "
-            "retrying incidents_create or escalations_create."
+            f"Before a tool with destructiveHint true (updates, deletes) or {_listed(paging)} "
+            "(it pages people at once), say what will happen and get the user's explicit "
+            "confirmation; the server asks the user itself when the client supports elicitation. "
+            "dry_run true says who would be paged. Prefer mode test for drills. Give "
+            f"{_listed(keyed)} a new idempotency_key (a UUID), and the same one only to retry."
         )
     return " ".join(lines)
 

@@ -45,14 +45,15 @@ class _Signatures:
         updated_before: date | None = None,
         fields: str | list[str] | None = None,
     ) -> outputs.IncidentsListOutput:
-        """List incidents, newest first, filtered by status, category, severity, type, mode or date.
+        """List incidents, newest first.
 
         Args:
-            filter_mode: AND (all, default) or OR (any) of the filters.
-            status_category: live = active.
-            severity_at_least: Severity; by rank.
-            mode: Default standard and retrospective.
-            created_after: YYYY-MM-DD; date filters are inclusive.
+            status_ids: Name or id.
+            severity_ids: Name or id.
+            severity_at_least: Name or id.
+            severity_at_most: Name or id.
+            incident_type_ids: Name or id.
+            created_after: Date filters are inclusive.
         """
         ...
 
@@ -68,25 +69,19 @@ class _Signatures:
         incident_status_id: str | None = None,
         mode: incidents.IncidentMode | None = None,
     ) -> outputs.IncidentsCreateOutput:
-        """Declare an incident; severity, type and status by name or id. Retry-safe with the same idempotency_key.
+        """Declare an incident.
 
         Args:
-            idempotency_key: Unique per incident (e.g. a UUID); a repeat returns the first.
             severity_id: Name or id.
             incident_type_id: Name or id.
-            incident_status_id: Initial status, name or id.
-            mode: Use test for drills: no real announcements.
+            incident_status_id: Name or id.
         """
         ...
 
     def incidents_show(
         self, *, id: str, fields: str | list[str] | None = None
     ) -> outputs.IncidentsShowOutput:
-        """Get one incident with status, severity, roles and custom fields.
-
-        Args:
-            id: Id or INC-123.
-        """
+        """One incident with its custom fields."""
         ...
 
     def incidents_update(
@@ -100,14 +95,13 @@ class _Signatures:
         incident_status_id: str | None = None,
         incident_type_id: str | None = None,
     ) -> outputs.IncidentsUpdateOutput:
-        """Edit an incident's name, summary, severity or status (names or ids); only the fields given change.
+        """Edit an incident; only the fields given change.
 
         Args:
-            id: Id or INC-123.
-            notify_incident_channel: Post the change to the incident channel.
+            id: Id or reference (INC-123, 123, #inc-123).
             severity_id: Name or id.
-            incident_status_id: New status, name or id.
-            incident_type_id: Not editable in incident.io; setting it is an error.
+            incident_status_id: Name or id.
+            incident_type_id: Not editable: setting it fails.
         """
         ...
 
@@ -118,18 +112,17 @@ class _Signatures:
         incident_mode: incident_actions.ListIncidentMode | None = None,
         fields: str | list[str] | None = None,
     ) -> outputs.ActionsListOutput:
-        """List incident actions (tasks logged during incidents), optionally for one incident.
+        """List incident actions (tasks), optionally of one incident.
 
         Args:
-            incident_id: Id or INC-123.
-            incident_mode: Default: standard, retrospective.
+            incident_id: Id or reference (INC-123, 123, #inc-123).
         """
         ...
 
     def actions_show(
         self, *, id: str, fields: str | list[str] | None = None
     ) -> outputs.ActionsShowOutput:
-        """Get one incident action by id (from actions_list)."""
+        """One incident action."""
         ...
 
     def follow_ups_list(
@@ -139,18 +132,17 @@ class _Signatures:
         incident_mode: follow_ups.ListIncidentMode | None = None,
         fields: str | list[str] | None = None,
     ) -> outputs.FollowUpsListOutput:
-        """List follow-ups (post-incident work), optionally for one incident.
+        """List follow-ups (post-incident work), optionally of one incident.
 
         Args:
-            incident_id: Id or INC-123.
-            incident_mode: Default: standard, retrospective.
+            incident_id: Id or reference (INC-123, 123, #inc-123).
         """
         ...
 
     def follow_ups_show(
         self, *, id: str, fields: str | list[str] | None = None
     ) -> outputs.FollowUpsShowOutput:
-        """Get one follow-up by id (from follow_ups_list)."""
+        """One follow-up of an incident."""
         ...
 
     def users_list(
@@ -163,19 +155,23 @@ class _Signatures:
         include_inactive: bool | None = None,
         fields: str | list[str] | None = None,
     ) -> outputs.UsersListOutput:
-        """Find users by email or Slack id, or page through all users."""
+        """Find users by email or Slack id, or list them all."""
         ...
 
     def users_show(
         self, *, id: str, fields: str | list[str] | None = None
     ) -> outputs.UsersShowOutput:
-        """Get one user by id, email, Slack id or name."""
+        """One user by email, name or id.
+
+        Args:
+            id: Email, Slack user id, name or id.
+        """
         ...
 
     def workflows_list(
         self, *, fields: str | list[str] | None = None
     ) -> outputs.WorkflowsListOutput:
-        """List all workflows with trigger and state."""
+        """List workflows with trigger and state."""
         ...
 
     def workflows_create(
@@ -195,12 +191,13 @@ class _Signatures:
         expressions: list[dict[str, Any]] | None = None,
         delay: dict[str, Any] | None = None,
     ) -> outputs.WorkflowsCreateOutput:
-        """Create a workflow that runs steps when its trigger fires; a draft unless state is set.
+        """Create a workflow (a draft unless state is set).
 
         Args:
+            trigger: Default incident.updated.
             steps: [{id, name, param_bindings}]
-            condition_groups: [{conditions: [{subject, operation, param_bindings}]}], any group matching.
-            once_for: e.g. ["incident.url"]
+            condition_groups: [{conditions: [{subject, operation, param_bindings}]}]
+            once_for: E.g. ["incident.url"]
             expressions: [{label, reference, root_reference, operations}]
             delay: {for_seconds, conditions_apply_over_delay}
         """
@@ -213,7 +210,7 @@ class _Signatures:
         skip_step_upgrades: bool | None = None,
         fields: str | list[str] | None = None,
     ) -> outputs.WorkflowsShowOutput:
-        """Get a workflow's full definition by id (from workflows_list)."""
+        """One workflow's full definition."""
         ...
 
     def workflows_update(
@@ -233,15 +230,11 @@ class _Signatures:
         folder: str | None = None,
         delay: dict[str, Any] | None = None,
     ) -> outputs.WorkflowsUpdateOutput:
-        """Replace a workflow (fields as in workflows_create); start from workflows_show.
-
-        Args:
-            id: From workflows_list.
-        """
+        """Replace a workflow (fields as in workflows_create); start from workflows_show."""
         ...
 
     def workflows_delete(self, *, id: str) -> outputs.WorkflowsDeleteOutput:
-        """Archive a workflow by id (from workflows_list)."""
+        """Archive a workflow: it stops running."""
         ...
 
     def schedules_list(
@@ -251,24 +244,28 @@ class _Signatures:
         after: str | None = None,
         fields: str | list[str] | None = None,
     ) -> outputs.SchedulesListOutput:
-        """List on-call schedules with rotations and current shifts."""
+        """List on-call schedules."""
         ...
 
     def schedules_create(
         self, *, name: str, timezone: str, rotations_config: dict[str, Any] | list[dict[str, Any]]
     ) -> outputs.SchedulesCreateOutput:
-        """Create an on-call schedule with rotations (user ids from users_list).
+        """Create an on-call schedule with rotations.
 
         Args:
-            timezone: e.g. America/New_York.
-            rotations_config: {rotations: [{name, users: [{id}], layers: [{name}], handover_start_at, handovers: [{interval, interval_type}]}]} or the list.
+            timezone: E.g. Europe/London.
+            rotations_config: [{name, users: [{id}], layers: [{name}], handover_start_at, handovers: [{interval, interval_type}]}]
         """
         ...
 
     def schedules_show(
         self, *, id: str, fields: str | list[str] | None = None
     ) -> outputs.SchedulesShowOutput:
-        """Get a schedule with rotations and shifts, by name or id."""
+        """One schedule with rotations and shifts.
+
+        Args:
+            id: Name or id.
+        """
         ...
 
     def schedules_update(
@@ -279,15 +276,20 @@ class _Signatures:
         timezone: str | None = None,
         rotations_config: dict[str, Any] | list[dict[str, Any]] | None = None,
     ) -> outputs.SchedulesUpdateOutput:
-        """Change a schedule's name, timezone or rotations; rotations sent replace all, so start from schedules_show.
+        """Edit a schedule; rotations given replace all.
 
         Args:
+            id: Name or id.
             rotations_config: As in schedules_create.
         """
         ...
 
     def schedules_delete(self, *, id: str) -> outputs.SchedulesDeleteOutput:
-        """Archive a schedule by name or id; fails while it has active replicas."""
+        """Archive a schedule; fails while it has active replicas.
+
+        Args:
+            id: Name or id.
+        """
         ...
 
     def escalations_list(
@@ -297,7 +299,7 @@ class _Signatures:
         after: str | None = None,
         fields: str | list[str] | None = None,
     ) -> outputs.EscalationsListOutput:
-        """List escalations (pages) with their status."""
+        """List escalations (pages) with status."""
         ...
 
     def escalations_create(
@@ -311,13 +313,12 @@ class _Signatures:
         incident_id: str | None = None,
         dry_run: bool | None = None,
     ) -> outputs.EscalationsCreateOutput:
-        """Page people now via an escalation path or users (not both). Retry-safe with the same idempotency_key.
+        """Page people now via an escalation path or users (not both).
 
         Args:
-            idempotency_key: Unique per page, e.g. a UUID.
             escalation_path_id: Name or id.
-            user_ids: Names, emails or ids.
-            incident_id: Id or INC-123.
+            user_ids: Email, Slack user id, name or id.
+            incident_id: Id or reference (INC-123, 123, #inc-123).
             dry_run: Say who would be paged; send nothing.
         """
         ...
@@ -325,13 +326,13 @@ class _Signatures:
     def escalations_show(
         self, *, id: str, fields: str | list[str] | None = None
     ) -> outputs.EscalationsShowOutput:
-        """Get one escalation with status and events by id (from escalations_list)."""
+        """One escalation with status and events."""
         ...
 
     def custom_fields_list(
         self, *, fields: str | list[str] | None = None
     ) -> outputs.CustomFieldsListOutput:
-        """List incident custom fields and their types."""
+        """List custom fields and their types."""
         ...
 
     def custom_fields_create(
@@ -343,35 +344,47 @@ class _Signatures:
     def custom_fields_show(
         self, *, id: str, fields: str | list[str] | None = None
     ) -> outputs.CustomFieldsShowOutput:
-        """Get one custom field by name or id."""
+        """One custom field and its type.
+
+        Args:
+            id: Name or id.
+        """
         ...
 
     def custom_fields_update(
         self, *, id: str, name: str, description: str
     ) -> outputs.CustomFieldsUpdateOutput:
-        """Rename a custom field or change its description; the type is fixed."""
+        """Rename a custom field or change its description.
+
+        Args:
+            id: Name or id.
+        """
         ...
 
     def custom_fields_delete(self, *, id: str) -> outputs.CustomFieldsDeleteOutput:
-        """Delete a custom field by name or id."""
+        """Delete a custom field.
+
+        Args:
+            id: Name or id.
+        """
         ...
 
     def severities_list(
         self, *, fields: str | list[str] | None = None
     ) -> outputs.SeveritiesListOutput:
-        """List severities by rank (higher = more severe); ids for severity_id."""
+        """List severities by rank (higher is more severe)."""
         ...
 
     def incident_statuses_list(
         self, *, fields: str | list[str] | None = None
     ) -> outputs.IncidentStatusesListOutput:
-        """List incident statuses with their category; ids for incident_status_id."""
+        """List incident statuses with their category."""
         ...
 
     def incident_types_list(
         self, *, fields: str | list[str] | None = None
     ) -> outputs.IncidentTypesListOutput:
-        """List incident types; ids for incident_type_id."""
+        """List incident types."""
         ...
 
     def incident_roles_list(
@@ -389,17 +402,29 @@ class _Signatures:
     def incident_roles_show(
         self, *, id: str, fields: str | list[str] | None = None
     ) -> outputs.IncidentRolesShowOutput:
-        """Get one incident role by name or id."""
+        """One incident role with its description.
+
+        Args:
+            id: Name or id.
+        """
         ...
 
     def incident_roles_update(
         self, *, id: str, name: str, description: str, instructions: str, shortform: str
     ) -> outputs.IncidentRolesUpdateOutput:
-        """Replace an incident role's name, description, instructions and shortform."""
+        """Replace an incident role.
+
+        Args:
+            id: Name or id.
+        """
         ...
 
     def incident_roles_delete(self, *, id: str) -> outputs.IncidentRolesDeleteOutput:
-        """Delete an incident role by name or id; not the lead role."""
+        """Delete an incident role (not the lead).
+
+        Args:
+            id: Name or id.
+        """
         ...
 
     def incident_timestamps_list(
@@ -411,7 +436,7 @@ class _Signatures:
     def incident_timestamps_show(
         self, *, id: str, fields: str | list[str] | None = None
     ) -> outputs.IncidentTimestampsShowOutput:
-        """Get one incident timestamp by id (from incident_timestamps_list)."""
+        """One incident timestamp."""
         ...
 
     def incident_updates_list(
@@ -422,10 +447,10 @@ class _Signatures:
         after: str | None = None,
         fields: str | list[str] | None = None,
     ) -> outputs.IncidentUpdatesListOutput:
-        """List updates posted on incidents (message, new status, severity), optionally for one.
+        """List incident updates, optionally of one incident.
 
         Args:
-            incident_id: Id or INC-123.
+            incident_id: Id or reference (INC-123, 123, #inc-123).
         """
         ...
 
@@ -437,12 +462,11 @@ class _Signatures:
         entry_window_end: str | None = None,
         fields: str | list[str] | None = None,
     ) -> outputs.ScheduleEntriesListOutput:
-        """Who is on call for a schedule over a time window (final entries).
+        """Who is on call for a schedule over a time window (after overrides).
 
         Args:
             schedule_id: Name or id.
-            entry_window_start: ISO 8601, or pagination_meta.after for the next page.
-            entry_window_end: ISO 8601 with offset.
+            entry_window_start: Or pagination_meta.after for the next page.
         """
         ...
 
@@ -458,12 +482,11 @@ class _Signatures:
         user_email: str | None = None,
         user_slack_id: str | None = None,
     ) -> outputs.ScheduleOverridesCreateOutput:
-        """Put a user on call in place of the rota for a time range (rotation and layer ids from schedules_show).
+        """Put someone on call instead of the rota (ids from schedules_show).
 
         Args:
             schedule_id: Name or id.
-            start_at: ISO 8601 with offset.
-            user_id: User id, email, Slack id or name.
+            user_id: Email, Slack user id, name or id.
         """
         ...
 
@@ -485,10 +508,10 @@ class _Signatures:
         working_hours: list[dict[str, Any]] | None = None,
         timezone: str | None = None,
     ) -> outputs.EscalationPathsCreateOutput:
-        """Create an escalation path: levels of users or schedules (from users_list, schedules_list) paged in turn; working hours in UTC by default.
+        """Create an escalation path: levels paged in turn.
 
         Args:
-            path: Levels: [{targets: [{type: user|schedule, id, urgency: high|low}], time_to_ack_seconds}], ids level-1, level-2... by position. API nodes pass as given.
+            path: Levels: [{targets: [{type: user|schedule, id, urgency: high|low}], time_to_ack_seconds}]
             working_hours: [{weekday, start_time: "09:00", end_time: "17:00"}]
             timezone: Of working_hours (default UTC).
         """
@@ -497,7 +520,11 @@ class _Signatures:
     def escalation_paths_show(
         self, *, id: str, fields: str | list[str] | None = None
     ) -> outputs.EscalationPathsShowOutput:
-        """Get an escalation path with levels and working hours, by name or id."""
+        """One escalation path with levels and working hours.
+
+        Args:
+            id: Name or id.
+        """
         ...
 
     def escalation_paths_update(
@@ -509,21 +536,28 @@ class _Signatures:
         working_hours: list[dict[str, Any]] | None = None,
         timezone: str | None = None,
     ) -> outputs.EscalationPathsUpdateOutput:
-        """Replace an escalation path; fields as in escalation_paths_create, working hours in UTC by default."""
+        """Replace an escalation path (fields as in escalation_paths_create).
+
+        Args:
+            id: Name or id.
+        """
         ...
 
     def escalation_paths_delete(self, *, id: str) -> outputs.EscalationPathsDeleteOutput:
-        """Archive an escalation path by name or id."""
+        """Archive an escalation path.
+
+        Args:
+            id: Name or id.
+        """
         ...
 
     def incident_brief(
         self, *, incident: str, updates: int | None = None
     ) -> outputs.IncidentBriefOutput:
-        """One incident (INC-123 or id) in one call: status, severity, type, lead and roles, custom fields, timestamps, its last updates, open actions and open follow-ups.
+        """One incident in one call: status, severity, lead, roles, custom fields, last updates, open actions and follow-ups.
 
         Args:
-            incident: Id or reference (INC-123).
-            updates: How many recent updates (0-25).
+            updates: Recent updates to include.
         """
         ...
 
@@ -535,13 +569,13 @@ class _Signatures:
         user: str | None = None,
         days: int | None = None,
     ) -> outputs.OnCallNowOutput:
-        """Who is on call now and until when, and the next handover, for a schedule, an escalation path (each level) or a user (is X on call, and when next?); flags uncovered.
+        """Who is on call now, until when, and who is next, for a schedule, an escalation path or a user.
 
         Args:
-            schedule: Schedule name or id.
+            schedule: Name or id.
             escalation_path: Name or id.
-            user: Name, email, Slack id or id.
-            days: For a user: days to look ahead.
+            user: Email, Slack user id, name or id.
+            days: For a user: days ahead.
         """
         ...
 

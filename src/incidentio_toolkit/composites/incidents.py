@@ -29,8 +29,8 @@ OPEN = "outstanding"
 
 
 class IncidentBriefInput(ActionInput):
-    incident: IncidentIdOrNumber = Field(min_length=1, description="Id or reference (INC-123).")
-    updates: int = Field(default=5, ge=0, le=25, description="How many recent updates (0-25).")
+    incident: IncidentIdOrNumber = Field(min_length=1)
+    updates: int = Field(default=5, ge=0, le=25, description="Recent updates to include.")
 
 
 class IncidentBriefOutput(ActionOutput):
@@ -91,10 +91,7 @@ async def incident_brief(reader: Reader, arguments: IncidentBriefInput) -> Incid
 
 INCIDENT_BRIEF = Composite(
     name="incident_brief",
-    description=(
-        "One incident (INC-123 or id) in one call: status, severity, type, lead and roles, "
-        "custom fields, timestamps, its last updates, open actions and open follow-ups."
-    ),
+    description="One incident in one call: status, severity, lead, roles, custom fields, last updates, open actions and follow-ups.",
     toolset="incidents",
     input=IncidentBriefInput,
     output=IncidentBriefOutput,

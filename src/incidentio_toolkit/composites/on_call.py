@@ -48,10 +48,10 @@ _TARGETS = ("schedule", "escalation_path", "user")
 
 
 class OnCallNowInput(ActionInput):
-    schedule: ScheduleRef | None = Field(default=None, description="Schedule name or id.")
-    escalation_path: EscalationPathRef | None = Field(default=None, description="Name or id.")
-    user: UserRef | None = Field(default=None, description="Name, email, Slack id or id.")
-    days: int = Field(default=7, ge=1, le=31, description="For a user: days to look ahead.")
+    schedule: ScheduleRef | None = None
+    escalation_path: EscalationPathRef | None = None
+    user: UserRef | None = None
+    days: int = Field(default=7, ge=1, le=31, description="For a user: days ahead.")
 
     @model_validator(mode="after")
     def _one_target(self) -> Self:
@@ -206,10 +206,7 @@ async def on_call_now(reader: Reader, arguments: OnCallNowInput) -> OnCallNowOut
 
 ON_CALL_NOW = Composite(
     name="on_call_now",
-    description=(
-        "Who is on call now and until when, and the next handover, for a schedule, an "
-        "escalation path (each level) or a user (is X on call, and when next?); flags uncovered."
-    ),
+    description="Who is on call now, until when, and who is next, for a schedule, an escalation path or a user.",
     toolset="schedules",
     input=OnCallNowInput,
     output=OnCallNowOutput,

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
@@ -39,3 +45,39 @@ def stdio(*args: str) -> StdioServerParameters:
     return StdioServerParameters(
         command=sys.executable, args=["-m", "incidentio_toolkit.cli", "mcp", "--sandbox", *args]
     )
+
+
+HTTP_TOKEN = "confirm-test-token-0123456789"
+
+
+@contextmanager
+def http_server(*args: str) -> Iterator[str]:
+    """`incidentio mcp --sandbox --transport http ARGS` on a free loopback port; yields its URL."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    env = {**os.environ, "INCIDENTIO_MCP_TOKEN": HTTP_TOKEN}
+    env.pop("INCIDENTIO_API_KEY", None)
+    command = [*stdio().args, "--transport", "http", "--port", str(port), *args]
+    process = subprocess.Popen(
+        [sys.executable, *command],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    watchdog = threading.Timer(30, process.kill)
+    watchdog.start()
+    try:
+        assert process.stderr is not None
+        banner = process.stderr.readline()  # printed once the server accepts connections
+        assert "incidentio MCP server" in banner, banner
+        watchdog.cancel()
+        yield f"http://127.0.0.1:{port}/mcp"
+    finally:
+        watchdog.cancel()
+        process.terminate()
+        process.wait(timeout=10)
+        if process.stderr is not None:
+            process.stderr.close()

@@ -2,12 +2,21 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx2
 import mcp_types as types
 import pytest
 from mcp import Client
+from mcp.client.streamable_http import streamable_http_client
 from mcp.client.session import ClientRequestContext
 from mcp.shared.exceptions import MCPError
-from tests.adapters.mcp_support import Answer, Person, stdio, structured
+from tests.adapters.mcp_support import (
+    HTTP_TOKEN,
+    Answer,
+    Person,
+    http_server,
+    stdio,
+    structured,
+)
 
 from incidentio_toolkit.adapters import ToolPolicy
 from incidentio_toolkit.adapters.mcp import create_server
@@ -218,3 +227,23 @@ async def test_a_subprocess_server_requiring_confirmation_refuses_an_unasking_cl
     assert output["success"] is False
     assert "--require-confirmation" in output["error"]
     assert "stdio-refused" not in [e["title"] for e in listed["escalations"]]
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_a_server_over_http_asks_its_client(mode: str) -> None:
+    person = Person("decline")
+    flags = ("--allow-writes", "--allow-destructive")
+    with http_server(*flags) as url:
+        async with (
+            httpx2.AsyncClient(headers={"Authorization": f"Bearer {HTTP_TOKEN}"}) as http,
+            Client(
+                streamable_http_client(url, http_client=http),
+                mode=mode,
+                elicitation_callback=person,
+            ) as client,
+        ):
+            output = structured(await client.call_tool("escalations_create", page("http")))
+            listed = structured(await client.call_tool("escalations_list", {"fields": ["title"]}))
+    assert len(person.questions) == 1
+    assert "declined" in output["error"]
+    assert "http" not in [e["title"] for e in listed["escalations"]]

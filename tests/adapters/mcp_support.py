@@ -7,7 +7,7 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
@@ -51,7 +51,7 @@ HTTP_TOKEN = "confirm-test-token-0123456789"
 
 
 @contextmanager
-def http_server(*args: str) -> Iterator[str]:
+def http_server(*args: str) -> Generator[str]:
     """`incidentio mcp --sandbox --transport http ARGS` on a free loopback port; yields its URL."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))

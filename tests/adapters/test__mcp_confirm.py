@@ -6,9 +6,10 @@ import httpx2
 import mcp_types as types
 import pytest
 from mcp import Client
-from mcp.client.streamable_http import streamable_http_client
 from mcp.client.session import ClientRequestContext
+from mcp.client.streamable_http import streamable_http_client
 from mcp.shared.exceptions import MCPError
+from tests.adapters.conftest import PLANTED_KEY, sandbox_io_with_keys
 from tests.adapters.mcp_support import (
     HTTP_TOKEN,
     Answer,
@@ -247,3 +248,26 @@ async def test_a_server_over_http_asks_its_client(mode: str) -> None:
     assert len(person.questions) == 1
     assert "declined" in output["error"]
     assert "http" not in [e["title"] for e in listed["escalations"]]
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_a_planted_key_reaches_no_question_and_no_refusal(mode: str) -> None:
+    person = Person("accept")
+    seen: list[str] = []
+    calls: list[tuple[str, dict[str, Any]]] = [
+        ("escalations_create", page("canary")),
+        ("custom_fields_delete", {"id": "01HKM4TEF9AKBRBY4JCR1PTMPQ"}),
+        ("incidents_update", {"id": "INC-6", "notify_incident_channel": False, "name": "x"}),
+    ]
+    for accepted in [("another-key-entirely",), (PLANTED_KEY,)]:
+        client = sandbox_io_with_keys(PLANTED_KEY, accepted)
+        server = create_server(client, ToolPolicy.everything())
+        async with client, Client(server, mode=mode, elicitation_callback=person) as session:
+            for name, arguments in calls:
+                result = await session.call_tool(name, arguments)
+                seen += [result.model_dump_json(), repr(result)]
+    blob = "\n".join([*seen, *person.questions])
+    assert "401" in blob  # the rejected key was used to read for the question
+    assert person.questions  # the accepted key got as far as asking
+    pieces = {PLANTED_KEY[i : i + 8] for i in range(len(PLANTED_KEY) - 7)}
+    assert not [piece for piece in pieces if piece in blob]

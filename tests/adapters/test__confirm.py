@@ -6,13 +6,15 @@ import pytest
 from tests.adapters.conftest import RequestLog
 
 from incidentio_toolkit.actions import ACTIONS
-from incidentio_toolkit.adapters._confirm import needs_confirmation, question
+from incidentio_toolkit.adapters._confirm import MAX_QUESTION_CHARS, needs_confirmation, question
 from incidentio_toolkit.client import AsyncIncidentIO, InvalidArgumentsError
 from incidentio_toolkit.composites import TOOLS
 
 pytestmark = pytest.mark.anyio
 
 PAGE = {"idempotency_key": "confirm-test", "title": "DB down"}
+WORKFLOW = "01HKM4VD09NEFW3FSSSVS4M3YQ"
+"""A workflow of the demo organisation."""
 
 
 @pytest.mark.parametrize("name", list(TOOLS))
@@ -118,3 +120,29 @@ async def test_an_unknown_name_raises_with_the_closest_candidates(
             ACTIONS["escalations_create"],
             {**PAGE, "escalation_path_id": "Urgent Suport"},
         )
+
+
+async def test_an_update_of_many_fields_is_asked_in_a_bounded_question(
+    sandbox_io: AsyncIncidentIO,
+) -> None:
+    workflow = (await sandbox_io.call("workflows_show", {"id": WORKFLOW}))["workflow"]
+    arguments: dict[str, Any] = {
+        "id": WORKFLOW,
+        "name": "x" * 700,
+        "steps": [{"id": "s1", "name": "slack.post", "param_bindings": []}],
+        "condition_groups": [],
+        "runs_on_incidents": "newly_created",
+        "runs_on_incident_modes": ["standard"],
+        "include_private_incidents": True,
+        "continue_on_step_error": False,
+        "once_for": ["incident.url"],
+        "expressions": [],
+    }
+    asked = await question(sandbox_io, ACTIONS["workflows_update"], arguments)
+    many = {**arguments, "once_for": [f"incident.custom_field_{n}" for n in range(40)]}
+    cut = await question(sandbox_io, ACTIONS["workflows_update"], many)
+    assert asked.startswith(f'Update workflow "{workflow["name"]}": name (700 characters), ')
+    assert "steps (1 item)" in asked
+    assert 'once_for "incident.url"' in asked
+    assert len(cut) == MAX_QUESTION_CHARS + 1
+    assert cut.endswith("…?")

@@ -42,6 +42,9 @@ __all__ = ["needs_confirmation", "question"]
 MAX_VALUE_CHARS = 60
 """A value longer than this is shown by its size, not its text."""
 
+MAX_QUESTION_CHARS = 600
+"""A question is cut here (an update of many fields): a person reads it before saying yes."""
+
 
 def needs_confirmation(tool: Tool, arguments: Mapping[str, Any] | None) -> bool:
     """True when this call changes or removes something, or pages people, and is not a dry run."""
@@ -66,7 +69,10 @@ async def question(client: AsyncIncidentIO, tool: Action, arguments: Mapping[str
         return f"Delete {subject}? This cannot be undone."
     changes = await _changes(client, tool, prepared)
     verb = "Update" if tool.verb == "update" else f"Run {tool.name} on"
-    return f"{verb} {subject}{': ' + changes if changes else ''}?"
+    text = f"{verb} {subject}{': ' + changes if changes else ''}"
+    if len(text) > MAX_QUESTION_CHARS:
+        text = text[: MAX_QUESTION_CHARS - 1] + "…"
+    return text + "?"
 
 
 async def _subject(client: AsyncIncidentIO, tool: Action, prepared: ActionInput) -> str:
@@ -132,7 +138,7 @@ def _show(value: Any) -> str:
     if isinstance(value, list):
         items = cast(list[Any], value)
         if any(isinstance(item, dict | list) for item in items):
-            return f"({len(items)} items)"
+            return f"({len(items)} item{'' if len(items) == 1 else 's'})"
         return ", ".join(_show(item) for item in items)
     if isinstance(value, dict):
         return "(an object)"

@@ -271,3 +271,35 @@ async def test_a_planted_key_reaches_no_question_and_no_refusal(mode: str) -> No
     assert person.questions  # the accepted key got as far as asking
     pieces = {PLANTED_KEY[i : i + 8] for i in range(len(PLANTED_KEY) - 7)}
     assert not [piece for piece in pieces if piece in blob]
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_a_stateless_http_server_asks_only_clients_that_can_answer_statelessly(
+    sandbox_io: AsyncIncidentIO, mode: str
+) -> None:
+    person = Person("decline")
+    server = create_server(sandbox_io, ToolPolicy.everything(), require_confirmation=True)
+    app = server.streamable_http_app(stateless_http=True)
+    title = f"stateless-{mode}"
+    async with (
+        server.session_manager.run(),
+        httpx2.AsyncClient(
+            transport=httpx2.ASGITransport(app=app),  # pyright: ignore[reportArgumentType]
+            base_url="http://127.0.0.1:8000",
+        ) as http,
+        Client(
+            streamable_http_client("http://127.0.0.1:8000/mcp", http_client=http),
+            mode=mode,
+            elicitation_callback=person,
+        ) as client,
+    ):
+        output = structured(await client.call_tool("escalations_create", page(title)))
+    assert output["success"] is False
+    assert title not in await titles(sandbox_io)
+    if mode == "legacy":  # elicitation/create needs a back-channel that stateless HTTP lacks
+        assert person.questions == []
+        assert "stateless HTTP" in output["error"]
+        assert "--require-confirmation" in output["error"]
+    else:  # MCP 2026-07-28 carries the question in the answer and the reply in the next call
+        assert len(person.questions) == 1
+        assert "declined" in output["error"]

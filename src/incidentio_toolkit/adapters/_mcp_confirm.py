@@ -52,15 +52,15 @@ def _modern(ctx: ServerRequestContext[Any]) -> bool:
 
 def why_cannot_ask(ctx: ServerRequestContext[Any]) -> str | None:
     """Why this request's client cannot be asked a question, or None when it can."""
+    if not _modern(ctx) and not ctx.session.can_send_request:
+        return (
+            "this connection cannot carry a question to the client (stateless HTTP or plain-JSON "
+            "responses, with a client older than MCP 2026-07-28)"
+        )
     capabilities = ctx.session.client_capabilities
     elicitation = capabilities.elicitation if capabilities is not None else None
     if elicitation is None or (elicitation.form is None and elicitation.url is not None):
         return "this MCP client did not declare the elicitation capability"
-    if not _modern(ctx) and not ctx.session.can_send_request:
-        return (
-            "this connection cannot carry a question to the client (stateless HTTP or plain-JSON "
-            "responses with a client older than MCP 2026-07-28)"
-        )
     return None
 
 

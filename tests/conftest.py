@@ -24,6 +24,8 @@ def _no_ambient_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
         "INCIDENTIO_BASE_URL",
         "INCIDENTIO_REDIS_URL",
         "INCIDENTIO_MCP_TOKEN",
+        "INCIDENTIO_REQUESTS_PER_MINUTE",
+        "INCIDENTIO_ESCALATIONS_PER_MINUTE",
     ):
         monkeypatch.delenv(name, raising=False)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from incidentio_toolkit.client import ClientConfig, PacingLimits
+from incidentio_toolkit.client import ClientConfig, PacingLimits, pacing_limits
 from incidentio_toolkit.defaults import (
     DEFAULT_BASE_URL,
     ESCALATION_CREATES_PER_MINUTE,
@@ -59,3 +59,40 @@ def test_the_repr_shows_neither_the_key_nor_the_redis_url() -> None:
     text = repr(ClientConfig.resolve(KEY, redis_url="redis://:secretpass@host"))
     assert KEY not in text
     assert "secretpass" not in text
+
+
+def test_pacing_budgets_come_from_the_environment_when_not_given(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("INCIDENTIO_REQUESTS_PER_MINUTE", " 600 ")
+    monkeypatch.setenv("INCIDENTIO_ESCALATIONS_PER_MINUTE", "6")
+    assert ClientConfig.resolve(KEY).pacing == PacingLimits(600, 6)
+    assert pacing_limits(per_minute=30) == PacingLimits(30, 6)
+    explicit = PacingLimits(per_minute=5)
+    assert ClientConfig.resolve(KEY, pacing=explicit).pacing == explicit
+    assert ClientConfig.resolve(KEY, pacing=None).pacing is None
+
+
+def test_one_budget_from_the_environment_keeps_the_other_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("INCIDENTIO_ESCALATIONS_PER_MINUTE", "10")
+    assert pacing_limits() == PacingLimits(REQUESTS_PER_MINUTE, 10)
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "1.5", "lots"])
+def test_a_bad_budget_in_the_environment_names_the_variable_and_the_fix(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("INCIDENTIO_REQUESTS_PER_MINUTE", value)
+    with pytest.raises(
+        ValueError, match="INCIDENTIO_REQUESTS_PER_MINUTE must be a whole number"
+    ) as info:
+        ClientConfig.resolve(KEY)
+    assert repr(value) in str(info.value)
+    assert "unset it to use incident.io's 1200" in str(info.value)
+
+
+def test_a_budget_below_one_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least 1 request per minute, not 0"):
+        pacing_limits(per_minute=0)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import socket
+import ssl
+
 import httpx2
 import pytest
 
@@ -146,3 +150,76 @@ async def test_timeouts_never_exceed_what_is_left_of_the_deadline() -> None:
 def test_headers_are_lowercased_for_lookup() -> None:
     raw = _http.RawResponse(429, dict(httpx2.Headers({"Retry-After": "3"})), b"")
     assert raw.headers["retry-after"] == "3"
+
+
+def refused_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.anyio
+async def test_a_refused_connection_says_where_and_what_to_check() -> None:
+    port = refused_port()
+    client = _http.new_client(
+        base_url=f"http://127.0.0.1:{port}", connect_timeout=5.0, read_timeout=5.0
+    )
+    async with client:
+        with pytest.raises(ConnectError) as info:
+            await send(client)
+    assert str(info.value) == (
+        f"Could not connect to http://127.0.0.1:{port} (connection refused): is the sandbox "
+        "running? Check INCIDENTIO_BASE_URL."
+    )
+    assert KEY not in str(info.value)
+
+
+def _failure(cause: BaseException, timeout: bool = False) -> httpx2.HTTPError:
+    error_class = httpx2.ConnectTimeout if timeout else httpx2.ConnectError
+    try:
+        raise error_class("All connection attempts failed") from cause
+    except httpx2.HTTPError as exc:
+        return exc
+
+
+@pytest.mark.parametrize(
+    ("base_url", "cause", "expected"),
+    [
+        (
+            "https://api.incident.io",
+            socket.gaierror(-2, "Name or service not known"),
+            "Could not connect to https://api.incident.io (host name not found): check the "
+            "network (DNS, proxy, firewall). Check INCIDENTIO_BASE_URL.",
+        ),
+        (
+            "https://user:hunter2-password@api.example.test/",
+            OSError(errno.ENETUNREACH, "Network is unreachable"),
+            "Could not connect to https://api.example.test (network unreachable): check the "
+            "network (DNS, proxy, firewall). Check INCIDENTIO_BASE_URL.",
+        ),
+        (
+            "https://localhost:8443",
+            ssl.SSLError(1, "[SSL: WRONG_VERSION_NUMBER] wrong version number"),
+            "Could not connect to https://localhost:8443 (TLS handshake failed: ",
+        ),
+    ],
+    ids=["dns", "unreachable-and-userinfo", "tls"],
+)
+def test_connection_failures_name_the_reason_and_hide_credentials(
+    base_url: str, cause: BaseException, expected: str
+) -> None:
+    text = _http.connect_failure_text(base_url, _failure(cause))
+    assert text.startswith(expected)
+    assert "hunter2" not in text
+    assert text.endswith("Check INCIDENTIO_BASE_URL.")
+
+
+def test_a_connect_timeout_says_no_answer_came_in_time() -> None:
+    text = _http.connect_failure_text("http://127.0.0.1:9", _failure(TimeoutError(), True))
+    assert "(no answer to the connection attempt in time): is the sandbox running?" in text
+
+
+def test_pooled_connections_expire_before_common_servers_close_them() -> None:
+    client = _http.new_client(base_url="https://api.incident.io", connect_timeout=5, read_timeout=5)
+    pool = client._transport._pool  # pyright: ignore[reportPrivateUsage, reportUnknownMemberType, reportAttributeAccessIssue, reportUnknownVariableType]
+    assert pool._keepalive_expiry == _http.KEEPALIVE_EXPIRY_SECONDS < 5  # pyright: ignore[reportUnknownMemberType]

@@ -32,6 +32,7 @@ from incidentio_toolkit.client._config import (
     ClientOptions,
     ClientSettings,
     api_key_from_env,
+    pacing_limits,
 )
 from incidentio_toolkit.client._errors import (
     APIConnectionError,
@@ -124,5 +125,6 @@ __all__ = [
     "describe_validation_error",
     "enable_debug_logging",
     "error_text",
+    "pacing_limits",
     "sandbox_client",
 ]

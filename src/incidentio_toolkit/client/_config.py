@@ -16,7 +16,11 @@ from incidentio_toolkit.defaults import (
     API_KEY_ENV_VARS,
     BASE_URL_ENV_VAR,
     DEFAULT_BASE_URL,
+    ESCALATION_CREATES_PER_MINUTE,
+    ESCALATIONS_PER_MINUTE_ENV_VAR,
     REDIS_URL_ENV_VAR,
+    REQUESTS_PER_MINUTE,
+    REQUESTS_PER_MINUTE_ENV_VAR,
 )
 
 if TYPE_CHECKING:
@@ -30,6 +34,39 @@ def api_key_from_env() -> str | None:
         if value is not None and value.strip():
             return value
     return None
+
+
+def pacing_limits(
+    per_minute: int | None = None, escalations_per_minute: int | None = None
+) -> PacingLimits:
+    """The pacing budgets: each argument, else its environment variable
+    (`INCIDENTIO_REQUESTS_PER_MINUTE`, `INCIDENTIO_ESCALATIONS_PER_MINUTE`), else incident.io's."""
+    return PacingLimits(
+        per_minute=_budget(per_minute, REQUESTS_PER_MINUTE_ENV_VAR, REQUESTS_PER_MINUTE),
+        escalations_per_minute=_budget(
+            escalations_per_minute, ESCALATIONS_PER_MINUTE_ENV_VAR, ESCALATION_CREATES_PER_MINUTE
+        ),
+    )
+
+
+def _budget(given: int | None, env_var: str, default: int) -> int:
+    if given is not None:
+        if given < 1:
+            raise ValueError(f"A pacing budget must be at least 1 request per minute, not {given}.")
+        return given
+    text = os.environ.get(env_var, "").strip()
+    if not text:
+        return default
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise ValueError(
+            f"{env_var} must be a whole number of requests per minute, at least 1, not {text!r}: "
+            f"fix it, or unset it to use incident.io's {default}."
+        )
+    return value
 
 
 class ClientSettings(TypedDict, total=False):
@@ -46,7 +83,8 @@ class ClientSettings(TypedDict, total=False):
     read_timeout: float
     """Seconds to wait for an answer (default 30)."""
     pacing: PacingLimits | None
-    """The per-key budgets to stay under (default incident.io's); None switches pacing off."""
+    """The per-key budgets to stay under (else `INCIDENTIO_REQUESTS_PER_MINUTE` and
+    `INCIDENTIO_ESCALATIONS_PER_MINUTE`, else incident.io's); None switches pacing off."""
     redis_url: str | None
     """Share the pacing budget through Redis (else `INCIDENTIO_REDIS_URL`, else in memory)."""
     reference_ttl: float
@@ -94,6 +132,8 @@ class ClientConfig:
         **settings: object,
     ) -> ClientConfig:
         key = api_key if api_key is not None else api_key_from_env()
+        if "pacing" not in settings:
+            settings["pacing"] = pacing_limits()
         return cls(
             # Keys pasted from files often end in a newline; it is never part of the key.
             api_key=SecretStr((key or "").strip()),

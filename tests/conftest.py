@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from tests.services_support import RedisServer
 
 from incidentio_toolkit.defaults import SANDBOX_CACHE_DIR_ENV_VAR
 
@@ -43,3 +44,14 @@ def _sandbox_cache_in_a_temporary_folder(
         del os.environ[SANDBOX_CACHE_DIR_ENV_VAR]
     else:
         os.environ[SANDBOX_CACHE_DIR_ENV_VAR] = before
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    """A real redis-server on a free loopback port, without persistence, stopped afterwards.
+
+    Missing redis-server fails under CI=true (scripts/ensure-redis.sh installs it) and skips
+    elsewhere.
+    """
+    with RedisServer() as server:
+        yield server.url

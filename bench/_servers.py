@@ -6,7 +6,7 @@
 `sandbox` is the incident.io sandbox (seeded, state in a temporary SQLite file, as `incidentio
 sandbox` runs it); `bare` is a minimal Starlette app answering every GET with the same JSON bytes.
 Both use the settings of `incidentio_toolkit.sandbox.SandboxServer` (h11, no lifespan, no access
-log), plus TLS when given a certificate.
+log, idle connections kept `SERVER_KEEP_ALIVE_SECONDS`), plus TLS when given a certificate.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import argparse
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from incidentio_toolkit.defaults import SERVER_KEEP_ALIVE_SECONDS
 
 
 def _uvicorn_run(app: Any, port: int, certfile: str | None, keyfile: str | None) -> None:
@@ -30,6 +32,7 @@ def _uvicorn_run(app: Any, port: int, certfile: str | None, keyfile: str | None)
         http="h11",
         access_log=False,
         timeout_graceful_shutdown=1,
+        timeout_keep_alive=SERVER_KEEP_ALIVE_SECONDS,
         ssl_certfile=certfile,
         ssl_keyfile=keyfile,
     )

@@ -14,6 +14,11 @@ REQUESTS_PER_MINUTE: Final = 1200
 ESCALATION_CREATES_PER_MINUTE: Final = 60
 """incident.io's separate, smaller budget per key for creates that page people."""
 
+SERVER_KEEP_ALIVE_SECONDS: Final = 75
+"""How long the toolkit's HTTP servers (the sandbox, the MCP server) keep an idle connection open.
+Longer than any client pool keeps one (httpx: 5 s) or a load balancer's idle timeout (often 60 s):
+the server closing a connection the client is reusing at that moment breaks that request."""
+
 API_KEY_ENV_VARS: Final = ("INCIDENTIO_API_KEY", "INCIDENT_IO_API_KEY")
 """Where the key is read from, first match wins."""
 

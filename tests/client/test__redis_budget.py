@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from limits import RateLimitItemPerSecond
+from tests.services_support import RedisServer, free_port
 
 from incidentio_toolkit.client._redis_budget import RedisBudget
-from tests.services_support import RedisServer, free_port
 
 KEY = "0123456789abcdef01234567"
 
@@ -53,7 +53,7 @@ async def test_reachable_follows_the_server_going_away_and_coming_back() -> None
         with server:
             assert await budget.reachable() is True
         assert await budget.reachable() is False
-        with pytest.raises(Exception, match="(?i)connect"):
+        with pytest.raises(Exception, match=r"(?i)connect"):
             await budget.register(KEY, now=1.0, memory=300)
         with server:
             assert await budget.register(KEY, now=2.0, memory=300) == 1

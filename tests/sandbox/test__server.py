@@ -10,6 +10,8 @@ import httpx2
 import pytest
 from tests.sandbox.support import AUTH
 
+from incidentio_toolkit.client._http import KEEPALIVE_EXPIRY_SECONDS
+from incidentio_toolkit.defaults import SERVER_KEEP_ALIVE_SECONDS
 from incidentio_toolkit.sandbox import SandboxServer, seed
 from incidentio_toolkit.sandbox.testing import SpecChecker, assert_error_envelope
 
@@ -157,3 +159,14 @@ def test_real_server_refuses_bad_requests_in_the_envelope_and_keeps_serving(
         after = http.get("/v2/incidents")
         assert after.status_code == 200
         assert after.json()["pagination_meta"]["total_record_count"] == 5  # nothing created
+
+
+def test_idle_connections_outlive_every_client_pool_so_reuse_never_races_a_close() -> None:
+    server = SandboxServer(port=0)
+    try:
+        kept = server._server.config.timeout_keep_alive  # pyright: ignore[reportPrivateUsage]
+    finally:
+        server._close()  # pyright: ignore[reportPrivateUsage]
+    assert kept == SERVER_KEEP_ALIVE_SECONDS
+    # httpx2's pools keep idle connections 5 s (the toolkit's 4 s): the server must keep longer.
+    assert kept > (httpx2.Limits().keepalive_expiry or 0) > KEEPALIVE_EXPIRY_SECONDS

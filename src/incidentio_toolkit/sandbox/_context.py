@@ -9,6 +9,7 @@ from incidentio_toolkit.sandbox._util import Clock
 from incidentio_toolkit.sandbox.auth import Authenticator
 from incidentio_toolkit.sandbox.faults import FaultInjector
 from incidentio_toolkit.sandbox.ratelimit import RateLimiter
+from incidentio_toolkit.sandbox.requestlog import RequestLog
 from incidentio_toolkit.sandbox.seed import Organisation
 from incidentio_toolkit.sandbox.store import Store
 
@@ -16,7 +17,7 @@ Sleep = Callable[[float], Awaitable[None]]
 
 
 class Sandbox:
-    """State shared by the routes of one app: store, clock, auth, limits and faults."""
+    """State shared by the routes of one app: store, clock, auth, limits, faults, request log."""
 
     def __init__(
         self,
@@ -27,6 +28,7 @@ class Sandbox:
         clock: Clock,
         sleep: Sleep,
         organisation: Organisation | None = None,
+        requests: RequestLog | None = None,
     ) -> None:
         self.store = store
         self.organisation = organisation or Organisation()
@@ -36,6 +38,7 @@ class Sandbox:
         self.faults = faults
         self.clock = clock
         self.sleep = sleep
+        self.requests = requests or RequestLog()
         self.network = False
         """True when served by uvicorn: drops close the socket instead of raising."""
 
@@ -44,8 +47,10 @@ class Sandbox:
         return self.clock()
 
     def reset(self, *, seed: bool = True) -> None:
-        """Wipe every object (and rate-limit counters); reseed unless `seed` is false."""
+        """Wipe every object (and rate-limit counters and the request log); reseed unless `seed`
+        is false."""
         self.store.db.wipe()
         self.limiter.reset()
+        self.requests.clear()
         if seed:
             self.organisation.copy_into(self.store)

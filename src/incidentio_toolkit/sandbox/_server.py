@@ -18,7 +18,11 @@ from typing import IO, Any
 
 from starlette.types import Receive, Scope, Send
 
-from incidentio_toolkit.defaults import ESCALATION_CREATES_PER_MINUTE, REQUESTS_PER_MINUTE
+from incidentio_toolkit.defaults import (
+    ESCALATION_CREATES_PER_MINUTE,
+    REQUESTS_PER_MINUTE,
+    SERVER_KEEP_ALIVE_SECONDS,
+)
 from incidentio_toolkit.sandbox.app import SandboxApp, create_app
 from incidentio_toolkit.sandbox.auth import DEMO_API_KEY
 from incidentio_toolkit.sandbox.faults import ConnectionDropped, FaultConfig
@@ -120,6 +124,7 @@ class SandboxServer:
             http="h11",
             access_log=False,
             timeout_graceful_shutdown=1,
+            timeout_keep_alive=SERVER_KEEP_ALIVE_SECONDS,
         )
         self._server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None

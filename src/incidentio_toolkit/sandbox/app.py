@@ -1,5 +1,5 @@
 """The ASGI app: the route table, and the one wrapper every request goes through
-(auth → rate limit → faults → handler → error envelope)."""
+(auth → rate limit → faults → handler → error envelope, then the request log)."""
 
 from __future__ import annotations
 
@@ -56,6 +56,7 @@ from incidentio_toolkit.sandbox.ratelimit import (
     RateLimiter,
     too_many_requests,
 )
+from incidentio_toolkit.sandbox.requestlog import RequestLog
 from incidentio_toolkit.sandbox.seed import Organisation, open_seeded_store
 from incidentio_toolkit.sandbox.store import Store
 
@@ -146,6 +147,8 @@ ADMIN_ROUTES: tuple[Endpoint, ...] = (
     Endpoint("GET", "/_sandbox/faults", _admin.show_faults),
     Endpoint("PUT", "/_sandbox/faults", _admin.put_faults),
     Endpoint("DELETE", "/_sandbox/faults", _admin.clear_faults),
+    Endpoint("GET", "/_sandbox/requests", _admin.show_requests),
+    Endpoint("GET", "/_sandbox/stats", _admin.show_stats),
 )
 """Sandbox-only endpoints (key required; never rate limited or faulted)."""
 
@@ -190,8 +193,26 @@ class _Operation:
         self.admin = admin_only
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = await self.respond(Request(scope, receive))
-        await response(scope, receive, send)
+        request = Request(scope, receive)
+        if self.admin:
+            await (await self.respond(request))(scope, receive, send)
+            return
+        arrived = self.sb.now()
+        status: int | None = None
+        try:
+            response = await self.respond(request)
+            status = response.status_code
+            await response(scope, receive, send)
+        finally:
+            endpoint = self.by_method.get(request.method)
+            self.sb.requests.record(
+                time=arrived,
+                method=request.method,
+                path=scope["path"],
+                operation=None if endpoint is None else f"{endpoint.method} {endpoint.path}",
+                status=status,
+                authorization=request.headers.get("authorization"),
+            )
 
     async def respond(self, request: Request) -> Response:
         """The response to `request` (errors rendered as incident.io envelopes)."""
@@ -250,10 +271,25 @@ class _Operation:
         return response
 
 
-async def _not_found(scope: Scope, receive: Receive, send: Send) -> None:
-    path = scope.get("path", "")
-    response = _error_response(NotFoundError(f"No route matches {path!r}"))
-    await response(scope, receive, send)
+class _NotFound:
+    """Every path without a route: a 404 envelope, logged like any other answer."""
+
+    def __init__(self, sb: Sandbox) -> None:
+        self.sb = sb
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        response = _error_response(NotFoundError(f"No route matches {path!r}"))
+        if scope["type"] == "http":
+            self.sb.requests.record(
+                time=self.sb.now(),
+                method=scope["method"],
+                path=path,
+                operation=None,
+                status=response.status_code,
+                authorization=Request(scope).headers.get("authorization"),
+            )
+        await response(scope, receive, send)
 
 
 class SandboxApp:
@@ -268,7 +304,7 @@ class SandboxApp:
                 paths.setdefault(endpoint.path, []).append(endpoint)
             for path, endpoints in paths.items():
                 routes.append(Route(path, _Operation(sandbox, endpoints, admin_only), methods=None))
-        self.router = Router(routes=routes, default=_not_found)
+        self.router = Router(routes=routes, default=_NotFound(sandbox))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -309,6 +345,7 @@ def create_app(
     org: str | None = None,
     org_seed: int = 0,
     org_scale: float = 1.0,
+    request_log: RequestLog | None = None,
 ) -> SandboxApp:
     """Build a sandbox ASGI app.
 
@@ -317,7 +354,8 @@ def create_app(
     database) or `"large"` (generated from `org_seed` at `org_scale`; see docs/sandbox.md). An
     existing database serves the organisation it holds; naming another one is a `ValueError`.
     `clock` (returning an aware `datetime`) and `sleep` can be injected for tests; `faults`
-    switches fault injection on from the start.
+    switches fault injection on from the start; `request_log` keeps what was asked (default: the
+    last 10,000 requests).
     """
     if org is None and (org_seed != 0 or org_scale != 1.0):
         raise ValueError("org_seed and org_scale choose a large organisation: pass org='large'")
@@ -332,5 +370,6 @@ def create_app(
         clock=clock or system_clock,
         sleep=sleep or anyio.sleep,
         organisation=organisation,
+        requests=request_log,
     )
     return SandboxApp(sandbox)

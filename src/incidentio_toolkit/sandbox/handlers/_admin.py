@@ -9,6 +9,7 @@ from incidentio_toolkit.sandbox._context import Sandbox
 from incidentio_toolkit.sandbox.errors import UnprocessableEntityError
 from incidentio_toolkit.sandbox.faults import FaultConfig
 from incidentio_toolkit.sandbox.handlers._common import json_response, read_body
+from incidentio_toolkit.sandbox.requestlog import MAX_PAGE
 from incidentio_toolkit.sandbox.seed import seed_ids, stored_organisation
 
 
@@ -61,3 +62,33 @@ async def clear_faults(sb: Sandbox, request: Request) -> Response:
     """DELETE /_sandbox/faults — switch faults off."""
     sb.faults.configure(FaultConfig())
     return json_response({"faults": sb.faults.config.to_json()})
+
+
+async def show_requests(sb: Sandbox, request: Request) -> Response:
+    """GET /_sandbox/requests?since=N&limit=M — the requests logged after number N (default 0),
+    oldest first, at most M (1-1000, default 1000): `{"requests", "next_since", "missed"}`."""
+    since = _whole_number(request, "since", 0, minimum=0)
+    limit = _whole_number(request, "limit", MAX_PAGE, minimum=1, maximum=MAX_PAGE)
+    return json_response(sb.requests.page(since, limit))
+
+
+async def show_stats(sb: Sandbox, request: Request) -> Response:
+    """GET /_sandbox/stats — answers counted by status and by operation."""
+    return json_response(sb.requests.stats())
+
+
+def _whole_number(
+    request: Request, name: str, default: int, *, minimum: int, maximum: int | None = None
+) -> int:
+    text = request.query_params.get(name)
+    if text is None:
+        return default
+    value = int(text) if text.strip().isdigit() else -1
+    if value < minimum or (maximum is not None and value > maximum):
+        bounds = f"from {minimum} to {maximum}" if maximum is not None else f"{minimum} or more"
+        raise UnprocessableEntityError(
+            f"{name} must be a whole number {bounds}, not {text!r}",
+            code="invalid_value",
+            field=name,
+        )
+    return value

@@ -5,7 +5,8 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -221,3 +222,146 @@ async def test_guard_closes_websockets_before_the_app() -> None:
     scope: dict[str, Any] = {"type": "websocket", "path": "/mcp", "headers": []}
     await app(scope, receive, send)
     assert sent == [{"type": "websocket.close", "code": 1008}]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Host": "10.0.0.7:8000"}, {"Authorization": "Bearer wrong-token-0123456789"}],
+    ids=["no-token", "balancer-host", "wrong-token"],
+)
+async def test_healthz_answers_anyone_with_no_data(headers: dict[str, str]) -> None:
+    async with guarded_client() as http:
+        response = await http.get("/healthz", headers=headers)
+        head = await http.head("/healthz")
+        post = await http.post("/healthz")
+    assert (response.status_code, response.text) == (200, "ok\n")
+    assert response.headers["cache-control"] == "no-store"
+    assert head.status_code == 200
+    assert post.status_code == 401  # only GET and HEAD are the health check
+
+
+def mcp_process(port: int, *extra: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    """`incidentio mcp --sandbox --transport http` on `port`, with the test token."""
+    environment = {**os.environ, "INCIDENTIO_MCP_TOKEN": TOKEN, **(env or {})}
+    environment.pop("INCIDENTIO_API_KEY", None)
+    return subprocess.Popen(
+        [
+            *(sys.executable, "-m", "incidentio_toolkit.cli", "mcp", "--sandbox"),
+            *("--transport", "http", "--port", str(port), *extra),
+        ],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env=environment,
+    )
+
+
+@contextmanager
+def running(*processes: subprocess.Popen[str]) -> Generator[list[str]]:
+    """Wait for each server's banner (bounded), yield the banners, and stop them all."""
+    watchdog = threading.Timer(30, lambda: [p.kill() for p in processes])
+    watchdog.start()
+    try:
+        banners = [p.stderr.readline() if p.stderr else "" for p in processes]
+        watchdog.cancel()
+        yield banners
+    finally:
+        watchdog.cancel()
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=10)
+            if process.stderr is not None:
+                process.stderr.close()
+
+
+LEGACY_HEADERS = {
+    **MCP_HEADERS,
+    "Authorization": f"Bearer {TOKEN}",
+    "MCP-Protocol-Version": "2025-06-18",
+}
+CALL: dict[str, Any] = {
+    "jsonrpc": "2.0",
+    "id": 2,
+    "method": "tools/call",
+    "params": {"name": "severities_list", "arguments": {}},
+}
+
+
+@pytest.mark.anyio
+async def test_stateless_replicas_answer_any_request_of_a_client_in_plain_json() -> None:
+    ports = [_free_port(), _free_port()]
+    replicas = [mcp_process(port, "--stateless", "--json-response") for port in ports]
+    with running(*replicas) as banners:
+        assert all("incidentio MCP server (stateless)" in banner for banner in banners)
+        async with httpx2.AsyncClient(headers=LEGACY_HEADERS) as http:
+            first, second = (f"http://127.0.0.1:{port}/mcp" for port in ports)
+            opened = await http.post(first, json=INITIALIZE)
+            called = await http.post(second, json=CALL)  # another replica, no session
+    assert opened.status_code == 200
+    assert "mcp-session-id" not in opened.headers
+    assert called.status_code == 200
+    assert called.headers["content-type"].startswith("application/json")
+    result = called.json()["result"]
+    assert result["isError"] is False
+    assert result["structuredContent"]["success"] is True
+
+
+@pytest.mark.anyio
+async def test_a_stateful_server_refuses_a_session_it_did_not_open(
+    http_server: RunningServer,
+) -> None:
+    """What breaks behind a round-robin balancer without --stateless."""
+    async with httpx2.AsyncClient(headers=LEGACY_HEADERS) as http:
+        response = await http.post(
+            http_server.url, json=CALL, headers={"mcp-session-id": "opened-on-another-replica"}
+        )
+    assert response.status_code == 404
+
+
+@pytest.mark.anyio
+async def test_requests_per_minute_sets_the_pacing_budget_of_the_served_client() -> None:
+    port = _free_port()
+    with running(mcp_process(port, "--requests-per-minute", "2")):
+        async with (
+            httpx2.AsyncClient(headers={"Authorization": f"Bearer {TOKEN}"}) as http,
+            Client(
+                streamable_http_client(f"http://127.0.0.1:{port}/mcp", http_client=http)
+            ) as client,
+        ):
+            results = [await client.call_tool("severities_list", {}) for _ in range(3)]
+    assert [result.is_error for result in results] == [False, False, True]
+    error = structured_error(results[2])
+    # The third waits for the window (61 s), longer than the call's 60 s deadline: refused at once.
+    assert error.startswith("Retry severities_list in 61 s")
+    assert "under 2 requests per 61 s" in error
+
+
+def structured_error(result: Any) -> str:
+    content: dict[str, Any] = result.structured_content or {}
+    return str(content.get("error"))
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--stateless"], "--stateless applies to HTTP only: add --transport http."),
+        (["--json-response"], "--json-response applies to HTTP only: add --transport http."),
+        (["--requests-per-minute", "0"], "Invalid value for '--requests-per-minute'"),
+        (["--escalations-per-minute", "-1"], "Invalid value for '--escalations-per-minute'"),
+    ],
+)
+def test_mcp_options_that_cannot_work_are_refused_with_the_fix(
+    args: list[str], message: str
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "incidentio_toolkit.cli", "mcp", "--sandbox", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr

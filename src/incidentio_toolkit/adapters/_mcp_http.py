@@ -3,12 +3,18 @@
 Binds 127.0.0.1 by default. Every request must carry `Authorization: Bearer <token>` (compared in
 constant time); Host must be a loopback name, the bound address or an allowed name (else 421); a
 browser Origin must match the same names (else 403). A non-loopback bind without a token is refused.
+
+`GET /healthz` answers `ok` to anyone (a load balancer's health check): no data, no version.
+`stateless` keeps no MCP session between requests (the SDK's stateless mode), so that replicas
+behind a load balancer can each answer any request; `json_response` answers plain JSON instead of
+an SSE stream, for proxies that buffer.
 """
 
 from __future__ import annotations
 
 import hmac
 import ipaddress
+import logging
 import os
 import secrets
 import sys
@@ -20,6 +26,7 @@ if TYPE_CHECKING:
 
 MCP_TOKEN_ENV_VAR = "INCIDENTIO_MCP_TOKEN"  # noqa: S105 - a variable name, not a secret
 MIN_TOKEN_CHARS = 16
+HEALTH_PATH = "/healthz"
 
 _LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
@@ -83,7 +90,8 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 class _Guard:
-    """Checks Host (421) and Origin (403), then the bearer token (401), before the MCP app."""
+    """Answers `GET /healthz`; checks Host (421) and Origin (403), then the bearer token (401),
+    before the MCP app."""
 
     def __init__(self, app: ASGIApp, token: str, hosts: list[str], origins: list[str]) -> None:
         from mcp.server.transport_security import (
@@ -107,7 +115,12 @@ class _Guard:
             await self._app(scope, receive, send)
             return
         from starlette.requests import Request
-        from starlette.responses import Response
+        from starlette.responses import PlainTextResponse, Response
+
+        if scope["path"] == HEALTH_PATH and scope["method"] in ("GET", "HEAD"):
+            health = PlainTextResponse("ok\n", headers={"Cache-Control": "no-store"})
+            await health(scope, receive, send)
+            return
 
         rejected = await self._security.validate_request(Request(scope), is_post=False)
         if rejected is None and not self._authorized(scope):
@@ -138,13 +151,18 @@ def http_app(
     host: str = "127.0.0.1",
     allowed_hosts: Iterable[str] = (),
     path: str = "/mcp",
+    stateless: bool = False,
+    json_response: bool = False,
 ) -> ASGIApp:
-    """The streamable-HTTP ASGI app of `server`, behind Host/Origin validation and a bearer token."""
+    """The streamable-HTTP ASGI app of `server`, behind Host/Origin validation and a bearer token
+    (`stateless`: no MCP session between requests; `json_response`: JSON instead of SSE)."""
     from mcp.server.transport_security import TransportSecuritySettings
 
     hosts, origins = _host_patterns(host, allowed_hosts)
     app = server.streamable_http_app(
         streamable_http_path=path,
+        stateless_http=stateless,
+        json_response=json_response,
         host=host,
         transport_security=TransportSecuritySettings(
             enable_dns_rebinding_protection=True, allowed_hosts=hosts, allowed_origins=origins
@@ -160,25 +178,58 @@ async def serve_http(
     port: int = 8000,
     auth_token: str | None = None,
     allowed_hosts: Iterable[str] = (),
+    stateless: bool = False,
+    json_response: bool = False,
 ) -> None:
-    """Serve streamable HTTP on host:port until interrupted (requires a bearer token)."""
+    """Serve streamable HTTP on host:port until interrupted (requires a bearer token).
+
+    The toolkit's warnings (such as pacing falling back from Redis) go to stderr with a time.
+    """
     import anyio
     import uvicorn
 
+    from incidentio_toolkit.client import RedactingFormatter
+    from incidentio_toolkit.defaults import SERVER_KEEP_ALIVE_SECONDS
+
     token, generated = resolve_token(host, auth_token)
-    app = http_app(server, token=token, host=host, allowed_hosts=allowed_hosts)
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on")
+    app = http_app(
+        server,
+        token=token,
+        host=host,
+        allowed_hosts=allowed_hosts,
+        stateless=stateless,
+        json_response=json_response,
+    )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(RedactingFormatter(secrets=[token]))
+    package_logger = logging.getLogger("incidentio_toolkit")
+    config = uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        lifespan="on",
+        timeout_keep_alive=SERVER_KEEP_ALIVE_SECONDS,
+    )
     web = uvicorn.Server(config)
     bound = f"[{host}]" if ":" in host else host
-    async with anyio.create_task_group() as tg:
-        tg.start_soon(web.serve)
-        while not web.started:
-            if web.should_exit:
-                return
-            await anyio.sleep(0.02)
-        lines = [
-            f"incidentio MCP server: http://{bound}:{port}/mcp (Authorization: Bearer <token>)"
-        ]
-        if generated:
-            lines.append(f"Generated bearer token (set {MCP_TOKEN_ENV_VAR} to fix one): {token}")
-        print("\n".join(lines), file=sys.stderr, flush=True)
+    package_logger.addHandler(handler)
+    try:
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(web.serve)
+            while not web.started:
+                if web.should_exit:
+                    return
+                await anyio.sleep(0.02)
+            mode = " (stateless)" if stateless else ""
+            lines = [
+                f"incidentio MCP server{mode}: http://{bound}:{port}/mcp "
+                "(Authorization: Bearer <token>)"
+            ]
+            if generated:
+                lines.append(
+                    f"Generated bearer token (set {MCP_TOKEN_ENV_VAR} to fix one): {token}"
+                )
+            print("\n".join(lines), file=sys.stderr, flush=True)
+    finally:
+        package_logger.removeHandler(handler)

@@ -27,6 +27,7 @@ from incidentio_toolkit.adapters._common import ToolPolicy
 from incidentio_toolkit.adapters._discovery import CALL_TOOL, DESCRIBE_TOOL, FIND_TOOLS
 from incidentio_toolkit.adapters._mcp_content import ContentHandlers
 from incidentio_toolkit.adapters._mcp_http import (
+    HEALTH_PATH,
     MCP_TOKEN_ENV_VAR,
     MCPConfigError,
     http_app,
@@ -48,9 +49,10 @@ from incidentio_toolkit.composites.on_call import ON_CALL_NOW
 if TYPE_CHECKING:
     from mcp.server.lowlevel import Server
 
-    from incidentio_toolkit.client import AsyncIncidentIO
+    from incidentio_toolkit.client import AsyncIncidentIO, PacingLimits
 
 __all__ = [
+    "HEALTH_PATH",
     "MCP_TOKEN_ENV_VAR",
     "MCPConfigError",
     "compact_json",
@@ -160,19 +162,23 @@ def _version() -> str:
 # --- clients -----------------------------------------------------------------------------------
 
 
-def resolve_client(*, sandbox: bool) -> AsyncIncidentIO:
-    """The sandbox client, or a client keyed from the environment; never a key from elsewhere."""
+def resolve_client(*, sandbox: bool, pacing: PacingLimits | None = None) -> AsyncIncidentIO:
+    """The sandbox client, or a client keyed from the environment; never a key from elsewhere.
+
+    `pacing` replaces the budgets (else the environment's, else incident.io's; the in-process
+    sandbox is not paced unless given one).
+    """
     from incidentio_toolkit.client import AsyncIncidentIO, api_key_from_env, sandbox_client
 
     if sandbox:
-        return sandbox_client()
+        return sandbox_client() if pacing is None else sandbox_client(pacing=pacing)
 
     if api_key_from_env() is None:
         raise MCPConfigError(
             "No incident.io API key: set INCIDENTIO_API_KEY to a key from incident.io "
             "Settings > API keys, or pass --sandbox to serve the offline sandbox."
         )
-    return AsyncIncidentIO()
+    return AsyncIncidentIO() if pacing is None else AsyncIncidentIO(pacing=pacing)
 
 
 # --- transports --------------------------------------------------------------------------------
@@ -197,20 +203,28 @@ def run(
     allowed_hosts: Iterable[str] = (),
     discovery: bool = False,
     require_confirmation: bool = False,
+    stateless: bool = False,
+    json_response: bool = False,
+    pacing: PacingLimits | None = None,
 ) -> None:
     """Build the client and server and serve until the transport closes (blocking).
-    `discovery` and `require_confirmation` are `create_server`'s.
+    `discovery` and `require_confirmation` are `create_server`'s; `stateless` and
+    `json_response` are `serve_http`'s; `pacing` replaces the client's budgets.
 
     Raises `MCPConfigError` (one sentence) when it cannot start: no key without `sandbox`, an
-    unknown transport, or HTTP on a non-loopback address without a token.
+    unknown transport, an HTTP-only option with stdio, or HTTP on a non-loopback address without
+    a token.
     """
     import anyio
 
     if transport not in ("stdio", "http"):
         raise MCPConfigError(f"Unknown transport {transport!r}: use stdio or http.")
+    if transport == "stdio" and (stateless or json_response):
+        option = "--stateless" if stateless else "--json-response"
+        raise MCPConfigError(f"{option} applies to HTTP only: add --transport http.")
     if transport == "http":
         resolve_token(host, auth_token)  # fail before building anything
-    client = resolve_client(sandbox=sandbox)
+    client = resolve_client(sandbox=sandbox, pacing=pacing)
     server = create_server(
         client, policy, discovery=discovery, require_confirmation=require_confirmation
     )
@@ -219,7 +233,13 @@ def run(
         async with client:
             if transport == "http":
                 await serve_http(
-                    server, host=host, port=port, auth_token=auth_token, allowed_hosts=allowed_hosts
+                    server,
+                    host=host,
+                    port=port,
+                    auth_token=auth_token,
+                    allowed_hosts=allowed_hosts,
+                    stateless=stateless,
+                    json_response=json_response,
                 )
             else:
                 await serve_stdio(server)

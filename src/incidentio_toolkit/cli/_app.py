@@ -305,10 +305,43 @@ def mcp_command(
             "(no elicitation); they are asked whenever it can.",
         ),
     ] = False,
+    stateless: Annotated[
+        bool,
+        typer.Option(
+            "--stateless",
+            help="HTTP: keep no session between requests, so replicas behind a load balancer "
+            "can each answer any request (clients older than MCP 2026-07-28 then cannot be asked "
+            "to confirm: see --require-confirmation).",
+        ),
+    ] = False,
+    json_response: Annotated[
+        bool,
+        typer.Option(
+            "--json-response", help="HTTP: answer plain JSON instead of SSE (buffering proxies)."
+        ),
+    ] = False,
+    requests_per_minute: Annotated[
+        int | None,
+        typer.Option(
+            "--requests-per-minute",
+            min=1,
+            help="Pacing budget per API key (default: $INCIDENTIO_REQUESTS_PER_MINUTE, else 1200).",
+        ),
+    ] = None,
+    escalations_per_minute: Annotated[
+        int | None,
+        typer.Option(
+            "--escalations-per-minute",
+            min=1,
+            help="Pacing budget for escalations_create (default: "
+            "$INCIDENTIO_ESCALATIONS_PER_MINUTE, else 60).",
+        ),
+    ] = None,
 ) -> None:
     """Serve the incident.io tools over MCP (read-only unless told otherwise)."""
     from incidentio_toolkit.adapters import ToolPolicy
     from incidentio_toolkit.adapters.mcp import MCPConfigError, run
+    from incidentio_toolkit.client import pacing_limits
 
     try:
         policy = ToolPolicy(
@@ -319,6 +352,7 @@ def mcp_command(
             toolsets=split_commas(toolsets) if toolsets else None,
             full_objects=full_objects,
         )
+        budgets_given = requests_per_minute is not None or escalations_per_minute is not None
         run(
             policy,
             sandbox=sandbox,
@@ -329,6 +363,11 @@ def mcp_command(
             allowed_hosts=split_commas(allowed_host or ()),
             discovery=discovery,
             require_confirmation=require_confirmation,
+            stateless=stateless,
+            json_response=json_response,
+            pacing=pacing_limits(requests_per_minute, escalations_per_minute)
+            if budgets_given
+            else None,
         )
     except (MCPConfigError, ValueError) as exc:
         fail(str(exc))

@@ -57,5 +57,10 @@ async def test_reachable_follows_the_server_going_away_and_coming_back() -> None
             await budget.register(KEY, now=1.0, memory=300)
         with server:
             assert await budget.register(KEY, now=2.0, memory=300) == 1
+            assert await budget.register(KEY, now=3.0, memory=300) == 1
+        with server:  # restarted: the pooled connections are dead, the probe replaces them
+            assert await budget.reachable() is True
+            assert await budget.register(KEY, now=4.0, memory=300) == 1
+            assert await budget.hit(RateLimitItemPerSecond(3, 60), KEY, "after-restart")
     finally:
         await budget.aclose()

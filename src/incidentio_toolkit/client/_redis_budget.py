@@ -63,7 +63,10 @@ class RedisBudget:
             await self._connection().zrem(f"{KEY_PREFIX}:sharers:{key}", self._instance)
 
     async def reachable(self) -> bool:
-        """True when Redis answers a PING."""
+        """True when Redis answers a PING on a new connection. The pooled ones are dropped first:
+        they may be from before an outage (a restarted Redis has closed them all)."""
+        with contextlib.suppress(Exception):
+            await self._connection().connection_pool.disconnect()
         return await self._storage.check()
 
     async def aclose(self) -> None:

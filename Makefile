@@ -11,6 +11,7 @@ bootstrap:
 
 services:
 	@bash scripts/ensure-redis.sh
+	@bash scripts/ensure-haproxy.sh
 
 ## The command CI runs: lint, types, then every test (including a real redis-server).
 test: bootstrap services lint typecheck pytest
@@ -37,7 +38,7 @@ test-fast: bootstrap
 demo: bootstrap
 	$(RUN)/incidentio demo
 
-bench: bootstrap
+bench: bootstrap services
 	$(PY) bench/run_all.py
 
 docs: bootstrap

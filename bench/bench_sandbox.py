@@ -78,7 +78,11 @@ async def load(base_url: str, requests: int) -> tuple[float, int]:
         async def worker() -> None:
             nonlocal failures
             for _ in remaining:
-                response = await client.get(PATH)
+                try:
+                    response = await client.get(PATH)
+                except httpx2.TransportError:  # counted, never fatal
+                    failures += 1
+                    continue
                 if response.status_code != 200:
                     failures += 1
 
@@ -114,7 +118,16 @@ async def load_raw(port: int, requests: int) -> tuple[float, int]:
     async def worker(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         nonlocal failures
         for _ in remaining:
-            if not await one(reader, writer):
+            try:
+                ok = await one(reader, writer)
+            except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError):
+                # A broken connection: counted, then a new one for the rest.
+                failures += 1
+                writer.close()
+                reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                connections.append((reader, writer))
+                continue
+            if not ok:
                 failures += 1
 
     connections = [await asyncio.open_connection("127.0.0.1", port) for _ in range(CONCURRENCY)]

@@ -32,6 +32,7 @@ BENCHMARKS = (
     "bench_memory",
     "bench_large_org",
     "bench_agent_tasks",
+    "bench_scale_out",
 )
 TIMEOUT_SECONDS = 600
 

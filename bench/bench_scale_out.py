@@ -68,6 +68,7 @@ class Tally:
         default_factory=lambda: {"transport": 0, "protocol": 0, "tool": 0}
     )
     replica_cpu: float = 0.0
+    generator_cpu: float = 0.0
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -75,6 +76,7 @@ class Tally:
             "calls_per_s": ratio(self.calls, self.seconds),
             "failed": dict(self.failed),
             "replica_cpu_ms_per_call": ratio(self.replica_cpu, self.calls) * 1000,
+            "generator_cpu_ms_per_call": ratio(self.generator_cpu, self.calls) * 1000,
         }
 
 
@@ -143,6 +145,7 @@ async def drive(cluster: Cluster, calls: int, measured: bool) -> None:
             tally.failed["transport"] += measured
 
     cpu_before = cluster.cpu()
+    generator_before = time.process_time()
     started = time.perf_counter()
     with anyio.fail_after(600):
         async with anyio.create_task_group() as group:
@@ -152,6 +155,7 @@ async def drive(cluster: Cluster, calls: int, measured: bool) -> None:
         tally.seconds += time.perf_counter() - started
         tally.calls += calls
         tally.replica_cpu += cluster.cpu() - cpu_before
+        tally.generator_cpu += time.process_time() - generator_before
 
 
 def missing_services() -> list[str]:
@@ -202,13 +206,21 @@ def main(argv: list[str] | None = None) -> Result:
     figures["concurrency"] = CONCURRENCY
     print(__doc__)
     print_table(
-        ["cluster", "calls", "calls/s", "replica CPU ms/call", "failed (transport/protocol/tool)"],
+        [
+            "cluster",
+            "calls",
+            "calls/s",
+            "replica CPU ms/call",
+            "client CPU ms/call",
+            "failed (transport/protocol/tool)",
+        ],
         [
             [
                 name,
                 figures[name]["calls"],
                 figures[name]["calls_per_s"],
                 figures[name]["replica_cpu_ms_per_call"],
+                figures[name]["generator_cpu_ms_per_call"],
                 "/".join(str(v) for v in figures[name]["failed"].values()),
             ]
             for name in ("1 replica", "3 replicas")

@@ -14,6 +14,7 @@ import httpx2
 import pytest
 from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
+from tests.services_support import HAPROXY_EXAMPLE, ROOT, HAProxy
 
 from incidentio_toolkit.adapters.mcp import (
     MCPConfigError,
@@ -365,3 +366,17 @@ def test_mcp_options_that_cannot_work_are_refused_with_the_fix(
     assert done.returncode == 2
     assert message in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_documented_load_balancer_configuration_is_the_one_the_tests_run() -> None:
+    documented = (ROOT / "docs" / "mcp.md").read_text()
+    assert HAPROXY_EXAMPLE.read_text() in documented
+    balancer = HAProxy(["127.0.0.1:1"])  # skipped (failed under CI) without haproxy
+    checked = subprocess.run(
+        [balancer.binary, "-c", "-f", str(HAPROXY_EXAMPLE)],
+        env=balancer.environment(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stderr

@@ -42,8 +42,9 @@ pytestmark = pytest.mark.slow
 TOKEN = "scale-out-test-token-0123456789"
 BUDGET, PAGES_BUDGET = 1200, 60
 CALLS, CLIENTS = 2000, 32
-KILL_AT, REDIS_STOP_AT, REDIS_START_AT = 600, 1150, 1400
-"""Completed calls after which one replica is killed, Redis stopped, and Redis started again."""
+KILL_AT, REDIS_STOP_AT, REDIS_START_AT = 1190, 1250, 1500
+"""Completed calls after which one replica is killed (as the first minute's budget runs out, so
+calls are waiting in every replica), Redis stopped, and Redis started again."""
 TRANSPORT_CODES = (INTERNAL_ERROR, CONNECTION_CLOSED)
 """How the SDK reports a replica dying under a request: HAProxy's 502, or the stream cut."""
 

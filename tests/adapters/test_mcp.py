@@ -208,20 +208,7 @@ async def test_instructions_ask_to_confirm_destructive_and_paging_tools(
         text = client.instructions or ""
     assert "escalations_create" in text
     assert "confirm" in text
-    assert "cannot ask the user itself" not in text
     assert "read-only" in instructions_for(ToolPolicy())
-
-
-async def test_a_server_that_cannot_ask_the_user_says_to_confirm_in_the_conversation(
-    sandbox_io: AsyncIncidentIO,
-) -> None:
-    server = create_server(sandbox_io, ToolPolicy.everything(), can_confirm=False)
-    async with Client(server) as client:
-        text = client.instructions or ""
-    assert "cannot ask the user itself" in text
-    assert "confirmation in the conversation" in text
-    # Read-only servers change nothing, so there is nothing to confirm.
-    assert "confirm" not in instructions_for(ToolPolicy(), can_confirm=False)
 
 
 async def test_writes_through_mcp_change_the_sandbox(sandbox_io: AsyncIncidentIO) -> None:

@@ -14,6 +14,8 @@ import httpx2
 import pytest
 from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
+from tests.adapters import mcp_support
+from tests.adapters.mcp_support import HTTP_TOKEN, Person, structured
 from tests.services_support import HAPROXY_EXAMPLE, ROOT, HAProxy
 
 from incidentio_toolkit.adapters.mcp import (
@@ -380,3 +382,33 @@ def test_the_documented_load_balancer_configuration_is_the_one_the_tests_run() -
         check=False,
     )
     assert checked.returncode == 0, checked.stderr
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("mode", ["legacy", "auto"])
+async def test_stateless_replicas_confirm_pages_as_the_protocol_allows(mode: str) -> None:
+    """A 2025 client cannot be asked by a stateless replica: with --require-confirmation its page
+    is refused. A 2026 client is asked (the question rides in the answer)."""
+    person = Person("accept")
+    flags = ("--stateless", "--allow-writes", "--allow-destructive", "--require-confirmation")
+    arguments = {"idempotency_key": f"stateless-{mode}", "title": "Disk full", "user_ids": "x"}
+    with mcp_support.http_server(*flags) as url:
+        async with (
+            httpx2.AsyncClient(headers={"Authorization": f"Bearer {HTTP_TOKEN}"}) as http,
+            Client(
+                streamable_http_client(url, http_client=http),
+                mode=mode,
+                elicitation_callback=person,
+            ) as client,
+        ):
+            users = structured(await client.call_tool("users_list", {"page_size": 1}))
+            arguments["user_ids"] = users["users"][0]["id"]
+            output = structured(await client.call_tool("escalations_create", arguments))
+    if mode == "legacy":
+        assert output["success"] is False
+        assert person.questions == []
+        assert "--require-confirmation" in output["error"]
+        assert "Nothing was sent" in output["error"]
+    else:
+        assert len(person.questions) == 1
+        assert output["success"] is True

@@ -397,3 +397,20 @@ async def test_after_redis_comes_back_empty_each_process_keeps_to_its_share_for_
             await pacer.acquire(KEY, "users_list")
         assert len(sleep.waits) == waits
     assert caplog.text.count("Redis pacing is back") == 1
+
+
+def test_the_in_process_window_trims_inline_and_starts_no_thread() -> None:
+    import threading
+
+    import time_machine
+
+    from incidentio_toolkit.client._pacing import _LocalWindows  # pyright: ignore[reportPrivateUsage]
+
+    with time_machine.travel(1_800_000_000, tick=False) as traveller:
+        threads = threading.active_count()
+        windows = _LocalWindows(60)
+        assert [windows.take("k", 2) for _ in range(3)] == [True, True, False]
+        traveller.shift(61)
+        assert windows.take("k", 2) is True  # the old entries left the window
+        assert windows.count("k") == 1
+        assert threading.active_count() == threads

@@ -232,4 +232,5 @@ FULL_ARGUMENTS: dict[str, dict[str, Any]] = {
         "timezone": "UTC",
     },
     "escalation_paths_delete": {"id": "01JEP000000000000000000000"},
+    "teams_list": {"page_size": 100, "after": "01TEAM"},
 }

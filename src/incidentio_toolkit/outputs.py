@@ -63,6 +63,7 @@ from incidentio_toolkit.actions.schedules import (
     SchedulesShowOutput,
     SchedulesUpdateOutput,
 )
+from incidentio_toolkit.actions.teams import TeamsListOutput
 from incidentio_toolkit.actions.users import UsersListOutput, UsersShowOutput
 from incidentio_toolkit.actions.workflows import (
     WorkflowsCreateOutput,
@@ -116,6 +117,7 @@ __all__ = [
     "SchedulesShowOutput",
     "SchedulesUpdateOutput",
     "SeveritiesListOutput",
+    "TeamsListOutput",
     "UsersListOutput",
     "UsersShowOutput",
     "WorkflowsCreateOutput",

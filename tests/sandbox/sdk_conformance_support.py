@@ -191,6 +191,7 @@ SEED_ARGUMENTS: dict[str, dict[str, Any]] = {
         "path": _PATH,
     },
     "escalation_paths_delete": {"id": s.ESCALATION_PATH_PLATFORM_ID},
+    "teams_list": {"page_size": 2},
 }
 """Per action, arguments that succeed against a freshly seeded sandbox."""
 

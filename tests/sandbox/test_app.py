@@ -256,6 +256,8 @@ async def _all_operations(client: httpx2.AsyncClient) -> None:
         await client.put(f"/v2/incident_roles/{role_id}", json={**role_body, "name": "Scribe 2"})
     )
     await ok(await client.delete(f"/v2/incident_roles/{role_id}"), 204)
+    # teams
+    await ok(await client.get("/v3/teams", params={"page_size": 2}))
 
 
 async def test_every_operation_answers_within_the_spec(

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from tests.sandbox.client_scenarios import incidents as inc
 from tests.sandbox.client_scenarios import settings as cfg
+from tests.sandbox.client_scenarios import teams
 from tests.sandbox.client_scenarios.support import (
     KINDS,
     Kind,
@@ -140,6 +141,7 @@ SCENARIOS: dict[str, Scenario] = {
     "custom_fields": cfg.custom_fields,
     "incident_roles": cfg.incident_roles,
     "reference_data": cfg.reference_data,
+    "teams": teams.teams,
     "unauthorized": unauthorized,
     "unprocessable": unprocessable,
     "rate_limited": rate_limited,

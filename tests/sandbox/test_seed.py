@@ -27,6 +27,7 @@ async def test_every_seed_id_constant_names_a_real_object(client: httpx2.AsyncCl
         "ESCALATION_PATH": "/v2/escalation_paths",
         "ESCALATION": "/v2/escalations",
         "SCHEDULE": "/v2/schedules",
+        "TEAM": "/v3/teams",
     }
     texts = {prefix: (await client.get(path)).text for prefix, path in lookups.items()}
     all_modes: list[tuple[str, str | int | float | bool | None]] = [

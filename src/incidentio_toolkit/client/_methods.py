@@ -551,6 +551,12 @@ class _Signatures:
         """
         ...
 
+    def teams_list(
+        self, *, page_size: int | None = None, after: str | None = None
+    ) -> outputs.TeamsListOutput:
+        """List teams with their members; schedules and escalation paths name their teams in team_ids."""
+        ...
+
     def incident_brief(
         self, *, incident: str, updates: int | None = None
     ) -> outputs.IncidentBriefOutput:
@@ -629,6 +635,7 @@ class AsyncActionMethods:
     escalation_paths_show = awaitable(_Signatures.escalation_paths_show)
     escalation_paths_update = awaitable(_Signatures.escalation_paths_update)
     escalation_paths_delete = awaitable(_Signatures.escalation_paths_delete)
+    teams_list = awaitable(_Signatures.teams_list)
     incident_brief = awaitable(_Signatures.incident_brief)
     on_call_now = awaitable(_Signatures.on_call_now)
 
@@ -682,5 +689,6 @@ class SyncActionMethods:
     escalation_paths_show = blocking(_Signatures.escalation_paths_show)
     escalation_paths_update = blocking(_Signatures.escalation_paths_update)
     escalation_paths_delete = blocking(_Signatures.escalation_paths_delete)
+    teams_list = blocking(_Signatures.teams_list)
     incident_brief = blocking(_Signatures.incident_brief)
     on_call_now = blocking(_Signatures.on_call_now)

@@ -47,6 +47,7 @@ from incidentio_toolkit.sandbox.handlers import (
     on_call,
     reference,
     schedules,
+    teams,
     users,
     workflows,
 )
@@ -136,6 +137,8 @@ ROUTES: tuple[Endpoint, ...] = (
     Endpoint("GET", "/v2/escalation_paths/{id}", escalation_paths.show_escalation_path),
     Endpoint("PUT", "/v2/escalation_paths/{id}", escalation_paths.update_escalation_path),
     Endpoint("DELETE", "/v2/escalation_paths/{id}", escalation_paths.delete_escalation_path),
+    # teams
+    Endpoint("GET", "/v3/teams", teams.list_teams),
 )
 """Every operation of the public API that the sandbox serves, grouped by the handler module of
 its resource (named, and ordered, like the modules of `incidentio_toolkit.actions`)."""

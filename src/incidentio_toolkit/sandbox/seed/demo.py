@@ -11,6 +11,7 @@ from incidentio_toolkit.sandbox.seed.escalations import seed_escalations
 from incidentio_toolkit.sandbox.seed.incidents import seed_incidents
 from incidentio_toolkit.sandbox.seed.on_call import seed_on_call
 from incidentio_toolkit.sandbox.seed.settings import ORG_STAMP, seed_settings
+from incidentio_toolkit.sandbox.seed.teams import seed_teams
 from incidentio_toolkit.sandbox.seed.users import seed_users
 from incidentio_toolkit.sandbox.seed.workflows import seed_workflows
 from incidentio_toolkit.sandbox.store import Store
@@ -21,6 +22,7 @@ def write_organisation(store: Store) -> None:
     with store.db.transaction():
         seed_settings(store)
         seed_users(store)
+        seed_teams(store)
         seed_on_call(store)
         seed_workflows(store)
         seed_incidents(store)

@@ -300,7 +300,7 @@ def _seed_follow_ups(store: Store, modes: dict[str, str]) -> None:
             labels=["alerting"],
             priority=high,
             assignee_id=ids.USER_SOFIA_ID,
-            assignee_team={"id": stable_id("team", "payments"), "name": "Payments"},
+            assignee_team={"id": ids.TEAM_PAYMENTS_ID, "name": "Payments"},
         ),
         _record(
             store,
@@ -313,7 +313,7 @@ def _seed_follow_ups(store: Store, modes: dict[str, str]) -> None:
             labels=["deploys"],
             priority=medium,
             completed_at="2025-03-12T16:00:00Z",
-            assignee_team={"id": stable_id("team", "payments"), "name": "Payments"},
+            assignee_team={"id": ids.TEAM_PAYMENTS_ID, "name": "Payments"},
             external_issue_reference={
                 "provider": "linear",
                 "issue_name": "PAY-142",
@@ -330,7 +330,7 @@ def _seed_follow_ups(store: Store, modes: dict[str, str]) -> None:
             status="outstanding",
             labels=[],
             assignee_id=ids.USER_KENJI_ID,
-            assignee_team={"id": stable_id("team", "search"), "name": "Search"},
+            assignee_team={"id": ids.TEAM_SEARCH_ID, "name": "Search"},
         ),
     ]
     for follow_up in follow_ups:

@@ -1,4 +1,5 @@
-"""The demo organisation's on-call setup: two schedules and two escalation paths."""
+"""The demo organisation's on-call setup: two schedules and two escalation paths, each owned by a
+team (`seed/teams.py`)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ def seed_on_call(store: Store) -> None:
         "schedule": {
             "name": "Primary On-call",
             "timezone": "Europe/London",
-            "team_ids": [],
+            "team_ids": [ids.TEAM_PAYMENTS_ID],
             "config": {
                 "rotations": [
                     {
@@ -43,6 +44,7 @@ def seed_on_call(store: Store) -> None:
         "schedule": {
             "name": "Platform Support",
             "timezone": "America/New_York",
+            "team_ids": [ids.TEAM_PLATFORM_ID],
             "config": {
                 "rotations": [
                     {
@@ -77,6 +79,7 @@ def seed_on_call(store: Store) -> None:
     store.schedules.create(Fields(platform), ORG_CREATED, id=ids.SCHEDULE_PLATFORM_ID)
     urgent = {
         "name": "Urgent Support",
+        "team_ids": [ids.TEAM_PAYMENTS_ID],
         "path": [
             {
                 "id": "level-1",
@@ -111,6 +114,7 @@ def seed_on_call(store: Store) -> None:
     }
     platform_path = {
         "name": "Platform (business hours)",
+        "team_ids": [ids.TEAM_PLATFORM_ID],
         "working_hours": [
             {
                 "id": "office-hours",

@@ -24,6 +24,7 @@ from incidentio_toolkit.sandbox.store.incidents import Incidents
 from incidentio_toolkit.sandbox.store.on_call import OnCall
 from incidentio_toolkit.sandbox.store.reference import Reference
 from incidentio_toolkit.sandbox.store.schedules import Schedules
+from incidentio_toolkit.sandbox.store.teams import Teams
 from incidentio_toolkit.sandbox.store.users import Users
 from incidentio_toolkit.sandbox.store.workflows import Workflows
 
@@ -42,6 +43,7 @@ class Store:
         self.reference = Reference(db)
         self.incident_timestamps = IncidentTimestamps(db)
         self.users = Users(db)
+        self.teams = Teams(db, self.users)
         self.incident_roles = IncidentRoles(db)
         self.custom_fields = CustomFields(db)
         self.incident_updates = IncidentUpdates(db)

@@ -118,10 +118,16 @@ def m003_listing_indexes(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def m004_teams(conn: sqlite3.Connection) -> None:
+    """Teams (`/v3/teams`)."""
+    conn.execute(_resource_table("teams"))
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", m001_initial),
     ("m002_fields_of_todays_api", m002_fields_of_todays_api),
     ("m003_listing_indexes", m003_listing_indexes),
+    ("m004_teams", m004_teams),
 ]
 
 RESOURCE_TABLES = (
@@ -141,6 +147,7 @@ RESOURCE_TABLES = (
     "schedule_overrides",
     "escalation_paths",
     "escalations",
+    "teams",
 )
 
 

@@ -1,0 +1,21 @@
+"""`/v3/teams`: teams and their members (read-only)."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from incidentio_toolkit.sandbox._context import Sandbox
+from incidentio_toolkit.sandbox.handlers._common import (
+    page_size,
+    pagination_meta,
+    query_str,
+    spliced,
+)
+
+
+async def list_teams(sb: Sandbox, request: Request) -> Response:
+    """GET /v3/teams"""
+    size = page_size(request, maximum=250)
+    page = sb.store.teams.page(after=query_str(request, "after"), limit=size)
+    return spliced("teams", page.texts, {"pagination_meta": pagination_meta(page, size)})

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import importlib  # noqa: E402
 
-from incidentio_toolkit.actions import ACTIONS, split_commas  # noqa: E402
+from incidentio_toolkit.actions import ACTIONS, CONTRACT_ACTIONS, Action, split_commas  # noqa: E402
 from incidentio_toolkit.composites import COMPOSITES, TOOLS, Tool  # noqa: E402
 
 METHODS_FILE = ROOT / "src" / "incidentio_toolkit" / "client" / "_methods.py"
@@ -239,12 +239,33 @@ def _format(source: str, path: Path) -> str:
     ).stdout
 
 
+BEYOND_HEADING = "Beyond the product contract"
+
+
+def _parts() -> list[tuple[str, list[Action]]]:
+    """The contract's actions, then those beyond it, each under its heading."""
+    beyond = [action for name, action in ACTIONS.items() if name not in CONTRACT_ACTIONS]
+    parts = [("The product contract", [ACTIONS[name] for name in CONTRACT_ACTIONS])]
+    return [*parts, (BEYOND_HEADING, beyond)] if beyond else parts
+
+
 def actions_table() -> str:
-    lines = ["| # | action | kind | method | path |", "|---|---|---|---|---|"]
-    for index, action in enumerate(ACTIONS.values(), start=1):
-        lines.append(
-            f"| {index} | `{action.name}` | {action.kind} | {action.method} | `{action.path}` |"
-        )
+    lines: list[str] = []
+    index = 0
+    for heading, actions in _parts():
+        if lines:
+            lines.append("")
+        lines += [
+            f"**{heading}**",
+            "",
+            "| # | action | kind | method | path |",
+            "|---|---|---|---|---|",
+        ]
+        for action in actions:
+            index += 1
+            lines.append(
+                f"| {index} | `{action.name}` | {action.kind} | {action.method} | `{action.path}` |"
+            )
     return "\n".join(lines)
 
 
@@ -258,32 +279,38 @@ def docs_actions_source() -> str:
     parts = [
         "# The actions",
         "",
-        f"The {len(ACTIONS)} actions of the registry. Generated from `ACTIONS` by "
-        "`scripts/generate.py`; do not edit.",
+        f"The {len(ACTIONS)} actions of the registry: the {len(CONTRACT_ACTIONS)} of the product "
+        "contract, then those beyond it. Generated from `ACTIONS` by `scripts/generate.py`; do "
+        "not edit.",
         "",
     ]
-    for action in ACTIONS.values():
-        ann = action.annotations
-        parts += [
-            f"## `{action.name}`",
-            "",
-            action.description,
-            "",
-            f"- {action.method} `{action.path}` (operation `{action.operation_id}`), "
-            f"success {action.success_status}",
-            f"- kind: {action.kind}; toolset: {action.toolset}; readOnlyHint={ann.read_only}, "
-            f"destructiveHint={ann.destructive}, idempotentHint={ann.idempotent}",
-            "",
-            "| parameter | type | required | description |",
-            "|---|---|---|---|",
-        ]
-        for name, field in action.input.model_fields.items():
-            desc = (_accepts(field) or "").replace("|", "\\|")
-            typ = render_type(field.annotation).replace("|", "or")
-            req = "yes" if field.is_required() else ""
-            parts.append(f"| `{name}` | `{typ}` | {req} | {desc} |")
-        parts.append("")
+    for heading, actions in _parts():
+        parts += [f"## {heading}", ""]
+        for action in actions:
+            parts += _action_section(action)
     return "\n".join(parts)
+
+
+def _action_section(action: Action) -> list[str]:
+    ann = action.annotations
+    parts = [
+        f"### `{action.name}`",
+        "",
+        action.description,
+        "",
+        f"- {action.method} `{action.path}` (operation `{action.operation_id}`), "
+        f"success {action.success_status}",
+        f"- kind: {action.kind}; toolset: {action.toolset}; readOnlyHint={ann.read_only}, "
+        f"destructiveHint={ann.destructive}, idempotentHint={ann.idempotent}",
+        "",
+    ]
+    parts += ["| parameter | type | required | description |", "|---|---|---|---|"]
+    for name, field in action.input.model_fields.items():
+        desc = (_accepts(field) or "").replace("|", "\\|")
+        typ = render_type(field.annotation).replace("|", "or")
+        req = "yes" if field.is_required() else ""
+        parts.append(f"| `{name}` | `{typ}` | {req} | {desc} |")
+    return [*parts, ""]
 
 
 def projections_table() -> str:

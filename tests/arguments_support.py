@@ -1,6 +1,6 @@
 """One argument set per action with every optional parameter set: the tests that drive every
 action (the wire test, the fault matrix, the fuzzers, the key canary) start from it. A new action adds
-its entry here; a test fails until it does.
+its entry here; a test fails until it does. `success_body` is the 2xx answer those tests serve.
 
 Ids of parameters that also accept names are ULID-shaped (`01J...`, 26 characters), as incident.io's
 are, so the client takes them as ids and sends them without a lookup. List and show actions set
@@ -9,6 +9,21 @@ are, so the client takes them as ids and sends them without a lookup. List and s
 from __future__ import annotations
 
 from typing import Any
+
+from incidentio_toolkit.actions import Action
+
+
+def success_body(action: Action) -> dict[str, Any]:
+    """A 2xx body carrying every data key the action reads, each of the output field's type."""
+    body: dict[str, Any] = {}
+    for name in action.data_fields:
+        annotation = str(action.output.model_fields[name].annotation)
+        if annotation.startswith("list"):
+            body[name] = [{"id": "01X"}]
+        else:
+            body[name] = "text" if annotation.startswith("str") else {"id": "01X"}
+    return body
+
 
 FULL_ARGUMENTS: dict[str, dict[str, Any]] = {
     "incidents_list": {

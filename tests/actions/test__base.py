@@ -1,4 +1,5 @@
-"""The action record: annotations from the verb, the default request, page items by path."""
+"""The action record: annotations from the verb, the default request, page items by path, the
+message of an answer without a body."""
 
 from __future__ import annotations
 
@@ -80,8 +81,11 @@ class _KeyedInput(ActionInput):
     [
         ("list", _ThingsInput, (True, False, True)),
         ("show", _ThingsInput, (True, False, True)),
+        ("content", _ThingsInput, (True, False, True)),
         ("update", _ThingsInput, (False, True, True)),
         ("delete", _ThingsInput, (False, True, True)),
+        ("cancel", _ThingsInput, (False, False, True)),
+        ("resolve", _ThingsInput, (False, False, True)),
         ("create", _ThingsInput, (False, False, False)),
         ("create", _KeyedInput, (False, False, True)),
     ],
@@ -92,6 +96,14 @@ def test_annotations_follow_the_verb_and_the_idempotency_key(
     hints = _record("POST", verb=verb, input=input_model).annotations
     assert (hints.read_only, hints.destructive, hints.idempotent) == expected
     assert hints.open_world is True
+
+
+@pytest.mark.parametrize(
+    ("verb", "expected"), [("delete", "Thing '01X' deleted."), ("cancel", "Thing '01X' cancelled.")]
+)
+def test_an_answer_without_a_body_is_told_by_noun_id_and_verb(verb: str, expected: str) -> None:
+    action = _record("DELETE", verb=verb, result=None, noun="Thing")
+    assert action.done_message({"id": "01X"}) == expected
 
 
 def test_every_registered_record_is_frozen() -> None:

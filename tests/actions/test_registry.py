@@ -13,8 +13,10 @@ from tests.openapi_support import operation, spec
 from incidentio_toolkit.actions import (
     ACTIONS,
     CATALOGS,
+    CONTRACT_ACTIONS,
     DRY_RUN_PARAM,
     FIELDS_PARAM,
+    READ_VERBS,
     Action,
     resolves,
 )
@@ -49,6 +51,14 @@ def _json_types(schema: dict[str, Any], definitions: dict[str, Any]) -> frozense
 
 def test_registry_is_the_contract_in_its_order() -> None:
     assert list(ACTIONS) == [entry["name"] for entry in CONTRACT]
+
+
+def test_the_product_contract_comes_first_and_the_rest_in_modules_of_their_own() -> None:
+    assert CONTRACT_ACTIONS
+    assert list(ACTIONS)[: len(CONTRACT_ACTIONS)] == list(CONTRACT_ACTIONS)
+    contract_modules = {ACTIONS[name].input.__module__ for name in CONTRACT_ACTIONS}
+    beyond = [action for name, action in ACTIONS.items() if name not in CONTRACT_ACTIONS]
+    assert all(action.input.__module__ not in contract_modules for action in beyond)
 
 
 @pytest.mark.parametrize("name", list(ACTIONS))
@@ -119,8 +129,9 @@ def test_name_is_the_resource_and_the_verb(name: str) -> None:
 @pytest.mark.parametrize("name", list(ACTIONS))
 def test_kind_follows_the_verb_and_only_deletes_and_paging_are_destructive(name: str) -> None:
     action = ACTIONS[name]
-    if action.verb in ("list", "show"):
+    if action.verb in READ_VERBS:
         assert action.kind == "read"
+        assert action.method == "GET"
     elif action.verb == "delete":
         assert action.kind == "destructive"
     elif action.kind == "destructive":  # a create that pages people
@@ -130,13 +141,17 @@ def test_kind_follows_the_verb_and_only_deletes_and_paging_are_destructive(name:
 
 
 @pytest.mark.parametrize("name", list(ACTIONS))
-def test_deletes_synthesize_a_message_and_everything_else_names_its_result(name: str) -> None:
+def test_answers_without_a_body_synthesize_a_message_and_others_name_their_result(
+    name: str,
+) -> None:
     action = ACTIONS[name]
-    if action.verb == "delete":
+    answer = operation(action.method, action.path)["responses"][str(action.success_status)]
+    if "content" not in answer:  # the spec's answer has no body: deletes, an escalation's cancel
         assert action.result is None
         assert action.noun is not None
         assert action.noun[0].isupper()
         assert action.data_fields == ("message",)
+        assert action.done_message({"id": "01X"}).startswith(f"{action.noun} '01X' ")
     else:
         assert action.noun is None
         assert action.result == action.data_fields[0]

@@ -11,21 +11,12 @@ from typing import Any
 
 import httpx2
 import pytest
-from tests.arguments_support import FULL_ARGUMENTS
+from tests.arguments_support import FULL_ARGUMENTS, success_body
 from tests.openapi_support import validate_request
 
 from incidentio_toolkit import ACTIONS, AsyncIncidentIO
 
 KEY = "test-key-0123456789abcdef"
-
-
-def _answer_for(name: str) -> dict[str, Any]:
-    """A 2xx body carrying every data key the action reads."""
-    body: dict[str, Any] = {}
-    for field in ACTIONS[name].data_fields:
-        annotation = str(ACTIONS[name].output.model_fields[field].annotation)
-        body[field] = [{"id": "x"}] if annotation.startswith("list") else {"id": "x"}
-    return body
 
 
 class Recorder:
@@ -57,8 +48,8 @@ def test_full_arguments_cover_every_action_and_every_parameter() -> None:
 async def test_action_sends_exactly_its_request_and_parses_the_answer(name: str) -> None:
     action = ACTIONS[name]
     arguments = FULL_ARGUMENTS[name]
-    is_delete = action.verb == "delete"
-    recorder = Recorder(action.success_status, None if is_delete else _answer_for(name))
+    bodyless = action.result is None
+    recorder = Recorder(action.success_status, None if bodyless else success_body(action))
     async with AsyncIncidentIO(KEY, transport=httpx2.MockTransport(recorder), pacing=None) as io:
         result = await io.call(name, arguments)
 
@@ -85,8 +76,9 @@ async def test_action_sends_exactly_its_request_and_parses_the_answer(name: str)
         expected.query,
         None if expected.json is None else json.loads(sent.content),
     )
-    if is_delete:
-        assert result["message"] == f"{action.noun} {arguments['id']!r} deleted."
+    if bodyless:
+        assert result["message"] == action.done_message({"id": arguments["id"]})
+        assert arguments["id"] in result["message"]
 
 
 @pytest.mark.anyio

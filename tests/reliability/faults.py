@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx2
+from tests.arguments_support import success_body
 
 from incidentio_toolkit.actions import Action
 
@@ -128,15 +129,6 @@ def is_ambiguous_for(action: Action, fault: str) -> bool:
     return status in (408, 500, 502, 503, 504)
 
 
-def success_body(action: Action) -> dict[str, Any]:
-    """A 2xx body carrying every data key the action reads."""
-    body: dict[str, Any] = {}
-    for name in action.data_fields:
-        annotation = str(action.output.model_fields[name].annotation)
-        body[name] = [{"id": "01X"}] if annotation.startswith("list") else {"id": "01X"}
-    return body
-
-
 def envelope(status: int) -> dict[str, Any]:
     """A full incident.io error envelope for `status`."""
     body: dict[str, Any] = {
@@ -217,7 +209,7 @@ class FaultServer:
         fault = self.fault
         if fault is None:
             self.committed += 1
-            if self.action.verb == "delete":
+            if self.action.result is None:
                 return httpx2.Response(self.action.success_status)
             return httpx2.Response(self.action.success_status, json=success_body(self.action))
         if fault in TRANSPORT_FAULTS:

@@ -18,10 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
-from tests.arguments_support import FULL_ARGUMENTS
+from tests.arguments_support import FULL_ARGUMENTS, success_body
 from tests.names_support import is_lookup, is_own_request, sent_as_given
 from tests.reliability.conftest import record_figure
-from tests.reliability.faults import success_body
 
 from incidentio_toolkit import ACTIONS, AsyncIncidentIO
 from incidentio_toolkit.actions import Action
@@ -117,7 +116,7 @@ async def test_generated_arguments_never_break_the_contract(action: Action) -> N
         sent.append(request)
         if not is_own_request(action, request):  # a name lookup: this server refuses it
             return httpx2.Response(500, json={"type": "internal_error"})
-        if action.verb == "delete":
+        if action.result is None:
             return httpx2.Response(action.success_status)
         return httpx2.Response(action.success_status, json=success_body(action))
 

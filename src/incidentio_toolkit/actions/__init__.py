@@ -14,6 +14,7 @@ from types import MappingProxyType
 from incidentio_toolkit.actions._base import (
     DRY_RUN_PARAM,
     FIELDS_PARAM,
+    READ_VERBS,
     Action,
     ActionInput,
     ActionOutput,
@@ -69,19 +70,29 @@ _CONTRACT_RESOURCES = (
 """The product contract's resource modules, in its order; their actions come first."""
 
 
-def _resource_modules() -> list[str]:
-    """The contract's modules in order, then every other public module here, alphabetically."""
+def _other_resource_modules() -> list[str]:
+    """Every public module here that is not the contract's, alphabetically."""
     found = {info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_")}
-    return [*_CONTRACT_RESOURCES, *sorted(found.difference(_CONTRACT_RESOURCES))]
+    return sorted(found.difference(_CONTRACT_RESOURCES))
 
 
-ACTIONS: Mapping[str, Action] = MappingProxyType(
-    {
+def _records(modules: list[str] | tuple[str, ...]) -> dict[str, Action]:
+    return {
         action.name: action
-        for module in _resource_modules()
+        for module in modules
         for action in importlib.import_module(f"{__name__}.{module}").ACTIONS
     }
+
+
+_CONTRACT = _records(_CONTRACT_RESOURCES)
+
+ACTIONS: Mapping[str, Action] = MappingProxyType(
+    {**_CONTRACT, **_records(_other_resource_modules())}
 )
+
+CONTRACT_ACTIONS: tuple[str, ...] = tuple(_CONTRACT)
+"""The names of the product contract's actions, in its order: the first of `ACTIONS`. The others
+go beyond the contract (alerts, teams, post-mortems, cancelling a page, ...)."""
 
 TOOLSETS: tuple[str, ...] = tuple(dict.fromkeys(action.toolset for action in ACTIONS.values()))
 
@@ -98,9 +109,11 @@ CATALOGS: tuple[Catalog, ...] = tuple(
 __all__ = [
     "ACTIONS",
     "CATALOGS",
+    "CONTRACT_ACTIONS",
     "DRY_RUN_PARAM",
     "EVERYTHING",
     "FIELDS_PARAM",
+    "READ_VERBS",
     "TOOLSETS",
     "Action",
     "ActionInput",

@@ -21,7 +21,15 @@ if TYPE_CHECKING:
 
 Kind = Literal["read", "write", "destructive"]
 Method = Literal["GET", "POST", "PUT", "DELETE"]
-Verb = Literal["list", "show", "create", "update", "delete"]
+Verb = Literal["list", "show", "content", "create", "update", "delete", "cancel", "resolve"]
+"""What an action does: `list`, `show` and `content` (a document's text) read; `cancel` and
+`resolve` move an object to a final state and repeating them changes nothing."""
+
+READ_VERBS: tuple[Verb, ...] = ("list", "show", "content")
+"""The verbs of read actions."""
+
+_DONE: dict[Verb, str] = {"delete": "deleted", "cancel": "cancelled"}
+"""The past tense of each verb whose answer has no body, for the synthesized `message`."""
 
 QueryItems = list[tuple[str, str]]
 
@@ -160,7 +168,8 @@ class Action:
     effect; error texts name it."""
 
     noun: str | None = None
-    """For deletes: how the deleted object is named in the synthesized `message`."""
+    """For actions answered without a body (`result` is `None`: deletes, an escalation's cancel):
+    how the object is named in the synthesized `message`."""
 
     build_request: RequestBuilder | None = None
     """Builds the request when the API's shape differs from the flat parameters; by default, path
@@ -189,11 +198,18 @@ class Action:
     @property
     def annotations(self) -> Annotations:
         """The MCP annotations, from the verb (docs/reliability.md has the table)."""
-        if self.verb in ("list", "show"):
+        if self.verb in READ_VERBS:
             return Annotations(read_only=True, destructive=False, idempotent=True)
         if self.verb in ("update", "delete"):
             return Annotations(read_only=False, destructive=True, idempotent=True)
+        if self.verb in ("cancel", "resolve"):
+            return Annotations(read_only=False, destructive=False, idempotent=True)
         return Annotations(read_only=False, destructive=False, idempotent=self.keyed)
+
+    def done_message(self, path_params: Mapping[str, str]) -> str:
+        """The `message` of an action answered without a body: `Workflow '01X' deleted.`"""
+        subject = ", ".join(repr(value) for value in path_params.values())
+        return f"{self.noun} {subject} {_DONE[self.verb]}."
 
     def request(self, arguments: ActionInput) -> ApiRequest:
         """Build the request for validated arguments."""

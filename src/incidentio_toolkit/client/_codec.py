@@ -62,9 +62,8 @@ def _check_with(action: Action) -> str:
 def parse_output(action: Action, body: bytes, path_params: Mapping[str, str]) -> ActionOutput:
     """Map a 2xx body onto the action's output; a body that does not parse is not a success."""
     if action.result is None:
-        subject = ", ".join(repr(v) for v in path_params.values())
         return action.output.model_validate(
-            {"success": True, "message": f"{action.noun} {subject} deleted."}
+            {"success": True, "message": action.done_message(path_params)}
         )
     try:
         data: Any = pydantic_core.from_json(body, cache_strings="keys")

@@ -4,21 +4,23 @@ Every scenario runs twice: in process (ASGI transport) and against the sandbox s
 uvicorn server on a loopback port with a database file. Every response on either transport is
 validated against the official OpenAPI spec before the client sees it. The support modules are in
 client_scenarios/: `support.py` (launchers, the checking transport, result helpers) and the
-resource scenarios in `incidents.py` and `settings.py`; the error scenarios (401, 422, 429) are
-below, and then a test checks that every action of the registry ran.
+resource scenarios, every public coroutine function of the other modules there (a new module is
+picked up by itself); the error scenarios (401, 422, 429) are below, and then a test checks that
+every action of the registry ran.
 """
 
 from __future__ import annotations
 
+import importlib
+import inspect
+import pkgutil
 import re
 from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from tests.sandbox.client_scenarios import incidents as inc
-from tests.sandbox.client_scenarios import settings as cfg
-from tests.sandbox.client_scenarios import teams
+import tests.sandbox.client_scenarios
 from tests.sandbox.client_scenarios.support import (
     KINDS,
     Kind,
@@ -129,19 +131,23 @@ async def rate_limited(launch: Launcher) -> None:
     assert len(ok(await io.escalations_list())["escalations"]) == 3  # 2 seeded + 1
 
 
+def _resource_scenarios() -> dict[str, Scenario]:
+    """Every public coroutine function defined in the modules of client_scenarios/ but support."""
+    package = tests.sandbox.client_scenarios
+    found: dict[str, Scenario] = {}
+    for info in pkgutil.iter_modules(list(package.__path__)):
+        if info.name == "support":
+            continue
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        for name, function in inspect.getmembers(module, inspect.iscoroutinefunction):
+            if not name.startswith("_") and function.__module__ == module.__name__:
+                assert name not in found, f"two scenarios are called {name}"
+                found[name] = function
+    return found
+
+
 SCENARIOS: dict[str, Scenario] = {
-    "incidents": inc.incidents,
-    "incident_filters": inc.incident_filters,
-    "escalation_paths": inc.escalation_paths,
-    "escalations": inc.escalations,
-    "idempotent_creates": inc.idempotent_creates,
-    "workflows": cfg.workflows,
-    "schedules": cfg.schedules,
-    "schedule_overrides": cfg.schedule_overrides,
-    "custom_fields": cfg.custom_fields,
-    "incident_roles": cfg.incident_roles,
-    "reference_data": cfg.reference_data,
-    "teams": teams.teams,
+    **_resource_scenarios(),
     "unauthorized": unauthorized,
     "unprocessable": unprocessable,
     "rate_limited": rate_limited,

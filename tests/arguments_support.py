@@ -248,4 +248,5 @@ FULL_ARGUMENTS: dict[str, dict[str, Any]] = {
     },
     "escalation_paths_delete": {"id": "01JEP000000000000000000000"},
     "teams_list": {"page_size": 100, "after": "01TEAM"},
+    "teams_show": {"id": "01TEAM"},
 }

@@ -63,7 +63,7 @@ from incidentio_toolkit.actions.schedules import (
     SchedulesShowOutput,
     SchedulesUpdateOutput,
 )
-from incidentio_toolkit.actions.teams import TeamsListOutput
+from incidentio_toolkit.actions.teams import TeamsListOutput, TeamsShowOutput
 from incidentio_toolkit.actions.users import UsersListOutput, UsersShowOutput
 from incidentio_toolkit.actions.workflows import (
     WorkflowsCreateOutput,
@@ -118,6 +118,7 @@ __all__ = [
     "SchedulesUpdateOutput",
     "SeveritiesListOutput",
     "TeamsListOutput",
+    "TeamsShowOutput",
     "UsersListOutput",
     "UsersShowOutput",
     "WorkflowsCreateOutput",

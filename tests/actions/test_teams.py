@@ -17,3 +17,8 @@ def test_teams_list_sends_page_size_and_cursor() -> None:
 def test_teams_list_rejects_page_size_outside_1_to_250() -> None:
     assert "less than or equal to 250" in rejected("teams_list", {"page_size": 251})
     assert "greater than or equal to 1" in rejected("teams_list", {"page_size": 0})
+
+
+def test_teams_show_puts_the_id_in_the_path() -> None:
+    request = built("teams_show", {"id": "01TEAM"})
+    assert (request.path_params, request.query, request.json) == ({"id": "01TEAM"}, [], None)

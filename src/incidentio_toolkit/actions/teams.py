@@ -6,10 +6,12 @@ A team lists its members; schedules and escalation paths name the teams that own
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import Field
 
 from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput
-from incidentio_toolkit.actions._fields import AFTER_FIELD, JsonObject, page_size_field
+from incidentio_toolkit.actions._fields import AFTER_FIELD, JsonObject, id_field, page_size_field
 
 
 class TeamsListInput(ActionInput):
@@ -17,9 +19,18 @@ class TeamsListInput(ActionInput):
     after: str | None = AFTER_FIELD
 
 
+class TeamsShowInput(ActionInput):
+    path_params: ClassVar[tuple[str, ...]] = ("id",)
+    id: str = id_field()
+
+
 class TeamsListOutput(ActionOutput):
     teams: list[JsonObject] = Field(default_factory=list[JsonObject])
     pagination_meta: JsonObject | None = None
+
+
+class TeamsShowOutput(ActionOutput):
+    team: JsonObject | None = None
 
 
 ACTIONS = (
@@ -41,5 +52,19 @@ ACTIONS = (
         result="teams",
         items="teams",
         cursor="after",
+    ),
+    Action(
+        name="teams_show",
+        description="Get one team with its members by id (from teams_list).",
+        kind="read",
+        verb="show",
+        toolset="teams",
+        method="GET",
+        path="/v3/teams/{id}",
+        operation_id="Teams V3#Show",
+        success_status=200,
+        input=TeamsShowInput,
+        output=TeamsShowOutput,
+        result="team",
     ),
 )

@@ -557,6 +557,10 @@ class _Signatures:
         """List teams with their members; schedules and escalation paths name their teams in team_ids."""
         ...
 
+    def teams_show(self, *, id: str) -> outputs.TeamsShowOutput:
+        """Get one team with its members by id (from teams_list)."""
+        ...
+
     def incident_brief(
         self, *, incident: str, updates: int | None = None
     ) -> outputs.IncidentBriefOutput:
@@ -636,6 +640,7 @@ class AsyncActionMethods:
     escalation_paths_update = awaitable(_Signatures.escalation_paths_update)
     escalation_paths_delete = awaitable(_Signatures.escalation_paths_delete)
     teams_list = awaitable(_Signatures.teams_list)
+    teams_show = awaitable(_Signatures.teams_show)
     incident_brief = awaitable(_Signatures.incident_brief)
     on_call_now = awaitable(_Signatures.on_call_now)
 
@@ -690,5 +695,6 @@ class SyncActionMethods:
     escalation_paths_update = blocking(_Signatures.escalation_paths_update)
     escalation_paths_delete = blocking(_Signatures.escalation_paths_delete)
     teams_list = blocking(_Signatures.teams_list)
+    teams_show = blocking(_Signatures.teams_show)
     incident_brief = blocking(_Signatures.incident_brief)
     on_call_now = blocking(_Signatures.on_call_now)

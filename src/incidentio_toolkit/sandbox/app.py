@@ -139,6 +139,7 @@ ROUTES: tuple[Endpoint, ...] = (
     Endpoint("DELETE", "/v2/escalation_paths/{id}", escalation_paths.delete_escalation_path),
     # teams
     Endpoint("GET", "/v3/teams", teams.list_teams),
+    Endpoint("GET", "/v3/teams/{id}", teams.show_team),
 )
 """Every operation of the public API that the sandbox serves, grouped by the handler module of
 its resource (named, and ordered, like the modules of `incidentio_toolkit.actions`)."""

@@ -45,6 +45,15 @@ async def test_teams_carry_their_members_and_a_catalog_entry(client: httpx2.Asyn
     assert len({t["catalog_entry"]["id"] for t in teams.values()}) == len(teams)
 
 
+async def test_teams_show_answers_the_listed_team_or_404(client: httpx2.AsyncClient) -> None:
+    [first] = (await client.get("/v3/teams", params={"page_size": 1})).json()["teams"]
+    shown = await client.get(f"/v3/teams/{first['id']}")
+    assert shown.json() == {"team": first}
+    missing = await client.get("/v3/teams/01NOSUCHTEAM")
+    assert missing.status_code == 404
+    assert "01NOSUCHTEAM" in missing.json()["errors"][0]["message"]
+
+
 async def test_schedules_escalation_paths_and_follow_ups_name_seeded_teams(
     client: httpx2.AsyncClient,
 ) -> None:

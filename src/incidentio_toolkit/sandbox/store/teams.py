@@ -34,6 +34,10 @@ class Teams:
         self.table.insert(id, team)
         return team
 
+    def show(self, id: str) -> JSON:
+        """One team or 404."""
+        return self.table.show(id)
+
     def page(self, *, after: str | None, limit: int) -> Page:
         """Teams in the order they were added."""
         return self.table.page(after=after, limit=limit)

@@ -247,6 +247,7 @@ FULL_ARGUMENTS: dict[str, dict[str, Any]] = {
         "timezone": "UTC",
     },
     "escalation_paths_delete": {"id": "01JEP000000000000000000000"},
+    "escalations_cancel": {"id": "01ESC"},
     "teams_list": {"page_size": 100, "after": "01TEAM"},
     "teams_show": {"id": "01TEAM"},
 }

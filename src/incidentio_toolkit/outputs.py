@@ -15,6 +15,7 @@ from incidentio_toolkit.actions.custom_fields import (
     CustomFieldsShowOutput,
     CustomFieldsUpdateOutput,
 )
+from incidentio_toolkit.actions.escalation_controls import EscalationsCancelOutput
 from incidentio_toolkit.actions.escalation_paths import (
     EscalationPathsCreateOutput,
     EscalationPathsDeleteOutput,
@@ -88,6 +89,7 @@ __all__ = [
     "EscalationPathsListOutput",
     "EscalationPathsShowOutput",
     "EscalationPathsUpdateOutput",
+    "EscalationsCancelOutput",
     "EscalationsCreateOutput",
     "EscalationsListOutput",
     "EscalationsShowOutput",

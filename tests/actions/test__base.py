@@ -60,6 +60,18 @@ def test_default_put_request_sends_the_rest_as_a_flat_json_body() -> None:
     assert request.json == {"name": "n"}
 
 
+class _PathOnlyInput(ActionInput):
+    path_params: ClassVar[tuple[str, ...]] = ("id",)
+    id: str
+
+
+def test_a_post_whose_parameters_all_fill_the_path_sends_no_body() -> None:
+    request = default_request(_record("POST", input=_PathOnlyInput), _PathOnlyInput(id="01X"))
+    assert (request.path_params, request.query, request.json) == ({"id": "01X"}, [], None)
+    # With other parameters, even all unset, a POST still sends its (empty) JSON object.
+    assert default_request(_record("POST"), _ThingsInput(id="01X")).json == {}
+
+
 def test_page_items_follow_a_dotted_path_and_tolerate_missing_parts() -> None:
     action = _record("GET", items="things.final")
     assert action.page_items({"things": {"final": [{"id": "1"}]}}) == [{"id": "1"}]

@@ -38,6 +38,8 @@ def expected_hints(action: ToolRecord) -> tuple[bool, bool, bool, bool]:
         return (False, True, True, True)
     if action.method == "DELETE":
         return (False, True, True, True)
+    if action.path.endswith(("/actions/cancel", "/actions/resolve")):  # a final state, once
+        return (False, False, True, True)
     if action.name in ("incidents_create", "escalations_create"):
         return (False, False, True, True)
     assert action.name.endswith("_create"), action.name

@@ -191,7 +191,9 @@ SEED_ARGUMENTS: dict[str, dict[str, Any]] = {
         "path": _PATH,
     },
     "escalation_paths_delete": {"id": s.ESCALATION_PATH_PLATFORM_ID},
+    "escalations_cancel": {"id": s.ESCALATION_WEBHOOKS_ID},
     "teams_list": {"page_size": 2},
+    "teams_show": {"id": s.TEAM_PAYMENTS_ID},
 }
 """Per action, arguments that succeed against a freshly seeded sandbox."""
 

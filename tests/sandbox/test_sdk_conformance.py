@@ -111,7 +111,7 @@ def test_sdk_parses_every_answer(
         parsed: dict[str, Any] = response.parsed.to_dict()
         assert action.result in parsed
     else:
-        assert action.verb == "delete"
+        assert action.result is None  # answered without a body (deletes, a cancel)
 
 
 @pytest.mark.parametrize("name", list(ACTIONS))

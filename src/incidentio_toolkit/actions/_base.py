@@ -259,7 +259,10 @@ def encode_query_value(value: Any) -> str:
 
 
 def default_request(action: Action, arguments: ActionInput) -> ApiRequest:
-    """Path parameters fill the template; the rest go to the query (GET) or a flat JSON body."""
+    """Path parameters fill the template; the rest go to the query (GET) or a flat JSON body.
+
+    A POST or PUT whose parameters all fill the path (an action such as cancel) sends no body.
+    """
     values = arguments.api_values()
     path_params = {name: str(values.pop(name)) for name in arguments.path_params}
     if action.method in ("GET", "DELETE"):
@@ -268,4 +271,7 @@ def default_request(action: Action, arguments: ActionInput) -> ApiRequest:
             items: list[Any] = value if isinstance(value, list) else [value]  # type: ignore[assignment]
             query.extend((key, encode_query_value(item)) for item in items)
         return ApiRequest(path_params, query)
+    sent = set(action.input.model_fields).difference(arguments.toolkit_params)
+    if not values and sent == set(arguments.path_params):
+        return ApiRequest(path_params)
     return ApiRequest(path_params, json=values)

@@ -551,6 +551,14 @@ class _Signatures:
         """
         ...
 
+    def escalations_cancel(self, *, id: str) -> outputs.EscalationsCancelOutput:
+        """Stop a page: cancel an escalation not yet resolved or expired. Repeating it is harmless.
+
+        Args:
+            id: From escalations_list.
+        """
+        ...
+
     def teams_list(
         self, *, page_size: int | None = None, after: str | None = None
     ) -> outputs.TeamsListOutput:
@@ -639,6 +647,7 @@ class AsyncActionMethods:
     escalation_paths_show = awaitable(_Signatures.escalation_paths_show)
     escalation_paths_update = awaitable(_Signatures.escalation_paths_update)
     escalation_paths_delete = awaitable(_Signatures.escalation_paths_delete)
+    escalations_cancel = awaitable(_Signatures.escalations_cancel)
     teams_list = awaitable(_Signatures.teams_list)
     teams_show = awaitable(_Signatures.teams_show)
     incident_brief = awaitable(_Signatures.incident_brief)
@@ -694,6 +703,7 @@ class SyncActionMethods:
     escalation_paths_show = blocking(_Signatures.escalation_paths_show)
     escalation_paths_update = blocking(_Signatures.escalation_paths_update)
     escalation_paths_delete = blocking(_Signatures.escalation_paths_delete)
+    escalations_cancel = blocking(_Signatures.escalations_cancel)
     teams_list = blocking(_Signatures.teams_list)
     teams_show = blocking(_Signatures.teams_show)
     incident_brief = blocking(_Signatures.incident_brief)

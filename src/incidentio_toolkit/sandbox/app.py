@@ -36,6 +36,7 @@ from incidentio_toolkit.sandbox.faults import (
 from incidentio_toolkit.sandbox.handlers import (
     _admin,
     custom_fields,
+    escalation_controls,
     escalation_paths,
     escalations,
     follow_ups,
@@ -137,6 +138,8 @@ ROUTES: tuple[Endpoint, ...] = (
     Endpoint("GET", "/v2/escalation_paths/{id}", escalation_paths.show_escalation_path),
     Endpoint("PUT", "/v2/escalation_paths/{id}", escalation_paths.update_escalation_path),
     Endpoint("DELETE", "/v2/escalation_paths/{id}", escalation_paths.delete_escalation_path),
+    # escalation_controls
+    Endpoint("POST", "/v2/escalations/{id}/actions/cancel", escalation_controls.cancel_escalation),
     # teams
     Endpoint("GET", "/v3/teams", teams.list_teams),
     Endpoint("GET", "/v3/teams/{id}", teams.show_team),

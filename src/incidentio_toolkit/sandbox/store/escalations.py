@@ -1,4 +1,5 @@
-"""Escalations: idempotent creates that page an escalation path or users directly."""
+"""Escalations: idempotent creates that page an escalation path or users directly, and cancels
+that stop the paging."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from datetime import datetime
 
 from incidentio_toolkit.sandbox._util import JSON, fmt_time, loads_object, new_id, to_micros
 from incidentio_toolkit.sandbox._validate import Fields
-from incidentio_toolkit.sandbox.errors import invalid
+from incidentio_toolkit.sandbox.errors import UnprocessableEntityError, invalid
 from incidentio_toolkit.sandbox.store._db import NEWEST_FIRST, Database, Page, Table
 from incidentio_toolkit.sandbox.store._filters import (
     BracketParam,
@@ -37,6 +38,8 @@ STATUSES = (
     "delayed",
     "pending_repeat",
 )
+FINISHED = ("resolved", "expired")
+"""Statuses a cancel refuses: the paging is over."""
 
 
 def incident_slim(incident: JSON) -> JSON:
@@ -145,6 +148,28 @@ class Escalations:
             updated_us=to_micros(now),
         )
         return escalation, True
+
+    def cancel(self, id: str, now: datetime) -> JSON:
+        """Stop paging: a `cancelled` event and status. A cancelled escalation stays as it is;
+        one resolved or expired cannot be cancelled (422)."""
+        with self.db.transaction():
+            escalation = self.table.show(id)
+            status = escalation["status"]
+            if status == "cancelled":
+                return escalation
+            if status in FINISHED:
+                raise UnprocessableEntityError(
+                    f"Escalation {id!r} is {status}: an escalation that has resolved or expired "
+                    "cannot be cancelled"
+                )
+            stamp = fmt_time(now)
+            escalation["events"].append(
+                {"id": new_id(now), "event": "cancelled", "occurred_at": stamp}
+            )
+            escalation["status"] = "cancelled"
+            escalation["updated_at"] = stamp
+            self.table.update(id, escalation, status="cancelled", updated_us=to_micros(now))
+            return escalation
 
     def page(self, params: list[BracketParam], after: str | None, limit: int) -> Page:
         """Escalations newest first, filtered (every filter must match)."""

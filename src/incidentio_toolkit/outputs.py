@@ -57,6 +57,11 @@ from incidentio_toolkit.actions.reference import (
     IncidentTypesListOutput,
     SeveritiesListOutput,
 )
+from incidentio_toolkit.actions.schedule_overrides import (
+    ScheduleOverridesDeleteOutput,
+    ScheduleOverridesListOutput,
+    ScheduleOverridesUpdateOutput,
+)
 from incidentio_toolkit.actions.schedules import (
     SchedulesCreateOutput,
     SchedulesDeleteOutput,
@@ -113,6 +118,9 @@ __all__ = [
     "OnCallNowOutput",
     "ScheduleEntriesListOutput",
     "ScheduleOverridesCreateOutput",
+    "ScheduleOverridesDeleteOutput",
+    "ScheduleOverridesListOutput",
+    "ScheduleOverridesUpdateOutput",
     "SchedulesCreateOutput",
     "SchedulesDeleteOutput",
     "SchedulesListOutput",

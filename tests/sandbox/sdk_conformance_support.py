@@ -192,6 +192,16 @@ SEED_ARGUMENTS: dict[str, dict[str, Any]] = {
     },
     "escalation_paths_delete": {"id": s.ESCALATION_PATH_PLATFORM_ID},
     "escalations_cancel": {"id": s.ESCALATION_WEBHOOKS_ID},
+    "schedule_overrides_list": {"schedule_id": s.SCHEDULE_PRIMARY_ID, "page_size": 5},
+    "schedule_overrides_update": {
+        "id": s.OVERRIDE_HOLIDAY_COVER_ID,
+        "rotation_id": s.ROTATION_PRIMARY_ID,
+        "layer_id": s.LAYER_PRIMARY_ID,
+        "start_at": "2025-12-24T09:00:00Z",
+        "end_at": "2025-12-26T09:00:00Z",
+        "user_email": "hannah.schmidt@northwind.example",
+    },
+    "schedule_overrides_delete": {"id": s.OVERRIDE_HOLIDAY_COVER_ID},
     "teams_list": {"page_size": 2},
     "teams_show": {"id": s.TEAM_PAYMENTS_ID},
 }

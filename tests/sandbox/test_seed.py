@@ -28,6 +28,7 @@ async def test_every_seed_id_constant_names_a_real_object(client: httpx2.AsyncCl
         "ESCALATION": "/v2/escalations",
         "SCHEDULE": "/v2/schedules",
         "TEAM": "/v3/teams",
+        "OVERRIDE": f"/v2/schedule_overrides?schedule_id={seed.SCHEDULE_PRIMARY_ID}",
     }
     texts = {prefix: (await client.get(path)).text for prefix, path in lookups.items()}
     all_modes: list[tuple[str, str | int | float | bool | None]] = [

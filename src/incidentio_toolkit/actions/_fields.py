@@ -110,3 +110,29 @@ def incident_id_or_number(value: str) -> str:
 
 IncidentIdOrNumber = Annotated[str, AfterValidator(incident_id_or_number)]
 """An incident id, or a pasted reference normalised to its number (`INC-123` → `123`)."""
+
+
+USER_REFERENCE_FIELDS = (
+    ("user_id", "id"),
+    ("user_email", "email"),
+    ("user_slack_id", "slack_user_id"),
+)
+"""The flat parameters of a `UserReferencePayloadV2` and the keys they fill in the API's `user`."""
+
+
+def check_user_and_window(user: dict[str, str | None], start_at: str, end_at: str) -> None:
+    """An override names a user (by id, email or Slack id) and ends after it starts."""
+    if all(value is None for value in user.values()):
+        raise ValueError(
+            "No user for the override: give user_id (from users_list), user_email or user_slack_id."
+        )
+    if datetime.fromisoformat(end_at) <= datetime.fromisoformat(start_at):
+        raise ValueError(f"end_at ({end_at}) must be after start_at ({start_at}).")
+
+
+def with_user_object(values: JsonObject) -> JsonObject:
+    """`values` with the flat user parameters moved into the API's `user` object."""
+    user: JsonObject = {
+        key: values.pop(name) for name, key in USER_REFERENCE_FIELDS if name in values
+    }
+    return {**values, "user": user}

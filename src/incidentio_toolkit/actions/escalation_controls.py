@@ -20,7 +20,7 @@ from incidentio_toolkit.actions._fields import id_field
 
 class EscalationsCancelInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From escalations_list.")
+    id: str = id_field()
 
 
 class EscalationsCancelOutput(ActionOutput):

@@ -5,13 +5,20 @@ Times are checked as ISO 8601 with a UTC offset before any request, and sent in 
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Self
 
 from pydantic import Field, model_validator
 
 from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput, ApiRequest
-from incidentio_toolkit.actions._fields import FIELDS_FIELD, FieldPaths, JsonObject, Timestamp
+from incidentio_toolkit.actions._fields import (
+    FIELDS_FIELD,
+    USER_REFERENCE_FIELDS,
+    FieldPaths,
+    JsonObject,
+    Timestamp,
+    check_user_and_window,
+    with_user_object,
+)
 from incidentio_toolkit.actions._projection import Projection
 from incidentio_toolkit.actions.schedules import ScheduleRef
 from incidentio_toolkit.actions.users import UserRef
@@ -51,9 +58,6 @@ class ScheduleEntriesListInput(ActionInput):
     fields: FieldPaths | None = FIELDS_FIELD
 
 
-_USER_FIELDS = (("user_id", "id"), ("user_email", "email"), ("user_slack_id", "slack_user_id"))
-
-
 class ScheduleOverridesCreateInput(ActionInput):
     rotation_id: str = Field(min_length=1)
     layer_id: str = Field(min_length=1)
@@ -66,20 +70,13 @@ class ScheduleOverridesCreateInput(ActionInput):
 
     @model_validator(mode="after")
     def _check(self) -> Self:
-        if all(getattr(self, name) is None for name, _ in _USER_FIELDS):
-            raise ValueError(
-                "No user for the override: give user_id (from users_list), user_email or "
-                "user_slack_id."
-            )
-        if datetime.fromisoformat(self.end_at) <= datetime.fromisoformat(self.start_at):
-            raise ValueError(f"end_at ({self.end_at}) must be after start_at ({self.start_at}).")
+        user = {name: getattr(self, name) for name, _ in USER_REFERENCE_FIELDS}
+        check_user_and_window(user, self.start_at, self.end_at)
         return self
 
 
 def _override_request(arguments: ScheduleOverridesCreateInput) -> ApiRequest:
-    values = arguments.api_values()
-    user: JsonObject = {key: values.pop(name) for name, key in _USER_FIELDS if name in values}
-    return ApiRequest({}, json={**values, "user": user})
+    return ApiRequest({}, json=with_user_object(arguments.api_values()))
 
 
 class ScheduleEntriesListOutput(ActionOutput):

@@ -552,11 +552,44 @@ class _Signatures:
         ...
 
     def escalations_cancel(self, *, id: str) -> outputs.EscalationsCancelOutput:
-        """Stop a page: cancel an escalation not yet resolved or expired. Repeating it is harmless.
+        """Stop a page: cancel an escalation not yet resolved or expired. Repeating it is harmless."""
+        ...
+
+    def schedule_overrides_list(
+        self,
+        *,
+        schedule_id: str,
+        rotation_id: str | None = None,
+        layer_id: str | None = None,
+        page_size: int | None = None,
+        after: str | None = None,
+    ) -> outputs.ScheduleOverridesListOutput:
+        """List a schedule's overrides (who covers which window), by rotation or layer."""
+        ...
+
+    def schedule_overrides_update(
+        self,
+        *,
+        id: str,
+        rotation_id: str,
+        layer_id: str,
+        start_at: str,
+        end_at: str,
+        user_id: str | None = None,
+        user_email: str | None = None,
+        user_slack_id: str | None = None,
+    ) -> outputs.ScheduleOverridesUpdateOutput:
+        """Move an override's window, rotation or layer (send all its fields, from schedule_overrides_list; its user cannot change).
 
         Args:
-            id: From escalations_list.
+            id: From schedule_overrides_list.
+            start_at: ISO 8601 with offset.
+            user_id: Its current user; or by email, Slack id.
         """
+        ...
+
+    def schedule_overrides_delete(self, *, id: str) -> outputs.ScheduleOverridesDeleteOutput:
+        """Delete an override: the rota is on call again for its window."""
         ...
 
     def teams_list(
@@ -648,6 +681,9 @@ class AsyncActionMethods:
     escalation_paths_update = awaitable(_Signatures.escalation_paths_update)
     escalation_paths_delete = awaitable(_Signatures.escalation_paths_delete)
     escalations_cancel = awaitable(_Signatures.escalations_cancel)
+    schedule_overrides_list = awaitable(_Signatures.schedule_overrides_list)
+    schedule_overrides_update = awaitable(_Signatures.schedule_overrides_update)
+    schedule_overrides_delete = awaitable(_Signatures.schedule_overrides_delete)
     teams_list = awaitable(_Signatures.teams_list)
     teams_show = awaitable(_Signatures.teams_show)
     incident_brief = awaitable(_Signatures.incident_brief)
@@ -704,6 +740,9 @@ class SyncActionMethods:
     escalation_paths_update = blocking(_Signatures.escalation_paths_update)
     escalation_paths_delete = blocking(_Signatures.escalation_paths_delete)
     escalations_cancel = blocking(_Signatures.escalations_cancel)
+    schedule_overrides_list = blocking(_Signatures.schedule_overrides_list)
+    schedule_overrides_update = blocking(_Signatures.schedule_overrides_update)
+    schedule_overrides_delete = blocking(_Signatures.schedule_overrides_delete)
     teams_list = blocking(_Signatures.teams_list)
     teams_show = blocking(_Signatures.teams_show)
     incident_brief = blocking(_Signatures.incident_brief)

@@ -47,6 +47,7 @@ from incidentio_toolkit.sandbox.handlers import (
     incidents,
     on_call,
     reference,
+    schedule_overrides,
     schedules,
     teams,
     users,
@@ -140,6 +141,10 @@ ROUTES: tuple[Endpoint, ...] = (
     Endpoint("DELETE", "/v2/escalation_paths/{id}", escalation_paths.delete_escalation_path),
     # escalation_controls
     Endpoint("POST", "/v2/escalations/{id}/actions/cancel", escalation_controls.cancel_escalation),
+    # schedule_overrides
+    Endpoint("GET", "/v2/schedule_overrides", schedule_overrides.list_schedule_overrides),
+    Endpoint("PUT", "/v2/schedule_overrides/{id}", schedule_overrides.update_schedule_override),
+    Endpoint("DELETE", "/v2/schedule_overrides/{id}", schedule_overrides.delete_schedule_override),
     # teams
     Endpoint("GET", "/v3/teams", teams.list_teams),
     Endpoint("GET", "/v3/teams/{id}", teams.show_team),

@@ -1,5 +1,5 @@
-"""The demo organisation's on-call setup: two schedules and two escalation paths, each owned by a
-team (`seed/teams.py`)."""
+"""The demo organisation's on-call setup: two schedules (one with a holiday override) and two
+escalation paths, each owned by a team (`seed/teams.py`)."""
 
 from __future__ import annotations
 
@@ -77,6 +77,17 @@ def seed_on_call(store: Store) -> None:
     }
     store.schedules.create(Fields(primary), ORG_CREATED, id=ids.SCHEDULE_PRIMARY_ID)
     store.schedules.create(Fields(platform), ORG_CREATED, id=ids.SCHEDULE_PLATFORM_ID)
+    holiday_cover = {
+        "schedule_id": ids.SCHEDULE_PRIMARY_ID,
+        "rotation_id": ids.ROTATION_PRIMARY_ID,
+        "layer_id": ids.LAYER_PRIMARY_ID,
+        "start_at": "2025-12-24T09:00:00Z",
+        "end_at": "2025-12-27T09:00:00Z",
+        "user": {"id": ids.USER_HANNAH_ID},
+    }
+    store.on_call.create_override(
+        Fields(holiday_cover), ORG_CREATED, id=ids.OVERRIDE_HOLIDAY_COVER_ID
+    )
     urgent = {
         "name": "Urgent Support",
         "team_ids": [ids.TEAM_PAYMENTS_ID],

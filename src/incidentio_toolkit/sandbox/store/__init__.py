@@ -23,6 +23,7 @@ from incidentio_toolkit.sandbox.store.incident_updates import IncidentUpdates
 from incidentio_toolkit.sandbox.store.incidents import Incidents
 from incidentio_toolkit.sandbox.store.on_call import OnCall
 from incidentio_toolkit.sandbox.store.reference import Reference
+from incidentio_toolkit.sandbox.store.schedule_overrides import ScheduleOverrides
 from incidentio_toolkit.sandbox.store.schedules import Schedules
 from incidentio_toolkit.sandbox.store.teams import Teams
 from incidentio_toolkit.sandbox.store.users import Users
@@ -61,6 +62,7 @@ class Store:
         self.workflows = Workflows(db)
         self.schedules = Schedules(db, self.users)
         self.on_call = OnCall(db, self.users, self.schedules)
+        self.schedule_overrides = ScheduleOverrides(db, self.users, self.schedules, self.on_call)
         self.escalation_paths = EscalationPaths(db, self.users, self.schedules, self.on_call)
         self.escalations = Escalations(db, self.users, self.escalation_paths, self.incidents)
         self.incident_roles.cascade = self.incidents.cascade_role

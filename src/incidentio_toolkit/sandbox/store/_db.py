@@ -172,6 +172,10 @@ class Table:
         sql = f"SELECT 1 FROM {self.name} WHERE id = ? AND deleted = 0"  # noqa: S608
         return bool(self.db.query(sql, (id,)))
 
+    def ever_existed(self, id: str) -> bool:
+        """Whether a row has this id, live or deleted."""
+        return bool(self.db.query(f"SELECT 1 FROM {self.name} WHERE id = ?", (id,)))  # noqa: S608
+
     def find(self, where: str, params: Sequence[Any] = ()) -> list[JSON]:
         """Every live row matching `where`, in insertion order."""
         return [loads_object(t) for t in self.find_texts(where, params)]

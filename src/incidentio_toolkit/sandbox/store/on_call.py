@@ -3,7 +3,8 @@ schedule's rotations and its overrides (by `sandbox.domain.on_call`).
 
 The schedules store keeps the rotations; this store answers `GET /v2/schedule_entries`,
 `POST /v2/schedule_overrides`, the `current_shifts`/`next_shifts` of a schedule and the responders
-of escalation paths that target a schedule.
+of escalation paths that target a schedule. Listing, moving and deleting overrides is in
+`store/schedule_overrides.py`.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ class OnCall:
         )
 
     # writes --------------------------------------------------------------------------------
-    def create_override(self, body: Fields, now: datetime) -> JSON:
+    def create_override(self, body: Fields, now: datetime, *, id: str | None = None) -> JSON:
         """Create from `SchedulesCreateOverridePayloadV2`."""
         schedule_id = body.req_str("schedule_id")
         rotation_id = body.req_str("rotation_id")
@@ -77,20 +78,31 @@ class OnCall:
         end = body.req_datetime("end_at")
         user = self.users.resolve(body.req_obj("user"))
         schedule = self.schedules.require(schedule_id, "schedule_id")
-        versions = [r for r in rotations_of(schedule) if r["id"] == rotation_id]
-        if not versions:
-            raise unknown_reference("rotation_id", "rotation on this schedule", rotation_id)
-        if not any(layer["id"] == layer_id for r in versions for layer in r["layers"]):
-            raise unknown_reference("layer_id", "layer on this rotation", layer_id)
+        check_placement(schedule, rotation_id, layer_id)
         if end <= start:
             raise invalid("end_at", "end_at must be after start_at")
+        placement = (schedule_id, rotation_id, layer_id)
+        return self.add_override(placement, user_embed(user), (start, end), now, id=id)
+
+    def add_override(
+        self,
+        placement: tuple[str, str, str],
+        user: JSON,
+        window: tuple[datetime, datetime],
+        now: datetime,
+        *,
+        id: str | None = None,
+    ) -> JSON:
+        """Store a checked override: `(schedule, rotation, layer)` ids, a `UserV2`, its window."""
+        schedule_id, rotation_id, layer_id = placement
+        start, end = window
         stamp = fmt_time(now)
         override: JSON = {
-            "id": new_id(now),
+            "id": id or new_id(now),
             "schedule_id": schedule_id,
             "rotation_id": rotation_id,
             "layer_id": layer_id,
-            "user": user_embed(user),
+            "user": user,
             "start_at": fmt_time(start),
             "end_at": fmt_time(end),
             "created_at": stamp,
@@ -106,3 +118,12 @@ class OnCall:
             end_us=to_micros(end),
         )
         return override
+
+
+def check_placement(schedule: JSON, rotation_id: str, layer_id: str) -> None:
+    """A 422 unless the rotation is on the schedule and the layer on the rotation."""
+    versions = [r for r in rotations_of(schedule) if r["id"] == rotation_id]
+    if not versions:
+        raise unknown_reference("rotation_id", "rotation on this schedule", rotation_id)
+    if not any(layer["id"] == layer_id for r in versions for layer in r["layers"]):
+        raise unknown_reference("layer_id", "layer on this rotation", layer_id)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Literal, cast
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
 
 def split_commas(values: str | Iterable[str]) -> list[str]:
@@ -136,3 +136,27 @@ def with_user_object(values: JsonObject) -> JsonObject:
         key: values.pop(name) for name, key in USER_REFERENCE_FIELDS if name in values
     }
     return {**values, "user": user}
+
+
+def filter_query(
+    arguments: BaseModel, plain: Iterable[str], filters: Iterable[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """The query of a list with bracket filters: each `plain` parameter as itself, then each
+    `(parameter, key)` of `filters` as `key` (`status[one_of]`), once per value; dates in ISO form.
+    Parameters not given are left out."""
+    query: list[tuple[str, str]] = []
+    for name in plain:
+        value = getattr(arguments, name)
+        if value is not None:
+            query.append((name, str(value)))
+    for name, key in filters:
+        value = getattr(arguments, name)
+        if value is None:
+            continue
+        values: list[object] = (
+            list(cast(list[object], value)) if isinstance(value, list) else [value]
+        )
+        query.extend(
+            (key, item.isoformat() if isinstance(item, date) else str(item)) for item in values
+        )
+    return query

@@ -16,7 +16,6 @@ from incidentio_toolkit.actions._base import (
     ActionInput,
     ActionOutput,
     ApiRequest,
-    QueryItems,
 )
 from incidentio_toolkit.actions._fields import (
     AFTER_FIELD,
@@ -26,6 +25,7 @@ from incidentio_toolkit.actions._fields import (
     IncidentIdOrNumber,
     IncidentMode,
     JsonObject,
+    filter_query,
     id_field,
     page_size_field,
 )
@@ -89,22 +89,8 @@ _LIST_FILTERS: tuple[tuple[str, str], ...] = (
 
 
 def _list_request(arguments: IncidentsListInput) -> ApiRequest:
-    query: QueryItems = []
-    for name in ("page_size", "after", "sort_by", "filter_mode"):
-        value = getattr(arguments, name)
-        if value is not None:
-            query.append((name, str(value)))
-    for name, key in _LIST_FILTERS:
-        value = getattr(arguments, name)
-        if value is None:
-            continue
-        values: list[object] = (
-            list(cast(list[object], value)) if isinstance(value, list) else [value]
-        )
-        query.extend(
-            (key, item.isoformat() if isinstance(item, date) else str(item)) for item in values
-        )
-    return ApiRequest({}, query)
+    plain = ("page_size", "after", "sort_by", "filter_mode")
+    return ApiRequest({}, filter_query(arguments, plain, _LIST_FILTERS))
 
 
 class IncidentsCreateInput(ActionInput):

@@ -247,6 +247,23 @@ FULL_ARGUMENTS: dict[str, dict[str, Any]] = {
         "timezone": "UTC",
     },
     "escalation_paths_delete": {"id": "01JEP000000000000000000000"},
+    "alerts_list": {
+        "page_size": 50,
+        "after": "01ALR",
+        "status": ["firing", "resolved"],
+        "deduplication_key": "checkout-api:http-5xx-rate",
+        "alert_source_ids": "01SRC1, 01SRC2",
+        "created_after": "2026-11-01",
+        "created_before": "2026-11-30",
+    },
+    "alerts_show": {"id": "01ALR"},
+    "alerts_resolve": {"id": "01ALR"},
+    "incident_alerts_list": {
+        "incident_id": "01INC",
+        "alert_id": "01ALR",
+        "page_size": 10,
+        "after": "01IALR",
+    },
     "escalations_cancel": {"id": "01ESC"},
     "schedule_overrides_list": {
         "schedule_id": "01SCH",

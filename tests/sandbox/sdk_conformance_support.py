@@ -191,6 +191,10 @@ SEED_ARGUMENTS: dict[str, dict[str, Any]] = {
         "path": _PATH,
     },
     "escalation_paths_delete": {"id": s.ESCALATION_PATH_PLATFORM_ID},
+    "alerts_list": {"page_size": 5, "status": ["firing"], "created_after": "2025-01-01"},
+    "alerts_show": {"id": s.ALERT_CHECKOUT_ERRORS_ID},
+    "alerts_resolve": {"id": s.ALERT_DISK_REPLICA_ID},
+    "incident_alerts_list": {"incident_id": s.INCIDENT_WEBHOOKS_ID},
     "escalations_cancel": {"id": s.ESCALATION_WEBHOOKS_ID},
     "schedule_overrides_list": {"schedule_id": s.SCHEDULE_PRIMARY_ID, "page_size": 5},
     "schedule_overrides_update": {

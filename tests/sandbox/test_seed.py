@@ -28,6 +28,8 @@ async def test_every_seed_id_constant_names_a_real_object(client: httpx2.AsyncCl
         "ESCALATION": "/v2/escalations",
         "SCHEDULE": "/v2/schedules",
         "TEAM": "/v3/teams",
+        "ALERT": "/v2/alerts?page_size=50",
+        "ALERT_SOURCE": "/v2/alerts?page_size=50",
         "OVERRIDE": f"/v2/schedule_overrides?schedule_id={seed.SCHEDULE_PRIMARY_ID}",
     }
     texts = {prefix: (await client.get(path)).text for prefix, path in lookups.items()}

@@ -11,6 +11,7 @@ from typing import Any
 
 from incidentio_toolkit import outputs
 from incidentio_toolkit.actions import (
+    alerts,
     custom_fields,
     follow_ups,
     incident_actions,
@@ -551,6 +552,43 @@ class _Signatures:
         """
         ...
 
+    def alerts_list(
+        self,
+        *,
+        page_size: int | None = None,
+        after: str | None = None,
+        status: list[alerts.AlertStatus] | None = None,
+        deduplication_key: str | None = None,
+        alert_source_ids: str | list[str] | None = None,
+        created_after: date | None = None,
+        created_before: date | None = None,
+    ) -> outputs.AlertsListOutput:
+        """List alerts, newest first, by status, deduplication key, source or date.
+
+        Args:
+            created_after: YYYY-MM-DD, inclusive.
+        """
+        ...
+
+    def alerts_show(self, *, id: str) -> outputs.AlertsShowOutput:
+        """Get one alert with its attributes (service, team, ...) by id."""
+        ...
+
+    def alerts_resolve(self, *, id: str) -> outputs.AlertsResolveOutput:
+        """Resolve a firing alert; a resolved one stays as it is."""
+        ...
+
+    def incident_alerts_list(
+        self,
+        *,
+        incident_id: str | None = None,
+        alert_id: str | None = None,
+        page_size: int | None = None,
+        after: str | None = None,
+    ) -> outputs.IncidentAlertsListOutput:
+        """The alerts linked to an incident, or the incidents an alert is linked to."""
+        ...
+
     def escalations_cancel(self, *, id: str) -> outputs.EscalationsCancelOutput:
         """Stop a page: cancel an escalation not yet resolved or expired. Repeating it is harmless."""
         ...
@@ -680,6 +718,10 @@ class AsyncActionMethods:
     escalation_paths_show = awaitable(_Signatures.escalation_paths_show)
     escalation_paths_update = awaitable(_Signatures.escalation_paths_update)
     escalation_paths_delete = awaitable(_Signatures.escalation_paths_delete)
+    alerts_list = awaitable(_Signatures.alerts_list)
+    alerts_show = awaitable(_Signatures.alerts_show)
+    alerts_resolve = awaitable(_Signatures.alerts_resolve)
+    incident_alerts_list = awaitable(_Signatures.incident_alerts_list)
     escalations_cancel = awaitable(_Signatures.escalations_cancel)
     schedule_overrides_list = awaitable(_Signatures.schedule_overrides_list)
     schedule_overrides_update = awaitable(_Signatures.schedule_overrides_update)
@@ -739,6 +781,10 @@ class SyncActionMethods:
     escalation_paths_show = blocking(_Signatures.escalation_paths_show)
     escalation_paths_update = blocking(_Signatures.escalation_paths_update)
     escalation_paths_delete = blocking(_Signatures.escalation_paths_delete)
+    alerts_list = blocking(_Signatures.alerts_list)
+    alerts_show = blocking(_Signatures.alerts_show)
+    alerts_resolve = blocking(_Signatures.alerts_resolve)
+    incident_alerts_list = blocking(_Signatures.incident_alerts_list)
     escalations_cancel = blocking(_Signatures.escalations_cancel)
     schedule_overrides_list = blocking(_Signatures.schedule_overrides_list)
     schedule_overrides_update = blocking(_Signatures.schedule_overrides_update)

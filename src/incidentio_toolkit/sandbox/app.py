@@ -35,6 +35,7 @@ from incidentio_toolkit.sandbox.faults import (
 )
 from incidentio_toolkit.sandbox.handlers import (
     _admin,
+    alerts,
     custom_fields,
     escalation_controls,
     escalation_paths,
@@ -139,6 +140,11 @@ ROUTES: tuple[Endpoint, ...] = (
     Endpoint("GET", "/v2/escalation_paths/{id}", escalation_paths.show_escalation_path),
     Endpoint("PUT", "/v2/escalation_paths/{id}", escalation_paths.update_escalation_path),
     Endpoint("DELETE", "/v2/escalation_paths/{id}", escalation_paths.delete_escalation_path),
+    # alerts
+    Endpoint("GET", "/v2/alerts", alerts.list_alerts),
+    Endpoint("GET", "/v2/alerts/{id}", alerts.show_alert),
+    Endpoint("POST", "/v2/alerts/{id}/actions/resolve", alerts.resolve_alert),
+    Endpoint("GET", "/v2/incident_alerts", alerts.list_incident_alerts),
     # escalation_controls
     Endpoint("POST", "/v2/escalations/{id}/actions/cancel", escalation_controls.cancel_escalation),
     # schedule_overrides

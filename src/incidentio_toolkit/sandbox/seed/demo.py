@@ -7,6 +7,7 @@ A new sandbox database gets it unless told otherwise (`create_app(seed=False)`, 
 from __future__ import annotations
 
 from incidentio_toolkit.sandbox.seed._template import copy_template
+from incidentio_toolkit.sandbox.seed.alerts import seed_alerts
 from incidentio_toolkit.sandbox.seed.escalations import seed_escalations
 from incidentio_toolkit.sandbox.seed.incidents import seed_incidents
 from incidentio_toolkit.sandbox.seed.on_call import seed_on_call
@@ -26,6 +27,7 @@ def write_organisation(store: Store) -> None:
         seed_on_call(store)
         seed_workflows(store)
         seed_incidents(store)
+        seed_alerts(store)
         seed_escalations(store)
         store.db.set_meta("seeded", ORG_STAMP)
         store.db.set_meta("org", "demo")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from incidentio_toolkit.sandbox.store._db import Database, Page
+from incidentio_toolkit.sandbox.store.alerts import Alerts
 from incidentio_toolkit.sandbox.store.custom_fields import CustomFields
 from incidentio_toolkit.sandbox.store.escalation_paths import EscalationPaths
 from incidentio_toolkit.sandbox.store.escalations import Escalations
@@ -57,6 +58,7 @@ class Store:
             self.custom_fields,
             self.incident_updates,
         )
+        self.alerts = Alerts(db, self.incidents)
         self.incident_actions = IncidentActions(db)
         self.follow_ups = FollowUps(db)
         self.workflows = Workflows(db)

@@ -123,11 +123,29 @@ def m004_teams(conn: sqlite3.Connection) -> None:
     conn.execute(_resource_table("teams"))
 
 
+def m005_alerts(conn: sqlite3.Connection) -> None:
+    """Alert sources, alerts (`/v2/alerts`) and their links to incidents (`/v2/incident_alerts`)."""
+    statements = [
+        _resource_table("alert_sources"),
+        _resource_table(
+            "alerts",
+            "status TEXT NOT NULL, deduplication_key TEXT NOT NULL, "
+            "alert_source_id TEXT NOT NULL, created_us INTEGER NOT NULL",
+        ),
+        "CREATE INDEX alerts_order ON alerts (created_us, seq)",
+        _resource_table("incident_alerts", "incident_id TEXT NOT NULL, alert_id TEXT NOT NULL"),
+        "CREATE INDEX incident_alerts_incident ON incident_alerts (incident_id)",
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", m001_initial),
     ("m002_fields_of_todays_api", m002_fields_of_todays_api),
     ("m003_listing_indexes", m003_listing_indexes),
     ("m004_teams", m004_teams),
+    ("m005_alerts", m005_alerts),
 ]
 
 RESOURCE_TABLES = (
@@ -148,6 +166,9 @@ RESOURCE_TABLES = (
     "escalation_paths",
     "escalations",
     "teams",
+    "alert_sources",
+    "alerts",
+    "incident_alerts",
 )
 
 

@@ -218,7 +218,7 @@ def _condition(param: BracketParam) -> Condition | None:
             if value not in STATUSES:
                 raise invalid(param.label, f"{param.label} must be one of: {', '.join(STATUSES)}")
         return in_condition("status", list(param.values), op == "not_in")
-    if param.name == "alert":  # the sandbox has no alerts: nothing was created by one
+    if param.name == "alert":  # no sandbox escalation was created by an alert
         return ("0", []) if op == "one_of" else ("1", [])
     if param.name == "incident":
         marks = ", ".join("?" for _ in param.values)

@@ -265,6 +265,14 @@ FULL_ARGUMENTS: dict[str, dict[str, Any]] = {
         "after": "01IALR",
     },
     "escalations_cancel": {"id": "01ESC"},
+    "postmortem_documents_list": {
+        "incident_id": "01INC",
+        "sort_by": "created_at_oldest_first",
+        "page_size": 100,
+        "after": "01PM",
+    },
+    "postmortem_documents_show": {"id": "01PM"},
+    "postmortem_documents_content": {"id": "01PM"},
     "schedule_overrides_list": {
         "schedule_id": "01SCH",
         "rotation_id": "01ROT",

@@ -58,6 +58,11 @@ from incidentio_toolkit.actions.on_call import (
     ScheduleEntriesListOutput,
     ScheduleOverridesCreateOutput,
 )
+from incidentio_toolkit.actions.postmortem_documents import (
+    PostmortemDocumentsContentOutput,
+    PostmortemDocumentsListOutput,
+    PostmortemDocumentsShowOutput,
+)
 from incidentio_toolkit.actions.reference import (
     IncidentStatusesListOutput,
     IncidentTypesListOutput,
@@ -126,6 +131,9 @@ __all__ = [
     "IncidentsShowOutput",
     "IncidentsUpdateOutput",
     "OnCallNowOutput",
+    "PostmortemDocumentsContentOutput",
+    "PostmortemDocumentsListOutput",
+    "PostmortemDocumentsShowOutput",
     "ScheduleEntriesListOutput",
     "ScheduleOverridesCreateOutput",
     "ScheduleOverridesDeleteOutput",

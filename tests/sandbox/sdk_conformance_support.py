@@ -196,6 +196,12 @@ SEED_ARGUMENTS: dict[str, dict[str, Any]] = {
     "alerts_resolve": {"id": s.ALERT_DISK_REPLICA_ID},
     "incident_alerts_list": {"incident_id": s.INCIDENT_WEBHOOKS_ID},
     "escalations_cancel": {"id": s.ESCALATION_WEBHOOKS_ID},
+    "postmortem_documents_list": {
+        "incident_id": s.INCIDENT_CHECKOUT_ID,
+        "sort_by": "created_at_oldest_first",
+    },
+    "postmortem_documents_show": {"id": s.POSTMORTEM_CHECKOUT_ID},
+    "postmortem_documents_content": {"id": s.POSTMORTEM_SEARCH_ID},
     "schedule_overrides_list": {"schedule_id": s.SCHEDULE_PRIMARY_ID, "page_size": 5},
     "schedule_overrides_update": {
         "id": s.OVERRIDE_HOLIDAY_COVER_ID,

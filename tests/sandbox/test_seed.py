@@ -30,6 +30,7 @@ async def test_every_seed_id_constant_names_a_real_object(client: httpx2.AsyncCl
         "TEAM": "/v3/teams",
         "ALERT": "/v2/alerts?page_size=50",
         "ALERT_SOURCE": "/v2/alerts?page_size=50",
+        "POSTMORTEM": "/v1/postmortem_documents",
         "OVERRIDE": f"/v2/schedule_overrides?schedule_id={seed.SCHEDULE_PRIMARY_ID}",
     }
     texts = {prefix: (await client.get(path)).text for prefix, path in lookups.items()}

@@ -16,6 +16,7 @@ from incidentio_toolkit.actions import (
     follow_ups,
     incident_actions,
     incidents,
+    postmortem_documents,
     workflows,
 )
 from incidentio_toolkit.client._typed_methods import awaitable, blocking
@@ -593,6 +594,25 @@ class _Signatures:
         """Stop a page: cancel an escalation not yet resolved or expired. Repeating it is harmless."""
         ...
 
+    def postmortem_documents_list(
+        self,
+        *,
+        incident_id: str | None = None,
+        sort_by: postmortem_documents.SortOrder | None = None,
+        page_size: int | None = None,
+        after: str | None = None,
+    ) -> outputs.PostmortemDocumentsListOutput:
+        """List post-mortem documents (status, editors, link), of one incident or all."""
+        ...
+
+    def postmortem_documents_show(self, *, id: str) -> outputs.PostmortemDocumentsShowOutput:
+        """Get one post-mortem document's status, editors and links by id."""
+        ...
+
+    def postmortem_documents_content(self, *, id: str) -> outputs.PostmortemDocumentsContentOutput:
+        """Read a post-mortem in full as Markdown: summary, timeline, follow-ups."""
+        ...
+
     def schedule_overrides_list(
         self,
         *,
@@ -723,6 +743,9 @@ class AsyncActionMethods:
     alerts_resolve = awaitable(_Signatures.alerts_resolve)
     incident_alerts_list = awaitable(_Signatures.incident_alerts_list)
     escalations_cancel = awaitable(_Signatures.escalations_cancel)
+    postmortem_documents_list = awaitable(_Signatures.postmortem_documents_list)
+    postmortem_documents_show = awaitable(_Signatures.postmortem_documents_show)
+    postmortem_documents_content = awaitable(_Signatures.postmortem_documents_content)
     schedule_overrides_list = awaitable(_Signatures.schedule_overrides_list)
     schedule_overrides_update = awaitable(_Signatures.schedule_overrides_update)
     schedule_overrides_delete = awaitable(_Signatures.schedule_overrides_delete)
@@ -786,6 +809,9 @@ class SyncActionMethods:
     alerts_resolve = blocking(_Signatures.alerts_resolve)
     incident_alerts_list = blocking(_Signatures.incident_alerts_list)
     escalations_cancel = blocking(_Signatures.escalations_cancel)
+    postmortem_documents_list = blocking(_Signatures.postmortem_documents_list)
+    postmortem_documents_show = blocking(_Signatures.postmortem_documents_show)
+    postmortem_documents_content = blocking(_Signatures.postmortem_documents_content)
     schedule_overrides_list = blocking(_Signatures.schedule_overrides_list)
     schedule_overrides_update = blocking(_Signatures.schedule_overrides_update)
     schedule_overrides_delete = blocking(_Signatures.schedule_overrides_delete)

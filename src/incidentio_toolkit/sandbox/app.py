@@ -47,6 +47,7 @@ from incidentio_toolkit.sandbox.handlers import (
     incident_updates,
     incidents,
     on_call,
+    postmortem_documents,
     reference,
     schedule_overrides,
     schedules,
@@ -147,6 +148,14 @@ ROUTES: tuple[Endpoint, ...] = (
     Endpoint("GET", "/v2/incident_alerts", alerts.list_incident_alerts),
     # escalation_controls
     Endpoint("POST", "/v2/escalations/{id}/actions/cancel", escalation_controls.cancel_escalation),
+    # postmortem_documents
+    Endpoint("GET", "/v1/postmortem_documents", postmortem_documents.list_postmortem_documents),
+    Endpoint("GET", "/v1/postmortem_documents/{id}", postmortem_documents.show_postmortem_document),
+    Endpoint(
+        "GET",
+        "/v1/postmortem_documents/{id}/content",
+        postmortem_documents.show_postmortem_document_content,
+    ),
     # schedule_overrides
     Endpoint("GET", "/v2/schedule_overrides", schedule_overrides.list_schedule_overrides),
     Endpoint("PUT", "/v2/schedule_overrides/{id}", schedule_overrides.update_schedule_override),

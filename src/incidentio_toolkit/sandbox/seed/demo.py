@@ -11,6 +11,7 @@ from incidentio_toolkit.sandbox.seed.alerts import seed_alerts
 from incidentio_toolkit.sandbox.seed.escalations import seed_escalations
 from incidentio_toolkit.sandbox.seed.incidents import seed_incidents
 from incidentio_toolkit.sandbox.seed.on_call import seed_on_call
+from incidentio_toolkit.sandbox.seed.postmortems import seed_postmortems
 from incidentio_toolkit.sandbox.seed.settings import ORG_STAMP, seed_settings
 from incidentio_toolkit.sandbox.seed.teams import seed_teams
 from incidentio_toolkit.sandbox.seed.users import seed_users
@@ -29,6 +30,7 @@ def write_organisation(store: Store) -> None:
         seed_incidents(store)
         seed_alerts(store)
         seed_escalations(store)
+        seed_postmortems(store)
         store.db.set_meta("seeded", ORG_STAMP)
         store.db.set_meta("org", "demo")
 

@@ -23,6 +23,7 @@ from incidentio_toolkit.sandbox.store.incident_timestamps import IncidentTimesta
 from incidentio_toolkit.sandbox.store.incident_updates import IncidentUpdates
 from incidentio_toolkit.sandbox.store.incidents import Incidents
 from incidentio_toolkit.sandbox.store.on_call import OnCall
+from incidentio_toolkit.sandbox.store.postmortem_documents import PostmortemDocuments
 from incidentio_toolkit.sandbox.store.reference import Reference
 from incidentio_toolkit.sandbox.store.schedule_overrides import ScheduleOverrides
 from incidentio_toolkit.sandbox.store.schedules import Schedules
@@ -60,6 +61,7 @@ class Store:
         )
         self.alerts = Alerts(db, self.incidents)
         self.incident_actions = IncidentActions(db)
+        self.postmortem_documents = PostmortemDocuments(db)
         self.follow_ups = FollowUps(db)
         self.workflows = Workflows(db)
         self.schedules = Schedules(db, self.users)

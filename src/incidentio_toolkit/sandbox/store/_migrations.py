@@ -140,12 +140,23 @@ def m005_alerts(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def m006_postmortem_documents(conn: sqlite3.Connection) -> None:
+    """Post-mortem documents (`/v1/postmortem_documents`), with their Markdown content."""
+    conn.execute(
+        _resource_table(
+            "postmortem_documents",
+            "incident_id TEXT NOT NULL, created_us INTEGER NOT NULL, markdown TEXT NOT NULL",
+        )
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", m001_initial),
     ("m002_fields_of_todays_api", m002_fields_of_todays_api),
     ("m003_listing_indexes", m003_listing_indexes),
     ("m004_teams", m004_teams),
     ("m005_alerts", m005_alerts),
+    ("m006_postmortem_documents", m006_postmortem_documents),
 ]
 
 RESOURCE_TABLES = (
@@ -169,6 +180,7 @@ RESOURCE_TABLES = (
     "alert_sources",
     "alerts",
     "incident_alerts",
+    "postmortem_documents",
 )
 
 

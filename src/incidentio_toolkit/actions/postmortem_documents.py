@@ -1,0 +1,90 @@
+"""Post-mortem documents: the input of a learning review. List them (by incident), read one's
+status and editors, or its whole content as Markdown."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import Field
+
+from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput
+from incidentio_toolkit.actions._fields import AFTER_FIELD, JsonObject, id_field, page_size_field
+from incidentio_toolkit.actions.incidents import SortOrder
+
+
+class PostmortemDocumentsListInput(ActionInput):
+    incident_id: str | None = None
+    sort_by: SortOrder | None = None
+    page_size: int | None = page_size_field(250)
+    after: str | None = AFTER_FIELD
+
+
+class PostmortemDocumentsShowInput(ActionInput):
+    path_params: ClassVar[tuple[str, ...]] = ("id",)
+    id: str = id_field()
+
+
+class PostmortemDocumentsContentInput(ActionInput):
+    path_params: ClassVar[tuple[str, ...]] = ("id",)
+    id: str = id_field()
+
+
+class PostmortemDocumentsListOutput(ActionOutput):
+    postmortem_documents: list[JsonObject] = Field(default_factory=list[JsonObject])
+    pagination_meta: JsonObject | None = None
+
+
+class PostmortemDocumentsShowOutput(ActionOutput):
+    postmortem_document: JsonObject | None = None
+
+
+class PostmortemDocumentsContentOutput(ActionOutput):
+    markdown: str | None = None
+
+
+ACTIONS = (
+    Action(
+        name="postmortem_documents_list",
+        description="List post-mortem documents (status, editors, link), of one incident or all.",
+        kind="read",
+        verb="list",
+        toolset="postmortems",
+        method="GET",
+        path="/v1/postmortem_documents",
+        operation_id="PostmortemDocuments V1#List",
+        success_status=200,
+        input=PostmortemDocumentsListInput,
+        output=PostmortemDocumentsListOutput,
+        result="postmortem_documents",
+        items="postmortem_documents",
+        cursor="after",
+    ),
+    Action(
+        name="postmortem_documents_show",
+        description="Get one post-mortem document's status, editors and links by id.",
+        kind="read",
+        verb="show",
+        toolset="postmortems",
+        method="GET",
+        path="/v1/postmortem_documents/{id}",
+        operation_id="PostmortemDocuments V1#Show",
+        success_status=200,
+        input=PostmortemDocumentsShowInput,
+        output=PostmortemDocumentsShowOutput,
+        result="postmortem_document",
+    ),
+    Action(
+        name="postmortem_documents_content",
+        description="Read a post-mortem in full as Markdown: summary, timeline, follow-ups.",
+        kind="read",
+        verb="content",
+        toolset="postmortems",
+        method="GET",
+        path="/v1/postmortem_documents/{id}/content",
+        operation_id="PostmortemDocuments V1#ShowContent",
+        success_status=200,
+        input=PostmortemDocumentsContentInput,
+        output=PostmortemDocumentsContentOutput,
+        result="markdown",
+    ),
+)

@@ -10,7 +10,13 @@ import pytest
 from tests.pinned_support import pinned
 
 from incidentio_toolkit import AsyncIncidentIO, IncidentIO
-from incidentio_toolkit.client import DeadlineExceededError, MissingAPIKeyError
+from incidentio_toolkit.client import (
+    DeadlineExceededError,
+    InvalidArgumentsError,
+    MissingAPIKeyError,
+    OutcomeUnknownError,
+    PacingLimits,
+)
 
 KEY = "sk_test_async_canary_0123456789abcdef"
 
@@ -264,3 +270,95 @@ async def test_prepare_validates_and_resolves_names_with_reads_only() -> None:
     assert values["id"] == incident["id"]
     assert seen  # the names were looked up ...
     assert all(line.startswith("GET ") for line in seen)  # ... by reads only
+
+
+@pytest.mark.anyio
+async def test_a_raw_request_sends_what_it_is_given_and_parses_the_answer() -> None:
+    seen: list[httpx2.Request] = []
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        seen.append(request)
+        return httpx2.Response(200, json={"incident": {"id": "01INC", "echo": KEY}})
+
+    async with AsyncIncidentIO(KEY, transport=httpx2.MockTransport(handler), pacing=None) as io:
+        answer = await io.request(
+            "post", "/v2/incidents/01INC/actions/edit", query=[("a", "1")], json={"x": [1]}
+        )
+    [request] = seen
+    assert (request.method, request.url.path, request.url.query) == (
+        "POST",
+        "/v2/incidents/01INC/actions/edit",
+        b"a=1",
+    )
+    assert request.headers["authorization"] == f"Bearer {KEY}"
+    assert request.content == b'{"x":[1]}'
+    assert answer.status == 200
+    assert answer.data["incident"]["id"] == "01INC"
+    assert KEY not in str(answer)  # an echoed key is scrubbed
+
+
+@pytest.mark.anyio
+async def test_a_raw_request_retries_like_an_action_and_reports_an_unknown_outcome() -> None:
+    attempts: list[str] = []
+
+    def flaky(request: httpx2.Request) -> httpx2.Response:
+        attempts.append(request.method)
+        if len(attempts) == 1 or request.method == "POST":
+            return httpx2.Response(503, json={"type": "unavailable", "request_id": "r-1"})
+        return httpx2.Response(200, json={"alerts": []})
+
+    async def no_sleep(seconds: float) -> None:
+        assert seconds >= 0
+
+    async with AsyncIncidentIO(
+        KEY, transport=httpx2.MockTransport(flaky), pacing=None, sleep=no_sleep
+    ) as io:
+        assert (await io.request("GET", "/v2/alerts", query=[("page_size", "5")])).data == {
+            "alerts": []
+        }
+        assert attempts == ["GET", "GET"]  # a GET is retried
+        with pytest.raises(OutcomeUnknownError) as info:
+            await io.request("POST", "/v2/alerts/01ALR/actions/resolve")
+    assert attempts[2:] == ["POST"]  # an unkeyed POST is not re-sent
+    assert "check with alerts_show" in str(info.value)
+
+
+@pytest.mark.anyio
+async def test_a_raw_page_spends_the_paging_budget_of_escalations_create() -> None:
+    def created(request: httpx2.Request) -> httpx2.Response:
+        if request.method == "GET":
+            return httpx2.Response(200, json={"escalations": []})
+        return httpx2.Response(201, json={"escalation": {"id": "01ESC"}})
+
+    pacing = PacingLimits(per_minute=100, escalations_per_minute=1)
+    async with AsyncIncidentIO(
+        KEY, transport=httpx2.MockTransport(created), pacing=pacing, deadline=1.0
+    ) as io:
+        page = {"idempotency_key": "k1", "title": "t", "user_ids": ["01U"]}
+        assert (await io.request("POST", "/v2/escalations", json=page)).status == 201
+        with pytest.raises(DeadlineExceededError) as info:
+            await io.request("POST", "/v2/escalations", json={**page, "idempotency_key": "k2"})
+        assert "Retry escalations_create" in str(info.value)
+        assert (await io.request("GET", "/v2/escalations")).status == 200
+
+
+@pytest.mark.anyio
+async def test_a_raw_request_refuses_a_bad_path_or_key_before_any_io() -> None:
+    seen: list[httpx2.Request] = []
+
+    def record(request: httpx2.Request) -> httpx2.Response:
+        seen.append(request)
+        return httpx2.Response(200, json={})
+
+    async with AsyncIncidentIO(KEY, transport=httpx2.MockTransport(record), pacing=None) as io:
+        with pytest.raises(InvalidArgumentsError):
+            await io.request("GET", "/v2/../v1/severities")
+    async with AsyncIncidentIO("   ", transport=httpx2.MockTransport(record), pacing=None) as io:
+        with pytest.raises(MissingAPIKeyError):
+            await io.request("GET", "/v1/severities")
+    assert seen == []
+
+
+def test_the_sync_client_sends_raw_requests_too() -> None:
+    with IncidentIO(KEY, transport=httpx2.MockTransport(answer()), pacing=None) as io:
+        assert io.request("GET", "/v1/severities").data == {"severities": []}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from incidentio_toolkit.client._errors import InvalidArgumentsError
-from incidentio_toolkit.client._paths import MAX_ID_LENGTH, build_path, check_segment
+from incidentio_toolkit.client._paths import MAX_ID_LENGTH, build_path, check_segment, raw_path
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,36 @@ def test_the_longest_allowed_id_passes() -> None:
 def test_rejections_name_the_parameter() -> None:
     with pytest.raises(InvalidArgumentsError, match="id"):
         check_segment("id", "..")
+
+
+@pytest.mark.parametrize(
+    ("path", "sent"),
+    [
+        ("/v2/incidents", "/v2/incidents"),
+        ("/v2/incidents/01ABC/actions/edit", "/v2/incidents/01ABC/actions/edit"),
+        ("/v1/postmortem_documents/", "/v1/postmortem_documents/"),
+        ("/v2/users/a b", "/v2/users/a%20b"),
+        ("/v2/users/already%20encoded", "/v2/users/already%20encoded"),
+    ],
+)
+def test_a_raw_path_keeps_its_segments_and_encodes_what_must_be(path: str, sent: str) -> None:
+    assert raw_path(path) == sent
+
+
+@pytest.mark.parametrize(
+    ("path", "says"),
+    [
+        ("v2/incidents", "starts with /"),
+        ("//evil.example/v2/incidents", "starts with /"),
+        ("/v2/incidents?page_size=5", "query"),
+        ("/v2/incidents#top", "query or fragment"),
+        ("/v2/../v1/severities", "not a valid id"),
+        ("/v2/%2e%2e/v1/severities", "not a valid id"),
+        ("/v2//incidents", "must not be empty"),
+        ("/v2/incidents/a\nb", "control character"),
+    ],
+)
+def test_a_raw_path_that_could_reach_elsewhere_is_refused(path: str, says: str) -> None:
+    with pytest.raises(InvalidArgumentsError) as info:
+        raw_path(path)
+    assert says in str(info.value)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from incidentio_toolkit.actions import TOOLSETS, split_commas
+from incidentio_toolkit.cli._api import api_command
 from incidentio_toolkit.cli._sandbox import sandbox_command
 from incidentio_toolkit.composites import TOOLS, Composite, Tool
 
@@ -240,6 +241,7 @@ def doctor_command(sandbox: SandboxOption = False) -> None:
 
 
 app.command("sandbox")(sandbox_command)
+app.command("api")(api_command)
 
 
 @app.command("mcp")

@@ -69,6 +69,7 @@ from incidentio_toolkit.client._errors import (
 from incidentio_toolkit.client._in_process import sandbox_client
 from incidentio_toolkit.client._logging import RedactingFormatter, enable_debug_logging
 from incidentio_toolkit.client._pacing import PacingLimits
+from incidentio_toolkit.client._raw import ApiResponse
 
 if TYPE_CHECKING:
     from incidentio_toolkit.client._sync import IncidentIO
@@ -88,6 +89,7 @@ __all__ = [
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
+    "ApiResponse",
     "AsyncIncidentIO",
     "AuthenticationError",
     "BadRequestError",

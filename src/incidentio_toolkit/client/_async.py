@@ -33,9 +33,11 @@ from incidentio_toolkit.client._errors import (
     DeadlineExceededError,
     IncidentIOError,
     InvalidArgumentsError,
+    InvalidResponseError,
     MissingAPIKeyError,
     OutcomeUnknownError,
     ReadTimeout,
+    body_snippet,
     error_text,
     parse_envelope,
     status_error_class,
@@ -43,7 +45,8 @@ from incidentio_toolkit.client._errors import (
 from incidentio_toolkit.client._logging import Redactor, register_secret
 from incidentio_toolkit.client._methods import AsyncActionMethods
 from incidentio_toolkit.client._pacing import Pacer
-from incidentio_toolkit.client._paths import build_path
+from incidentio_toolkit.client._paths import build_path, raw_path
+from incidentio_toolkit.client._raw import ApiResponse, Target, action_target, raw_target
 from incidentio_toolkit.client._resolve import Resolver
 from incidentio_toolkit.client._retry import backoff, parse_retry_after, rule_for
 from incidentio_toolkit.composites import TOOLS, Composite, Tool
@@ -213,12 +216,7 @@ class AsyncIncidentIO(AsyncActionMethods):
                 raise InvalidArgumentsError(
                     f"Invalid arguments for {action.name}: {problem}. Nothing was sent."
                 )
-        if not self._config.has_key:
-            raise MissingAPIKeyError
-        if not self._config.key_is_well_formed:
-            raise MissingAPIKeyError(
-                "The incident.io API key contains spaces or characters that cannot be sent in a header"
-            )
+        self._check_key()
         return await self._resolver.resolve(action, args)
 
     @staticmethod
@@ -235,7 +233,7 @@ class AsyncIncidentIO(AsyncActionMethods):
         request = action.request(args)
         path = build_path(action.path, request.path_params)
         content = None if request.json is None else pydantic_core.to_json(request.json)
-        raw = await self._send(action, path, request.query, content)
+        raw = await self._send(action_target(action), path, request.query, content)
         output = parse_output(action, raw.body, request.path_params)
         if action.result is not None and self._key_bytes and self._key_bytes in raw.body:
             # A body that echoes the key must not reach the caller. One substring search keeps
@@ -243,12 +241,53 @@ class AsyncIncidentIO(AsyncActionMethods):
             output = parse_output(action, self._redactor.bytes(raw.body), request.path_params)
         return output
 
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Sequence[tuple[str, str]] = (),
+        json: Any = None,
+    ) -> ApiResponse:
+        """Send one request to any endpoint (`incidentio api`), with the actions' key handling,
+        pacing, retries and redaction; raises an `IncidentIOError` subclass on failure.
+
+        `path` is the literal API path (`/v2/incidents/01ABC`); its segments are checked like ids.
+        A request to an action's operation is paced and retried as that action.
+        """
+        method = method.upper()
+        target = raw_target(method, path, json)
+        url_path = raw_path(path)
+        self._check_key()
+        content = None if json is None else pydantic_core.to_json(json)
+        raw = await self._send(target, url_path, list(query), content)
+        body = raw.body
+        if self._key_bytes and self._key_bytes in body:
+            body = self._redactor.bytes(body)
+        if not body.strip():
+            return ApiResponse(raw.status, None)
+        try:
+            return ApiResponse(raw.status, pydantic_core.from_json(body))
+        except ValueError:
+            raise InvalidResponseError(
+                f"incident.io answered {target.name} with a body that is not JSON "
+                f"({body_snippet(body)!r})."
+            ) from None
+
+    def _check_key(self) -> None:
+        if not self._config.has_key:
+            raise MissingAPIKeyError
+        if not self._config.key_is_well_formed:
+            raise MissingAPIKeyError(
+                "The incident.io API key contains spaces or characters that cannot be sent in a header"
+            )
+
     async def _send(
-        self, action: Action, path: str, query: list[tuple[str, str]], content: bytes | None
+        self, target: Target, path: str, query: list[tuple[str, str]], content: bytes | None
     ) -> RawResponse:
         from incidentio_toolkit.client._http import send
 
-        rule = rule_for(action.method, action.keyed)
+        rule = rule_for(target.method, target.keyed)
         key = self._config.api_key.get_secret_value()
         deadline_at = self._clock() + self._config.deadline
         client = self._client()
@@ -258,17 +297,17 @@ class AsyncIncidentIO(AsyncActionMethods):
             pacer = self._pacer
             if pacer is not None:
                 left = deadline_at - self._clock()
-                await pacer.acquire(key, action.name, self._wall_clock() + left)
+                await pacer.acquire(key, target.name, self._wall_clock() + left)
             left = deadline_at - self._clock()
             if left <= 0:
-                raise self._out_of_time(action, attempt, error)
+                raise self._out_of_time(target, attempt, error)
             attempt += 1
             started = self._clock()
             try:
                 with anyio.fail_after(left):
                     raw = await send(
                         client,
-                        method=action.method,
+                        method=target.method,
                         path=path,
                         query=query,
                         content=content,
@@ -279,18 +318,18 @@ class AsyncIncidentIO(AsyncActionMethods):
                 error = exc
                 logger.debug(
                     "%s %s failed: %s (attempt %d)",
-                    action.method,
+                    target.method,
                     path,
                     type(exc).__name__,
                     attempt,
                 )
             except TimeoutError:
                 error = ReadTimeout("no answer before the call's deadline")
-                logger.debug("%s %s hit the deadline (attempt %d)", action.method, path, attempt)
+                logger.debug("%s %s hit the deadline (attempt %d)", target.method, path, attempt)
             else:
                 logger.debug(
                     "%s %s -> %d in %.1f ms (attempt %d)",
-                    action.method,
+                    target.method,
                     path,
                     raw.status,
                     (self._clock() - started) * 1000,
@@ -305,7 +344,7 @@ class AsyncIncidentIO(AsyncActionMethods):
                     retry_after = parse_retry_after(envelope.rate_limit_retry_after, now)
                 error = status_error_class(raw.status)(raw.status, envelope, retry_after)
             if not rule.should_retry(error) or attempt > self._config.max_retries:
-                raise self._final(action, rule.is_ambiguous(error), error)
+                raise self._final(target, rule.is_ambiguous(error), error)
             retry_after = getattr(error, "retry_after", None)
             wait = (
                 retry_after
@@ -316,18 +355,18 @@ class AsyncIncidentIO(AsyncActionMethods):
             if wait > left:
                 if retry_after is not None:
                     raise DeadlineExceededError(
-                        f"Retry {action.name} in {math.ceil(retry_after)} s: incident.io asked to "
+                        f"Retry {target.name} in {math.ceil(retry_after)} s: incident.io asked to "
                         f"wait {retry_after:.1f} s, more than the {max(left, 0):.1f} s left of "
                         f"this call's {self._config.deadline:g} s deadline. {error}",
                         retry_after=retry_after,
                     )
-                raise self._final(action, rule.is_ambiguous(error), error)
+                raise self._final(target, rule.is_ambiguous(error), error)
             await self._sleep(wait)
 
     def _out_of_time(
-        self, action: Action, attempts: int, error: IncidentIOError | None
+        self, target: Target, attempts: int, error: IncidentIOError | None
     ) -> DeadlineExceededError:
-        text = f"{action.name} ran out of its {self._config.deadline:g} s deadline"
+        text = f"{target.name} ran out of its {self._config.deadline:g} s deadline"
         if error is not None:
             text += f" after {attempts} attempt(s); the last failed with: {error}"
         else:
@@ -338,9 +377,9 @@ class AsyncIncidentIO(AsyncActionMethods):
         return () if self._jitter is None else (self._jitter,)
 
     @staticmethod
-    def _final(action: Action, ambiguous: bool, error: IncidentIOError) -> IncidentIOError:
+    def _final(target: Target, ambiguous: bool, error: IncidentIOError) -> IncidentIOError:
         if ambiguous:
-            return OutcomeUnknownError(action.name, action.check_with or action.name, error)
+            return OutcomeUnknownError(target.name, target.check_with, error)
         return error
 
     # --- pagination ------------------------------------------------------------------------

@@ -46,3 +46,21 @@ def build_path(template: str, params: Mapping[str, str]) -> str:
         return quote(value, safe="")
 
     return _PLACEHOLDER.sub(fill, template)
+
+
+def raw_path(path: str) -> str:
+    """A literal API path (`/v2/incidents/01ABC`) for a raw request: each segment checked like an
+    id and percent-encoded where it must be (existing `%XX` escapes are kept)."""
+    if not path.startswith("/") or path.startswith("//"):
+        raise InvalidArgumentsError(
+            f"{path!r} is not an API path: give one that starts with / (e.g. /v2/incidents)."
+        )
+    if "?" in path or "#" in path:
+        raise InvalidArgumentsError(
+            f"{path!r} holds a query or fragment: pass query parameters separately."
+        )
+    segments = path[1:].split("/")
+    for index, segment in enumerate(segments):
+        if segment or index < len(segments) - 1:
+            check_segment(f"path segment {index + 1}", segment)
+    return "/" + "/".join(quote(segment, safe="%-._~!$&'()*+,;=:@") for segment in segments)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Coroutine, Generator, Iterator, Mapping
+from collections.abc import Coroutine, Generator, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Self, TypeVar, Unpack
 
@@ -18,6 +18,7 @@ from incidentio_toolkit.client._async import Arguments, AsyncIncidentIO
 from incidentio_toolkit.client._codec import ItemCursor
 from incidentio_toolkit.client._config import ClientConfig, ClientOptions
 from incidentio_toolkit.client._methods import SyncActionMethods
+from incidentio_toolkit.client._raw import ApiResponse
 from incidentio_toolkit.composites import Tool
 
 T = TypeVar("T")
@@ -109,6 +110,17 @@ class IncidentIO(SyncActionMethods):
     def prepare(self, action: Tool | str, arguments: Arguments = None) -> ActionInput:
         """The validated arguments `execute` would run with, names resolved to ids."""
         return self._loop.run(self._async.prepare(action, arguments))
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Sequence[tuple[str, str]] = (),
+        json: Any = None,
+    ) -> ApiResponse:
+        """Send one request to any endpoint; raises an `IncidentIOError` subclass on failure."""
+        return self._loop.run(self._async.request(method, path, query=query, json=json))
 
     def _invoke(self, name: str, arguments: Arguments) -> Any:
         return self._loop.run(self._async._invoke(name, arguments))  # pyright: ignore[reportPrivateUsage]

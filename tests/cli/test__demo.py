@@ -26,15 +26,19 @@ def test_demo_plays_the_whole_scenario_in_process(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     for tool in (
         "severities_list",
+        "alerts_list",
         "incidents_create",
         "on_call_now",
         "escalations_create",
         "incident_brief",
         "incidents_update",
+        "escalations_cancel",
         "follow_ups_list",
     ):
         assert tool in result.stdout
     assert "Closed" in result.stdout
+    assert "firing since" in result.stdout  # the alert behind the incident was read
+    assert "escalation cancelled" in result.stdout  # and the page was called off
     assert "Scenario complete" in result.stdout
 
 

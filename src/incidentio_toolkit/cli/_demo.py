@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from mcp import Client
     from rich.console import Console
 
-INCIDENT_NAME = "Checkout API: 5xx error rate above 5%"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +82,8 @@ def _rank(item: dict[str, Any]) -> float:
 
 
 async def play(scenario: Scenario) -> None:
-    """The incident: declare, page whoever is on call, work it through to closed, review."""
+    """The incident: read the firing alert, declare, page whoever is on call, work it through to
+    closed, cancel the page nobody acknowledged, review."""
     from rich.table import Table
 
     s = scenario
@@ -127,13 +127,15 @@ async def play(scenario: Scenario) -> None:
         ),
     )
 
+    alert = await read_firing_alert(s)
+    name = str(alert.get("title") or "Firing alert")
     created = await s.call(
         "Declare a test incident",
         "incidents_create",
         {
             "idempotency_key": str(uuid.uuid4()),
-            "name": INCIDENT_NAME,
-            "summary": "Checkout requests fail with 502 since the last deploy.",
+            "name": name,
+            "summary": str(alert.get("description") or name),
             "severity_id": severity["name"],
             "incident_status_id": live[0]["name"],
             "visibility": "public",
@@ -156,7 +158,7 @@ async def play(scenario: Scenario) -> None:
     emails = list(dict.fromkeys(str(shift["email"]) for shift in on_call if shift.get("email")))
     page = {
         "idempotency_key": str(uuid.uuid4()),
-        "title": f"{reference}: {INCIDENT_NAME}",
+        "title": f"{reference}: {name}",
         "description": "Test incident from `incidentio demo`.",
         "user_ids": emails,
         "incident_id": reference,
@@ -200,6 +202,18 @@ async def play(scenario: Scenario) -> None:
         now = _obj(_obj(updated["incident"]).get("incident_status")).get("name", status.get("name"))
         s.record(title, "incidents_update", True, f"{reference} is now {now}")
 
+    await s.call("Cancel the page", "escalations_cancel", {"id": escalation["id"]})
+    shown = (await s.call("Cancel the page", "escalations_show", {"id": escalation["id"]}))[
+        "escalation"
+    ]
+    s.record(
+        "Cancel the page",
+        "escalations_cancel",
+        _obj(shown).get("status") == "cancelled",
+        f"escalation {_obj(shown).get('status')}: resolved before anyone acknowledged, "
+        "so nobody is paged again",
+    )
+
     brief = (await s.call("Brief the incident", "incident_brief", {"incident": reference}))["brief"]
     s.record(
         "Brief the incident",
@@ -217,6 +231,28 @@ async def play(scenario: Scenario) -> None:
         )
     )["follow_ups"]
     s.record("List follow-ups", "follow_ups_list", True, f"{len(follow_ups)} follow-ups")
+
+
+async def read_firing_alert(s: Scenario) -> dict[str, Any]:
+    """The newest firing alert (what the incident is declared for), with its attributes."""
+    title = "Read the alert behind the incident"
+    arguments = {"status": ["firing"], "page_size": 5}
+    alerts = _objs((await s.call(title, "alerts_list", arguments))["alerts"])
+    if not alerts:
+        s.record(title, "alerts_list", False, "nothing is firing")
+        raise StepFailed("alert")
+    alert = alerts[0]
+    from rich.table import Table
+
+    attributes = {str(k): str(v) for k, v in _obj(alert.get("attribute_values")).items()}
+    table = Table("attribute", "value", title=str(alert.get("title")))
+    for key, value in attributes.items():
+        table.add_row(key, value)
+    s.console.print(table)
+    owner = ", ".join(f"{k} {v}" for k, v in attributes.items() if k in ("Service", "Team"))
+    since = str(alert.get("created_at", ""))[:16].replace("T", " ")
+    s.record(title, "alerts_list", True, f"firing since {since} UTC ({owner})")
+    return alert
 
 
 async def find_on_call(s: Scenario) -> tuple[str, list[dict[str, Any]]]:

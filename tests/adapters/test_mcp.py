@@ -210,7 +210,11 @@ async def test_instructions_ask_to_confirm_destructive_and_paging_tools(
         text = client.instructions or ""
     assert "escalations_create" in text
     assert "confirm" in text
+    assert "stopped with escalations_cancel" in text
     assert "read-only" in instructions_for(ToolPolicy())
+    assert "escalations_cancel" not in instructions_for(ToolPolicy())
+    without = ToolPolicy(allow_writes=True, exclude_tools="escalations_cancel")
+    assert "escalations_cancel" not in instructions_for(without)
 
 
 async def test_writes_through_mcp_change_the_sandbox(sandbox_io: AsyncIncidentIO) -> None:

@@ -116,6 +116,9 @@ def instructions_for(policy: ToolPolicy, *, discovery: bool = False) -> str:
             "dry_run true says who would be paged. Prefer mode test for drills. Give "
             f"{_listed(keyed)} a new idempotency_key (a UUID), and the same one only to retry."
         )
+        cancels = [a.name for a in policy.enabled_actions() if a.verb == "cancel"]
+        if cancels:
+            lines.append(f"A page sent by mistake is stopped with {', '.join(cancels)}.")
     return " ".join(lines)
 
 

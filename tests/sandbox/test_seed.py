@@ -1,11 +1,18 @@
-"""The seed package: every well-known id names a real object of the demo organisation."""
+"""The seed package: every well-known id names a real object of the demo organisation, and the
+seed functions a generated organisation calls write objects the API serves."""
 
 from __future__ import annotations
+
+import random
+from datetime import UTC, datetime
 
 import httpx2
 import pytest
 
-from incidentio_toolkit.sandbox import seed
+from incidentio_toolkit.sandbox import SandboxApp, seed
+from incidentio_toolkit.sandbox.seed.alerts import random_alerts
+from incidentio_toolkit.sandbox.seed.postmortems import random_postmortems
+from incidentio_toolkit.sandbox.seed.teams import random_teams
 from incidentio_toolkit.sandbox.store import Store
 from incidentio_toolkit.sandbox.store._migrations import RESOURCE_TABLES
 
@@ -69,3 +76,39 @@ def test_a_copy_of_the_template_holds_what_writing_the_organisation_writes() -> 
     assert later.workflows.show(seed.WORKFLOW_SUMMARY_NUDGE_ID)["workflow"]["state"] == "draft"
     for store in (written, copied, later):
         store.close()
+
+
+async def test_a_generated_organisation_can_add_teams_alerts_and_postmortems(
+    app: SandboxApp, client: httpx2.AsyncClient
+) -> None:
+    """The generator-facing seed functions write objects the API serves within the spec."""
+    rng = random.Random(7)
+    store = app.store
+    users = [seed.USER_SOFIA_ID, seed.USER_KENJI_ID, seed.USER_AMARA_ID, seed.USER_LIAM_ID]
+    team_ids = random_teams(store, rng, users, 12)
+    incidents = [seed.INCIDENT_LOGIN_EMAILS_ID, seed.INCIDENT_WEBHOOKS_ID]
+    start = datetime(2025, 7, 1, tzinfo=UTC)
+    alert_ids = random_alerts(store, rng, incidents, 3, start)
+    document_ids = random_postmortems(store, rng, incidents, users)
+
+    teams = (await client.get("/v3/teams", params={"page_size": 250})).json()["teams"]
+    generated = [team for team in teams if team["id"] in team_ids]
+    assert len(generated) == len(set(team_ids)) == 12
+    assert all(2 <= len(team["members"]) <= 4 for team in generated)
+    alerts = (await client.get("/v2/alerts", params={"page_size": 50})).json()["alerts"]
+    assert set(alert_ids) <= {alert["id"] for alert in alerts}
+    for incident_id, alert_id in zip(incidents, alert_ids, strict=False):
+        links = await client.get(
+            "/v2/incident_alerts", params={"incident_id": incident_id, "page_size": 50}
+        )
+        assert alert_id in {link["alert"]["id"] for link in links.json()["incident_alerts"]}
+    for incident_id, document_id in zip(incidents, document_ids, strict=True):
+        content = await client.get(f"/v1/postmortem_documents/{document_id}/content")
+        incident = (await client.get(f"/v2/incidents/{incident_id}")).json()["incident"]
+        assert content.json()["markdown"].startswith(f"# Post-mortem: {incident['name']}\n")
+    other = Store(None)
+    seed.seed_organisation(other)
+    assert (
+        random_teams(other, random.Random(7), users, 12) == team_ids
+    )  # same generator, same teams
+    other.close()

@@ -193,6 +193,10 @@ async def test_incident_alerts_link_seeded_incidents_and_alerts(
         "/v2/incident_alerts", params={"alert_id": seed.ALERT_CHECKOUT_SYNTHETIC_ID, "page_size": 5}
     )
     assert unlinked.json()["incident_alerts"] == []
+    for field in ("incident_id", "alert_id"):
+        unknown = await client.get("/v2/incident_alerts", params={field: "01NOPE", "page_size": 5})
+        assert unknown.status_code == 422
+        assert unknown.json()["errors"][0]["source"] == {"field": field}
 
 
 async def test_incident_alerts_embed_the_alert_and_incident_as_they_are_now(

@@ -37,6 +37,9 @@ async def test_list_filters_by_incident(client: httpx2.AsyncClient) -> None:
     ]:
         body = await client.get("/v1/postmortem_documents", params={"incident_id": incident_id})
         assert [d["id"] for d in body.json()["postmortem_documents"]] == expected
+    unknown = await client.get("/v1/postmortem_documents", params={"incident_id": "01NOPE"})
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"][0]["source"] == {"field": "incident_id"}
 
 
 async def test_documents_exist_for_the_closed_incidents_with_their_state(

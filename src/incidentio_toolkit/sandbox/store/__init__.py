@@ -61,7 +61,7 @@ class Store:
         )
         self.alerts = Alerts(db, self.incidents)
         self.incident_actions = IncidentActions(db)
-        self.postmortem_documents = PostmortemDocuments(db)
+        self.postmortem_documents = PostmortemDocuments(db, self.incidents)
         self.follow_ups = FollowUps(db)
         self.workflows = Workflows(db)
         self.schedules = Schedules(db, self.users)

@@ -120,7 +120,12 @@ class Alerts:
     def incident_alerts(
         self, incident_id: str | None, alert_id: str | None, after: str | None, limit: int
     ) -> tuple[list[JSON], Page]:
-        """`IncidentAlertV2` links, oldest first, of one incident and/or one alert."""
+        """`IncidentAlertV2` links, oldest first, of one incident and/or one alert (each must
+        exist: a 422 names the filter otherwise)."""
+        if incident_id is not None:
+            self.incidents.table.require(incident_id, "incident_id")
+        if alert_id is not None:
+            self.table.require(alert_id, "alert_id")
         where: list[str] = []
         args: list[Any] = []
         for column, value in (("incident_id", incident_id), ("alert_id", alert_id)):

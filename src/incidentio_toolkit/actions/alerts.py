@@ -35,7 +35,7 @@ class AlertsListInput(ActionInput):
     status: list[AlertStatus] | None = None
     deduplication_key: str | None = None
     alert_source_ids: IdList | None = None
-    created_after: date | None = Field(default=None, description="YYYY-MM-DD, inclusive.")
+    created_after: date | None = None
     created_before: date | None = None
 
 

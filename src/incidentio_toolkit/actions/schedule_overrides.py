@@ -35,14 +35,12 @@ class ScheduleOverridesListInput(ActionInput):
 
 class ScheduleOverridesUpdateInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field("From schedule_overrides_list.")
+    id: str = id_field()
     rotation_id: str = Field(min_length=1)
     layer_id: str = Field(min_length=1)
-    start_at: Timestamp = Field(description="ISO 8601 with offset.")
+    start_at: Timestamp
     end_at: Timestamp
-    user_id: str | None = Field(
-        default=None, description="Its current user; or by email, Slack id."
-    )
+    user_id: str | None = None
     user_email: str | None = None
     user_slack_id: str | None = None
 

@@ -564,11 +564,7 @@ class _Signatures:
         created_after: date | None = None,
         created_before: date | None = None,
     ) -> outputs.AlertsListOutput:
-        """List alerts, newest first, by status, deduplication key, source or date.
-
-        Args:
-            created_after: YYYY-MM-DD, inclusive.
-        """
+        """List alerts, newest first, by status, deduplication key, source or date."""
         ...
 
     def alerts_show(self, *, id: str) -> outputs.AlertsShowOutput:
@@ -637,13 +633,7 @@ class _Signatures:
         user_email: str | None = None,
         user_slack_id: str | None = None,
     ) -> outputs.ScheduleOverridesUpdateOutput:
-        """Move an override's window, rotation or layer (send all its fields, from schedule_overrides_list; its user cannot change).
-
-        Args:
-            id: From schedule_overrides_list.
-            start_at: ISO 8601 with offset.
-            user_id: Its current user; or by email, Slack id.
-        """
+        """Move an override's window, rotation or layer (send all its fields, from schedule_overrides_list; its user cannot change)."""
         ...
 
     def schedule_overrides_delete(self, *, id: str) -> outputs.ScheduleOverridesDeleteOutput:

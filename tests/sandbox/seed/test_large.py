@@ -18,6 +18,7 @@ from incidentio_toolkit.sandbox._util import JSON, parse_time
 from incidentio_toolkit.sandbox.seed.large import (
     HISTORY_END,
     LargeOrgSize,
+    names,
     write_large_organisation,
 )
 from incidentio_toolkit.sandbox.seed.large.settings import SEVERITIES, STATUSES, TYPES
@@ -155,6 +156,37 @@ def test_actions_follow_ups_and_escalations_belong_to_real_incidents(
     related = [r for e in escalations for r in e["related_incidents"]]
     assert related
     assert all(r["id"] in incidents for r in related)
+
+
+def test_teams_alerts_and_postmortems_belong_to_real_people_and_incidents(
+    small: sqlite3.Connection,
+) -> None:
+    users = {u["id"] for u in objects(small, "users")}
+    teams = objects(small, "teams")
+    assert [team["name"] for team in teams] == [name for name, _ in names.TEAMS]
+    assert all(team["members"] for team in teams)
+    assert {m["id"] for t in teams for m in t["members"]} <= users
+    incidents = {i["id"]: i for i in objects(small, "incidents", "mode = 'standard'")}
+    alerts = {a["id"]: a for a in objects(small, "alerts")}
+    links = objects(small, "incident_alerts")
+    assert links
+    assert {"firing", "resolved"} <= {a["status"] for a in alerts.values()}
+    for link in links:
+        incident, alert = incidents[link["incident_id"]], alerts[link["alert_id"]]
+        assert _time(alert["created_at"]) <= _time(incident["created_at"])
+        if alert["status"] == "resolved":
+            assert _time(alert["created_at"]) <= _time(alert["resolved_at"])
+    assert len(alerts) > len(links)  # some alerts opened no incident
+    documents = objects(small, "postmortem_documents")
+    assert documents
+    for document in documents:
+        incident = incidents[document["incident_id"]]
+        assert incident["incident_status"]["category"] == "closed"
+        assert incident["severity"]["name"] in ("Critical", "Major")
+        assert {e["id"] for e in document["editors"]} <= users
+    markdown = scalar(small, "SELECT markdown FROM postmortem_documents LIMIT 1")
+    assert markdown.startswith("# Post-mortem: ")
+    assert "## Timeline" in markdown
 
 
 def test_schedules_have_rotations_layers_handovers_and_overrides(

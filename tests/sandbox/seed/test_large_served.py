@@ -16,6 +16,7 @@ from tests.sandbox.support import workflow_payload
 
 from incidentio_toolkit.sandbox import DEMO_API_KEY, create_app
 from incidentio_toolkit.sandbox._util import JSON
+from incidentio_toolkit.sandbox.seed import ALERT_SOURCE_DATADOG_ID
 from incidentio_toolkit.sandbox.seed.large import HISTORY_END
 from incidentio_toolkit.sandbox.testing import SpecChecker
 
@@ -194,6 +195,52 @@ async def _writes(http: httpx2.AsyncClient, org: Org) -> None:
     await ok(await http.delete(f"/v2/incident_roles/{made_role['incident_role']['id']}"), 204)
 
 
+async def _pages(http: httpx2.AsyncClient, path: str, **params: Any) -> None:
+    page = await ok(await http.get(path, params={"page_size": 5, **params}))
+    after = page["pagination_meta"].get("after")
+    if after:
+        await ok(await http.get(path, params={"page_size": 5, "after": after, **params}))
+
+
+async def _beyond_the_contract(http: httpx2.AsyncClient, org: Org) -> None:
+    """Teams, alerts, post-mortems, overrides after they are made, and cancelling a page."""
+    await _pages(http, "/v3/teams")
+    for team in org.some("teams"):
+        await ok(await http.get(f"/v3/teams/{team['id']}"))
+    await _pages(http, "/v2/alerts", **{"status[one_of]": "firing"})
+    for alert in org.some("alerts"):
+        await ok(await http.get(f"/v2/alerts/{alert['id']}"))
+    for link in org.some("incident_alerts"):
+        await _pages(http, "/v2/incident_alerts", incident_id=link["incident_id"])
+        await ok(
+            await http.get(
+                "/v2/incident_alerts", params={"alert_id": link["alert_id"]} | {"page_size": 5}
+            )
+        )
+    firing = org.one(
+        "alerts", f"status = 'firing' AND alert_source_id != '{ALERT_SOURCE_DATADOG_ID}'"
+    )
+    await ok(await http.post(f"/v2/alerts/{firing['id']}/actions/resolve"))
+    await _pages(http, "/v1/postmortem_documents", sort_by="created_at_oldest_first")
+    for document in org.some("postmortem_documents"):
+        await ok(await http.get(f"/v1/postmortem_documents/{document['id']}"))
+        content = await ok(await http.get(f"/v1/postmortem_documents/{document['id']}/content"))
+        assert content["markdown"].startswith("# Post-mortem: ")
+        await ok(
+            await http.get(
+                "/v1/postmortem_documents", params={"incident_id": document["incident_id"]}
+            )
+        )
+    moved, deleted = org.some("schedule_overrides", 2)
+    await _pages(http, "/v2/schedule_overrides", schedule_id=moved["schedule_id"])
+    same = {k: moved[k] for k in ("rotation_id", "layer_id", "start_at")}
+    update = same | {"end_at": moved["end_at"], "user": {"id": moved["user"]["id"]}}
+    await ok(await http.put(f"/v2/schedule_overrides/{moved['id']}", json=update))
+    await ok(await http.delete(f"/v2/schedule_overrides/{deleted['id']}"), 204)
+    paging = org.one("escalations", "status IN ('triggered', 'acked', 'snoozed')")
+    await ok(await http.post(f"/v2/escalations/{paging['id']}/actions/cancel"))
+
+
 async def _every_operation(path: Path, spec: dict[str, Any], checker: SpecChecker) -> None:
     app = create_app(db_path=path)
     conn = read_only(path)
@@ -207,6 +254,7 @@ async def _every_operation(path: Path, spec: dict[str, Any], checker: SpecChecke
         org = Org(conn, seed=11)
         await _reads(http, org)
         await _writes(http, org)
+        await _beyond_the_contract(http, org)
     finally:
         await http.aclose()
         conn.close()

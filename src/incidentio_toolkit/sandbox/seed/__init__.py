@@ -4,7 +4,7 @@
   `seed.INCIDENT_CHECKOUT_ID` works), and `seed_ids()`.
 - `demo.py`: `write_organisation` and `seed_organisation` (a fast copy of a template), putting
   together `settings.py`, `users.py`, `teams.py`, `on_call.py`, `workflows.py`, `incidents.py`,
-  `alerts.py` and `escalations.py`.
+  `alerts.py`, `escalations.py` and `postmortems.py`.
 - `large/`: the large organisation, generated from a seed (`write_large_organisation`).
 - `_template.py`: the template copies, shared by every organisation (in memory for the demo, a
   cached file for the large one).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 import incidentio_toolkit.sandbox.seed.ids as ids
@@ -69,6 +69,10 @@ class AlertSeed:
     incident_id: str | None = None
     group_ids: tuple[str, ...] = field(default=())
     source_url: str | None = None
+
+    def with_incident(self, incident_id: str | None, resolved: datetime | None) -> AlertSeed:
+        """This alert, linked to `incident_id` (or to none) and resolved at `resolved`."""
+        return replace(self, incident_id=incident_id, resolved=resolved)
 
 
 def _attributes(seed: AlertSeed) -> list[JSON]:

@@ -48,8 +48,11 @@ class PostmortemSeed:
     external_url: str | None = None
 
 
-def write_postmortem(store: Store, seed: PostmortemSeed) -> JSON:
-    """Store a document and its Markdown; the incident and the editors must exist."""
+def write_postmortem(
+    store: Store, seed: PostmortemSeed, escalations: Sequence[JSON] | None = None
+) -> JSON:
+    """Store a document and its Markdown; the incident and the editors must exist. `escalations`
+    are the incident's pages when the caller has them at hand (else they are looked up)."""
     incident = store.incidents.show(seed.incident_id)
     editors = [user_embed(store.users.require(user_id, "editors")) for user_id in seed.editor_ids]
     url = seed.external_url or f"{incident['permalink']}/post-mortems/{seed.id}"
@@ -65,11 +68,13 @@ def write_postmortem(store: Store, seed: PostmortemSeed) -> JSON:
         "created_at": fmt_time(seed.created),
         "updated_at": fmt_time(seed.updated),
     }
-    store.postmortem_documents.add(document, render_markdown(store, incident, seed))
+    store.postmortem_documents.add(document, render_markdown(store, incident, seed, escalations))
     return document
 
 
-def render_markdown(store: Store, incident: JSON, seed: PostmortemSeed) -> str:
+def render_markdown(
+    store: Store, incident: JSON, seed: PostmortemSeed, escalations: Sequence[JSON] | None = None
+) -> str:
     """The document as incident.io renders it: headings, key facts, timeline by day, follow-ups."""
     lines = [f"# Post-mortem: {incident['name']}", ""]
     facts = [incident["reference"], incident["incident_status"]["name"]]
@@ -87,7 +92,7 @@ def render_markdown(store: Store, incident: JSON, seed: PostmortemSeed) -> str:
     lines += [f"- **{name}:** {value}" for name, value in _key_facts(incident)]
     lines += ["", "## Timeline", ""]
     day = None
-    for moment, text in sorted(_timeline(store, incident)):
+    for moment, text in sorted(_timeline(store, incident, escalations)):
         if moment.date() != day:
             lines += [] if day is None else [""]
             day = moment.date()
@@ -131,7 +136,9 @@ def _user_name(actor: JSON | None) -> str | None:
     return name
 
 
-def _timeline(store: Store, incident: JSON) -> list[tuple[datetime, str]]:
+def _timeline(
+    store: Store, incident: JSON, escalations: Sequence[JSON] | None
+) -> list[tuple[datetime, str]]:
     creator = _user_name(incident.get("creator")) or "the API"
     events = [(parse_time(incident["created_at"]), f"**Incident declared** by {creator}")]
     for item in incident.get("incident_timestamp_values", []):
@@ -146,7 +153,9 @@ def _timeline(store: Store, incident: JSON) -> list[tuple[datetime, str]]:
         events.append(
             (parse_time(alert["created_at"]), f"**Alert fired**: {alert['title']}{where}")
         )
-    for escalation in store.escalations.table.find("instr(data, ?) > 0", (incident["id"],)):
+    if escalations is None:
+        escalations = store.escalations.table.find("instr(data, ?) > 0", (incident["id"],))
+    for escalation in escalations:
         for event in escalation["events"]:
             if event["event"] == "notified_users":
                 who = ", ".join(user["name"] for user in event.get("users", []))

@@ -6,7 +6,8 @@ customer, written through the same stores (and so the same row builders) as the 
 - `org.py`: the state the parts share; `people.py`: users and teams;
 - `on_call.py`: schedules, overrides and escalation paths; `workflows.py`;
 - `stories.py`: what happens to each incident; `incidents.py` writes them;
-  `incident_records.py`: their actions and follow-ups; `escalations.py`;
+  `incident_records.py`: their actions and follow-ups; `escalations.py`; `teams.py`, `alerts.py`
+  and `postmortems.py`: the teams, alerts and post-mortems the API serves;
 - `parts.py`: the organisation is written in parts (in parallel processes) and merged;
   `__main__.py` writes one part into a file.
 
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from incidentio_toolkit.sandbox._util import fmt_time, seeded_ids
 from incidentio_toolkit.sandbox.seed._template import copy_template_file, write_template_file
+from incidentio_toolkit.sandbox.seed.large.alerts import write_large_alerts
 from incidentio_toolkit.sandbox.seed.large.escalations import write_escalations
 from incidentio_toolkit.sandbox.seed.large.incident_records import write_actions, write_follow_ups
 from incidentio_toolkit.sandbox.seed.large.incidents import write_incidents
@@ -37,9 +39,11 @@ from incidentio_toolkit.sandbox.seed.large.parts import (
     reserve_references,
 )
 from incidentio_toolkit.sandbox.seed.large.people import write_people
+from incidentio_toolkit.sandbox.seed.large.postmortems import write_large_postmortems
 from incidentio_toolkit.sandbox.seed.large.settings import write_settings
 from incidentio_toolkit.sandbox.seed.large.shape import HISTORY_END, LargeOrgSize
 from incidentio_toolkit.sandbox.seed.large.stories import write_plan
+from incidentio_toolkit.sandbox.seed.large.teams import write_large_teams
 from incidentio_toolkit.sandbox.seed.large.workflows import write_workflows
 from incidentio_toolkit.sandbox.store import Store
 
@@ -68,6 +72,7 @@ def write_large_part(
         rng = random.Random(f"globex-{seed}")  # noqa: S311 - sample data, not secrets
         org = LargeOrg(store, rng, size, write_settings(store), seed)
         write_people(org)
+        write_large_teams(org)
         write_schedules(org)
         write_escalation_paths(org)
         write_workflows(org)
@@ -77,6 +82,8 @@ def write_large_part(
         write_actions(org, incidents)
         write_follow_ups(org, incidents)
         write_escalations(org, incidents, alerts=part == 0)
+        write_large_alerts(org, incidents, unlinked=size.incidents // 20 if part == 0 else 0)
+        write_large_postmortems(org, incidents)
         store.db.set_meta("org", "large")
         store.db.set_meta("org_seed", str(seed))
         store.db.set_meta("org_scale", repr(float(scale)))

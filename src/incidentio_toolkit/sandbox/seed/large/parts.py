@@ -17,7 +17,16 @@ from incidentio_toolkit.sandbox.store import Store
 
 PARTS = 2
 """How many parts the organisation is written in (changing it changes the ids)."""
-PART_TABLES = ("incidents", "incident_updates", "actions", "follow_ups", "escalations")
+PART_TABLES = (
+    "incidents",
+    "incident_updates",
+    "actions",
+    "follow_ups",
+    "escalations",
+    "alerts",
+    "incident_alerts",
+    "postmortem_documents",
+)
 """The tables each part adds rows to; every other table is the same in every part."""
 _RESERVED_ID = "reserved-references"
 

@@ -56,3 +56,30 @@ def test_incident_alerts_list_filters_by_incident_or_alert_with_a_page_size() ->
         ("incident_id", "01INC"),
         ("page_size", "25"),
     ]
+
+
+def test_an_alerts_summary_names_its_attribute_values() -> None:
+    from incidentio_toolkit.actions.alerts import ALERT, attribute_values
+
+    alert = {
+        "id": "01JA1R0000000000000000000A",
+        "title": "checkout-api: 5xx",
+        "status": "firing",
+        "attributes": [
+            {"attribute": {"name": "Service"}, "value": {"catalog_entry": {"name": "checkout"}}},
+            {"attribute": {"name": "Team"}, "value": {"label": "Payments", "literal": "x"}},
+            {
+                "attribute": {"name": "Region"},
+                "array_value": [{"literal": "eu"}, {"literal": "us"}],
+            },
+            {"attribute": {"name": "Empty"}, "value": {}},
+        ],
+    }
+    assert attribute_values(alert) == {
+        "Service": "checkout",
+        "Team": "Payments",
+        "Region": ["eu", "us"],
+    }
+    summary = ALERT.summarize(alert)
+    assert summary["attribute_values"]["Team"] == "Payments"
+    assert "attributes" not in summary

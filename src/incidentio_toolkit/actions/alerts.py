@@ -8,22 +8,84 @@ alerts; resolving a resolved one changes nothing, and alerts of sources that res
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal, cast
 
 from pydantic import Field
 
 from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput, ApiRequest
 from incidentio_toolkit.actions._fields import (
     AFTER_FIELD,
+    FIELDS_FIELD,
+    FieldPaths,
     IdList,
     JsonObject,
     filter_query,
     id_field,
     page_size_field,
 )
+from incidentio_toolkit.actions._projection import Projection
+from incidentio_toolkit.actions.incidents import IncidentId
 
 AlertStatus = Literal["firing", "resolved"]
+
+
+def _value_text(value: Mapping[str, Any]) -> Any:
+    entry = cast(Mapping[str, Any], value.get("catalog_entry") or {})
+    return value.get("label") or entry.get("name") or value.get("literal")
+
+
+def attribute_values(alert: Mapping[str, Any]) -> dict[str, Any]:
+    """An alert's attributes as `{attribute name: value}` (a list for array attributes)."""
+    values: dict[str, Any] = {}
+    for item in cast(list[Mapping[str, Any]], alert.get("attributes") or []):
+        name = cast(Mapping[str, Any], item.get("attribute") or {}).get("name")
+        array = cast(list[Mapping[str, Any]], item.get("array_value") or [])
+        value = [_value_text(v) for v in array] if array else None
+        if item.get("value"):
+            value = _value_text(cast(Mapping[str, Any], item["value"]))
+        if name and value:
+            values[str(name)] = value
+    return values
+
+
+ALERT = Projection(
+    noun="alert",
+    schema="AlertV2",
+    fields=(
+        "alert_group_ids",
+        "alert_source_id",
+        "attributes",
+        "created_at",
+        "deduplication_key",
+        "description",
+        "id",
+        "resolved_at",
+        "source_url",
+        "status",
+        "title",
+        "updated_at",
+    ),
+    summary=("id", "title", "status", "created_at", "resolved_at", "description"),
+    derived={"attribute_values": attribute_values},
+)
+"""An alert with its attributes by name (`{"Service": "checkout-api", "Team": "Payments"}`)."""
+
+INCIDENT_ALERT = Projection(
+    noun="incident alert",
+    schema="IncidentAlertV2",
+    fields=("alert", "alert_route_id", "id", "incident"),
+    summary=(
+        "id",
+        "alert.id",
+        "alert.title",
+        "alert.status",
+        "incident.id",
+        "incident.reference",
+        "incident.name",
+    ),
+)
 
 DEFAULT_PAGE_SIZE = 25
 """Sent when `page_size` is not given: incident.io requires it on these lists."""
@@ -37,6 +99,7 @@ class AlertsListInput(ActionInput):
     alert_source_ids: IdList | None = None
     created_after: date | None = None
     created_before: date | None = None
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 _ALERT_FILTERS = (
@@ -56,6 +119,7 @@ def _alerts_request(arguments: AlertsListInput) -> ApiRequest:
 class AlertsShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
     id: str = id_field()
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class AlertsResolveInput(ActionInput):
@@ -64,10 +128,11 @@ class AlertsResolveInput(ActionInput):
 
 
 class IncidentAlertsListInput(ActionInput):
-    incident_id: str | None = None
+    incident_id: IncidentId | None = None
     alert_id: str | None = None
     page_size: int | None = page_size_field(50)
     after: str | None = AFTER_FIELD
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 def _incident_alerts_request(arguments: IncidentAlertsListInput) -> ApiRequest:
@@ -98,7 +163,7 @@ class IncidentAlertsListOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="alerts_list",
-        description="List alerts, newest first, by status, deduplication key, source or date.",
+        description="List alerts, newest first; filter by status, key, source or date.",
         kind="read",
         verb="list",
         toolset="alerts",
@@ -112,10 +177,11 @@ ACTIONS = (
         items="alerts",
         cursor="after",
         build_request=_alerts_request,
+        projection=ALERT,
     ),
     Action(
         name="alerts_show",
-        description="Get one alert with its attributes (service, team, ...) by id.",
+        description="Get one alert with its attributes.",
         kind="read",
         verb="show",
         toolset="alerts",
@@ -126,10 +192,11 @@ ACTIONS = (
         input=AlertsShowInput,
         output=AlertsShowOutput,
         result="alert",
+        projection=ALERT,
     ),
     Action(
         name="alerts_resolve",
-        description="Resolve a firing alert; a resolved one stays as it is.",
+        description="Resolve a firing alert (a no-op once resolved).",
         kind="write",
         verb="resolve",
         toolset="alerts",
@@ -141,10 +208,11 @@ ACTIONS = (
         output=AlertsResolveOutput,
         result="alert",
         check_with="alerts_show",
+        projection=ALERT,
     ),
     Action(
         name="incident_alerts_list",
-        description="The alerts linked to an incident, or the incidents an alert is linked to.",
+        description="Alerts linked to an incident, or incidents linked to an alert.",
         kind="read",
         verb="list",
         toolset="alerts",
@@ -158,5 +226,6 @@ ACTIONS = (
         items="incident_alerts",
         cursor="after",
         build_request=_incident_alerts_request,
+        projection=INCIDENT_ALERT,
     ),
 )

@@ -30,10 +30,7 @@ class EscalationsCancelOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="escalations_cancel",
-        description=(
-            "Stop a page: cancel an escalation not yet resolved or expired. Repeating it is "
-            "harmless."
-        ),
+        description="Stop a page not yet resolved or expired; repeating it is harmless.",
         kind="write",
         verb="cancel",
         toolset="escalations",

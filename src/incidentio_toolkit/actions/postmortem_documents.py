@@ -8,20 +8,48 @@ from typing import ClassVar
 from pydantic import Field
 
 from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput
-from incidentio_toolkit.actions._fields import AFTER_FIELD, JsonObject, id_field, page_size_field
-from incidentio_toolkit.actions.incidents import SortOrder
+from incidentio_toolkit.actions._fields import (
+    AFTER_FIELD,
+    FIELDS_FIELD,
+    FieldPaths,
+    JsonObject,
+    id_field,
+    page_size_field,
+)
+from incidentio_toolkit.actions._projection import Projection
+from incidentio_toolkit.actions.incidents import IncidentId, SortOrder
+
+POSTMORTEM_DOCUMENT = Projection(
+    noun="post-mortem document",
+    schema="PostmortemDocumentV1",
+    fields=(
+        "created_at",
+        "document_url",
+        "editors",
+        "exported_urls",
+        "id",
+        "incident_id",
+        "status",
+        "title",
+        "type",
+        "updated_at",
+    ),
+    summary=("id", "incident_id", "title", "status", "type", "editors.name", "updated_at"),
+)
 
 
 class PostmortemDocumentsListInput(ActionInput):
-    incident_id: str | None = None
+    incident_id: IncidentId | None = None
     sort_by: SortOrder | None = None
     page_size: int | None = page_size_field(250)
     after: str | None = AFTER_FIELD
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class PostmortemDocumentsShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
     id: str = id_field()
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class PostmortemDocumentsContentInput(ActionInput):
@@ -45,7 +73,7 @@ class PostmortemDocumentsContentOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="postmortem_documents_list",
-        description="List post-mortem documents (status, editors, link), of one incident or all.",
+        description="List post-mortems, of one incident or all.",
         kind="read",
         verb="list",
         toolset="postmortems",
@@ -58,10 +86,11 @@ ACTIONS = (
         result="postmortem_documents",
         items="postmortem_documents",
         cursor="after",
+        projection=POSTMORTEM_DOCUMENT,
     ),
     Action(
         name="postmortem_documents_show",
-        description="Get one post-mortem document's status, editors and links by id.",
+        description="Get one post-mortem's status, editors and link.",
         kind="read",
         verb="show",
         toolset="postmortems",
@@ -72,10 +101,11 @@ ACTIONS = (
         input=PostmortemDocumentsShowInput,
         output=PostmortemDocumentsShowOutput,
         result="postmortem_document",
+        projection=POSTMORTEM_DOCUMENT,
     ),
     Action(
         name="postmortem_documents_content",
-        description="Read a post-mortem in full as Markdown: summary, timeline, follow-ups.",
+        description="Read a post-mortem in full, as Markdown.",
         kind="read",
         verb="content",
         toolset="postmortems",

@@ -15,7 +15,9 @@ from pydantic import Field, model_validator
 from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput, ApiRequest
 from incidentio_toolkit.actions._fields import (
     AFTER_FIELD,
+    FIELDS_FIELD,
     USER_REFERENCE_FIELDS,
+    FieldPaths,
     JsonObject,
     Timestamp,
     check_user_and_window,
@@ -23,14 +25,18 @@ from incidentio_toolkit.actions._fields import (
     page_size_field,
     with_user_object,
 )
+from incidentio_toolkit.actions.on_call import SCHEDULE_OVERRIDE
+from incidentio_toolkit.actions.schedules import ScheduleRef
+from incidentio_toolkit.actions.users import UserRef
 
 
 class ScheduleOverridesListInput(ActionInput):
-    schedule_id: str = Field(min_length=1)
+    schedule_id: ScheduleRef = Field(min_length=1)
     rotation_id: str | None = None
     layer_id: str | None = None
     page_size: int | None = page_size_field(250)
     after: str | None = AFTER_FIELD
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class ScheduleOverridesUpdateInput(ActionInput):
@@ -40,7 +46,7 @@ class ScheduleOverridesUpdateInput(ActionInput):
     layer_id: str = Field(min_length=1)
     start_at: Timestamp
     end_at: Timestamp
-    user_id: str | None = None
+    user_id: UserRef | None = None
     user_email: str | None = None
     user_slack_id: str | None = None
 
@@ -78,7 +84,7 @@ class ScheduleOverridesDeleteOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="schedule_overrides_list",
-        description="List a schedule's overrides (who covers which window), by rotation or layer.",
+        description="List a schedule's overrides, optionally of one rotation or layer.",
         kind="read",
         verb="list",
         toolset="schedules",
@@ -91,13 +97,11 @@ ACTIONS = (
         result="overrides",
         items="overrides",
         cursor="after",
+        projection=SCHEDULE_OVERRIDE,
     ),
     Action(
         name="schedule_overrides_update",
-        description=(
-            "Move an override's window, rotation or layer (send all its fields, from "
-            "schedule_overrides_list; its user cannot change)."
-        ),
+        description="Move an override's window, rotation or layer; send all its fields (same user).",
         kind="write",
         verb="update",
         toolset="schedules",
@@ -109,6 +113,7 @@ ACTIONS = (
         output=ScheduleOverridesUpdateOutput,
         result="override",
         check_with="schedule_overrides_list",
+        projection=SCHEDULE_OVERRIDE,
         build_request=_update_request,
     ),
     Action(

@@ -6,22 +6,45 @@ A team lists its members; schedules and escalation paths name the teams that own
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 from pydantic import Field
 
 from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput
-from incidentio_toolkit.actions._fields import AFTER_FIELD, JsonObject, id_field, page_size_field
+from incidentio_toolkit.actions._fields import (
+    AFTER_FIELD,
+    FIELDS_FIELD,
+    FieldPaths,
+    JsonObject,
+    id_field,
+    page_size_field,
+)
+from incidentio_toolkit.actions._projection import Projection
+from incidentio_toolkit.actions._references import Catalog, Resolves
+
+TEAMS = Catalog(noun="team", list_action="teams_list")
+"""Teams may be named: `teams_show(id="Payments")`."""
+
+TeamRef = Annotated[str, Resolves(TEAMS)]
+
+TEAM = Projection(
+    noun="team",
+    schema="TeamV3",
+    fields=("catalog_entry", "id", "members", "name"),
+    summary=("id", "name", "members.name", "members.email"),
+)
 
 
 class TeamsListInput(ActionInput):
     page_size: int | None = page_size_field(250)
     after: str | None = AFTER_FIELD
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class TeamsShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
-    id: str = id_field()
+    id: TeamRef = id_field()
+    fields: FieldPaths | None = FIELDS_FIELD
 
 
 class TeamsListOutput(ActionOutput):
@@ -36,10 +59,7 @@ class TeamsShowOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="teams_list",
-        description=(
-            "List teams with their members; schedules and escalation paths name their teams in "
-            "team_ids."
-        ),
+        description="List teams and their members (schedules and paths name them in team_ids).",
         kind="read",
         verb="list",
         toolset="teams",
@@ -52,10 +72,11 @@ ACTIONS = (
         result="teams",
         items="teams",
         cursor="after",
+        projection=TEAM,
     ),
     Action(
         name="teams_show",
-        description="Get one team with its members by id (from teams_list).",
+        description="Get one team with its members.",
         kind="read",
         verb="show",
         toolset="teams",
@@ -66,5 +87,6 @@ ACTIONS = (
         input=TeamsShowInput,
         output=TeamsShowOutput,
         result="team",
+        projection=TEAM,
     ),
 )

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-
 @dataclass(frozen=True, slots=True)
 class Step:
     title: str

@@ -563,16 +563,19 @@ class _Signatures:
         alert_source_ids: str | list[str] | None = None,
         created_after: date | None = None,
         created_before: date | None = None,
+        fields: str | list[str] | None = None,
     ) -> outputs.AlertsListOutput:
-        """List alerts, newest first, by status, deduplication key, source or date."""
+        """List alerts, newest first; filter by status, key, source or date."""
         ...
 
-    def alerts_show(self, *, id: str) -> outputs.AlertsShowOutput:
-        """Get one alert with its attributes (service, team, ...) by id."""
+    def alerts_show(
+        self, *, id: str, fields: str | list[str] | None = None
+    ) -> outputs.AlertsShowOutput:
+        """Get one alert with its attributes."""
         ...
 
     def alerts_resolve(self, *, id: str) -> outputs.AlertsResolveOutput:
-        """Resolve a firing alert; a resolved one stays as it is."""
+        """Resolve a firing alert (a no-op once resolved)."""
         ...
 
     def incident_alerts_list(
@@ -582,12 +585,17 @@ class _Signatures:
         alert_id: str | None = None,
         page_size: int | None = None,
         after: str | None = None,
+        fields: str | list[str] | None = None,
     ) -> outputs.IncidentAlertsListOutput:
-        """The alerts linked to an incident, or the incidents an alert is linked to."""
+        """Alerts linked to an incident, or incidents linked to an alert.
+
+        Args:
+            incident_id: Id or reference (INC-123, 123, #inc-123).
+        """
         ...
 
     def escalations_cancel(self, *, id: str) -> outputs.EscalationsCancelOutput:
-        """Stop a page: cancel an escalation not yet resolved or expired. Repeating it is harmless."""
+        """Stop a page not yet resolved or expired; repeating it is harmless."""
         ...
 
     def postmortem_documents_list(
@@ -597,16 +605,23 @@ class _Signatures:
         sort_by: postmortem_documents.SortOrder | None = None,
         page_size: int | None = None,
         after: str | None = None,
+        fields: str | list[str] | None = None,
     ) -> outputs.PostmortemDocumentsListOutput:
-        """List post-mortem documents (status, editors, link), of one incident or all."""
+        """List post-mortems, of one incident or all.
+
+        Args:
+            incident_id: Id or reference (INC-123, 123, #inc-123).
+        """
         ...
 
-    def postmortem_documents_show(self, *, id: str) -> outputs.PostmortemDocumentsShowOutput:
-        """Get one post-mortem document's status, editors and links by id."""
+    def postmortem_documents_show(
+        self, *, id: str, fields: str | list[str] | None = None
+    ) -> outputs.PostmortemDocumentsShowOutput:
+        """Get one post-mortem's status, editors and link."""
         ...
 
     def postmortem_documents_content(self, *, id: str) -> outputs.PostmortemDocumentsContentOutput:
-        """Read a post-mortem in full as Markdown: summary, timeline, follow-ups."""
+        """Read a post-mortem in full, as Markdown."""
         ...
 
     def schedule_overrides_list(
@@ -617,8 +632,13 @@ class _Signatures:
         layer_id: str | None = None,
         page_size: int | None = None,
         after: str | None = None,
+        fields: str | list[str] | None = None,
     ) -> outputs.ScheduleOverridesListOutput:
-        """List a schedule's overrides (who covers which window), by rotation or layer."""
+        """List a schedule's overrides, optionally of one rotation or layer.
+
+        Args:
+            schedule_id: Name or id.
+        """
         ...
 
     def schedule_overrides_update(
@@ -633,7 +653,11 @@ class _Signatures:
         user_email: str | None = None,
         user_slack_id: str | None = None,
     ) -> outputs.ScheduleOverridesUpdateOutput:
-        """Move an override's window, rotation or layer (send all its fields, from schedule_overrides_list; its user cannot change)."""
+        """Move an override's window, rotation or layer; send all its fields (same user).
+
+        Args:
+            user_id: Email, Slack user id, name or id.
+        """
         ...
 
     def schedule_overrides_delete(self, *, id: str) -> outputs.ScheduleOverridesDeleteOutput:
@@ -641,13 +665,23 @@ class _Signatures:
         ...
 
     def teams_list(
-        self, *, page_size: int | None = None, after: str | None = None
+        self,
+        *,
+        page_size: int | None = None,
+        after: str | None = None,
+        fields: str | list[str] | None = None,
     ) -> outputs.TeamsListOutput:
-        """List teams with their members; schedules and escalation paths name their teams in team_ids."""
+        """List teams and their members (schedules and paths name them in team_ids)."""
         ...
 
-    def teams_show(self, *, id: str) -> outputs.TeamsShowOutput:
-        """Get one team with its members by id (from teams_list)."""
+    def teams_show(
+        self, *, id: str, fields: str | list[str] | None = None
+    ) -> outputs.TeamsShowOutput:
+        """Get one team with its members.
+
+        Args:
+            id: Name or id.
+        """
         ...
 
     def incident_brief(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.sandbox.client_scenarios.support import Launcher, gone, ok, walk
+from tests.sandbox.client_scenarios.support import Launcher, failed, gone, ok, walk
 
 from incidentio_toolkit.sandbox import seed as s
 
@@ -16,7 +16,9 @@ async def teams(launch: Launcher) -> None:
     [identity] = page["teams"]
     assert [member["id"] for member in identity["members"]] == [s.USER_LIAM_ID]
     assert ok(await io.teams_show(id=s.TEAM_IDENTITY_ID))["team"] == identity
-    gone(await io.teams_show(id="01NOSUCHTEAM"), "01NOSUCHTEAM")
+    assert ok(await io.teams_show(id="payments"))["team"]["id"] == s.TEAM_PAYMENTS_ID  # a name
+    failed(await io.teams_show(id="Payroll"), "no team matches 'Payroll'", "Nothing was sent")
+    gone(await io.teams_show(id="01JZZZZZZZZZZZZZZZZZZZZZZZ"), "01JZZZZZZZZZZZZZZZZZZZZZZZ")
     # A team's schedules: the schedules that name it in team_ids.
     schedules = ok(await io.schedules_list())["schedules"]
     owned = [x["id"] for x in schedules if s.TEAM_PLATFORM_ID in x["team_ids"]]

@@ -151,11 +151,7 @@ ROUTES: tuple[Endpoint, ...] = (
     # postmortem_documents
     Endpoint("GET", "/v1/postmortem_documents", postmortem_documents.list_postmortem_documents),
     Endpoint("GET", "/v1/postmortem_documents/{id}", postmortem_documents.show_postmortem_document),
-    Endpoint(
-        "GET",
-        "/v1/postmortem_documents/{id}/content",
-        postmortem_documents.show_postmortem_document_content,
-    ),
+    Endpoint("GET", "/v1/postmortem_documents/{id}/content", postmortem_documents.show_content),
     # schedule_overrides
     Endpoint("GET", "/v2/schedule_overrides", schedule_overrides.list_schedule_overrides),
     Endpoint("PUT", "/v2/schedule_overrides/{id}", schedule_overrides.update_schedule_override),

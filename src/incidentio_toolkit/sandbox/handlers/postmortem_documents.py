@@ -35,6 +35,6 @@ async def show_postmortem_document(sb: Sandbox, request: Request) -> Response:
     return json_response({"postmortem_document": document})
 
 
-async def show_postmortem_document_content(sb: Sandbox, request: Request) -> Response:
+async def show_content(sb: Sandbox, request: Request) -> Response:
     """GET /v1/postmortem_documents/{id}/content"""
     return json_response({"markdown": sb.store.postmortem_documents.content(path_id(request))})

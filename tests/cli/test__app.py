@@ -11,7 +11,6 @@ import pytest
 from tests.cli.conftest import PLANTED_KEY
 from typer.testing import CliRunner
 
-from incidentio_toolkit.adapters import ToolPolicy
 from incidentio_toolkit.cli import app, main
 from incidentio_toolkit.composites import COMPOSITES, TOOLS
 from incidentio_toolkit.sandbox import SandboxServer
@@ -204,53 +203,3 @@ def test_a_planted_key_appears_in_no_cli_output(
     assert "401" in blob
     pieces = {PLANTED_KEY[i : i + 8] for i in range(len(PLANTED_KEY) - 7)}
     assert not [piece for piece in pieces if piece in blob]
-
-
-def test_mcp_without_a_key_or_sandbox_exits_with_one_sentence(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["mcp"])
-    assert result.exit_code == 2
-    assert "INCIDENTIO_API_KEY" in result.stderr
-    assert "--sandbox" in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
-
-
-def test_mcp_flags_build_the_policy(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: dict[str, Any] = {}
-
-    def fake_run(policy: ToolPolicy, **options: Any) -> None:
-        seen.update(options, policy=policy)
-
-    monkeypatch.setattr("incidentio_toolkit.adapters.mcp.run", fake_run)
-    result = runner.invoke(
-        app,
-        [
-            "mcp",
-            "--sandbox",
-            "--allow-writes",
-            "--toolsets",
-            "incidents,schedules",
-            "--exclude-tools",
-            "incidents_update",
-            "--transport",
-            "http",
-            "--port",
-            "9000",
-            "--full-objects",
-        ],
-    )
-    assert result.exit_code == 0, result.output
-    policy: ToolPolicy = seen["policy"]
-    assert policy.full_objects is True
-    assert policy.enabled("incident_brief")
-    assert {a.toolset for a in policy.enabled_actions()} == {"incidents", "schedules"}
-    assert not policy.enabled("incidents_update")
-    assert policy.enabled("incidents_create")
-    assert seen["transport"] == "http"
-    assert seen["port"] == 9000
-    assert seen["sandbox"] is True
-
-
-def test_mcp_allow_destructive_alone_is_refused(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["mcp", "--sandbox", "--allow-destructive"])
-    assert result.exit_code == 2
-    assert "--allow-writes" in result.stderr

@@ -20,6 +20,8 @@ from urllib.parse import parse_qsl
 
 import typer
 
+from incidentio_toolkit.cli._common import fail, make_client
+
 if TYPE_CHECKING:
     from incidentio_toolkit.client import AsyncIncidentIO
 
@@ -167,7 +169,6 @@ def api_command(
     """Call any endpoint of the incident.io API and print its JSON answer (read-only by default)."""
     import anyio
 
-    from incidentio_toolkit.cli._app import fail, make_client
     from incidentio_toolkit.client import IncidentIOError, api_key_from_env, error_text
 
     verb = method.upper()

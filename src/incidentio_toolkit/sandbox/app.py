@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
+import pkgutil
 import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 import anyio
@@ -17,6 +18,7 @@ from starlette.routing import Route, Router
 from starlette.types import Receive, Scope, Send
 
 from incidentio_toolkit.defaults import ESCALATION_CREATES_PER_MINUTE, REQUESTS_PER_MINUTE
+from incidentio_toolkit.sandbox import handlers
 from incidentio_toolkit.sandbox._context import Sandbox, Sleep
 from incidentio_toolkit.sandbox._util import Clock, system_clock
 from incidentio_toolkit.sandbox.auth import DEMO_API_KEY, Authenticator
@@ -33,31 +35,9 @@ from incidentio_toolkit.sandbox.faults import (
     FaultInjector,
     FaultPlan,
 )
-from incidentio_toolkit.sandbox.handlers import (
-    _admin,
-    alerts,
-    custom_fields,
-    escalation_controls,
-    escalation_paths,
-    escalations,
-    follow_ups,
-    incident_actions,
-    incident_roles,
-    incident_timestamps,
-    incident_updates,
-    incidents,
-    on_call,
-    postmortem_documents,
-    reference,
-    schedule_overrides,
-    schedules,
-    teams,
-    users,
-    workflows,
-)
-from incidentio_toolkit.sandbox.handlers._common import Handler, JSONText, json_response
+from incidentio_toolkit.sandbox.handlers import _admin
+from incidentio_toolkit.sandbox.handlers._common import Endpoint, JSONText, json_response
 from incidentio_toolkit.sandbox.ratelimit import (
-    ESCALATION_CREATE_LIMIT_NAME,
     RateLimiter,
     too_many_requests,
 )
@@ -68,100 +48,23 @@ from incidentio_toolkit.sandbox.store import Store
 logger = logging.getLogger("incidentio_toolkit.sandbox")
 
 
-@dataclass(frozen=True, slots=True)
-class Endpoint:
-    """One operation: method, path template, handler and optional extra rate-limit bucket."""
+def _resource_routes() -> tuple[Endpoint, ...]:
+    """The `ROUTES` of every resource handler module (`handlers/<resource>.py`, named like the
+    modules of `incidentio_toolkit.actions`), found by name so a new resource needs no edit here."""
+    names = sorted(
+        info.name
+        for info in pkgutil.iter_modules(handlers.__path__)
+        if not info.name.startswith("_")
+    )
+    return tuple(
+        route
+        for name in names
+        for route in importlib.import_module(f"{handlers.__name__}.{name}").ROUTES
+    )
 
-    method: str
-    path: str
-    handler: Handler
-    bucket: str | None = None
 
-
-ROUTES: tuple[Endpoint, ...] = (
-    # incidents
-    Endpoint("GET", "/v2/incidents", incidents.list_incidents),
-    Endpoint("POST", "/v2/incidents", incidents.create_incident),
-    Endpoint("GET", "/v2/incidents/{id}", incidents.show_incident),
-    Endpoint("POST", "/v2/incidents/{id}/actions/edit", incidents.edit_incident),
-    # incident_actions
-    Endpoint("GET", "/v2/actions", incident_actions.list_actions),
-    Endpoint("GET", "/v2/actions/{id}", incident_actions.show_action),
-    # follow_ups
-    Endpoint("GET", "/v2/follow_ups", follow_ups.list_follow_ups),
-    Endpoint("GET", "/v2/follow_ups/{id}", follow_ups.show_follow_up),
-    # users
-    Endpoint("GET", "/v2/users", users.list_users),
-    Endpoint("GET", "/v2/users/{id}", users.show_user),
-    # workflows
-    Endpoint("GET", "/v2/workflows", workflows.list_workflows),
-    Endpoint("POST", "/v2/workflows", workflows.create_workflow),
-    Endpoint("GET", "/v2/workflows/{id}", workflows.show_workflow),
-    Endpoint("PUT", "/v2/workflows/{id}", workflows.update_workflow),
-    Endpoint("DELETE", "/v2/workflows/{id}", workflows.delete_workflow),
-    # schedules
-    Endpoint("GET", "/v2/schedules", schedules.list_schedules),
-    Endpoint("POST", "/v2/schedules", schedules.create_schedule),
-    Endpoint("GET", "/v2/schedules/{id}", schedules.show_schedule),
-    Endpoint("PUT", "/v2/schedules/{id}", schedules.update_schedule),
-    Endpoint("DELETE", "/v2/schedules/{id}", schedules.delete_schedule),
-    # escalations
-    Endpoint("GET", "/v2/escalations", escalations.list_escalations),
-    Endpoint(
-        "POST", "/v2/escalations", escalations.create_escalation, ESCALATION_CREATE_LIMIT_NAME
-    ),
-    Endpoint("GET", "/v2/escalations/{id}", escalations.show_escalation),
-    # custom_fields
-    Endpoint("GET", "/v2/custom_fields", custom_fields.list_custom_fields),
-    Endpoint("POST", "/v2/custom_fields", custom_fields.create_custom_field),
-    Endpoint("GET", "/v2/custom_fields/{id}", custom_fields.show_custom_field),
-    Endpoint("PUT", "/v2/custom_fields/{id}", custom_fields.update_custom_field),
-    Endpoint("DELETE", "/v2/custom_fields/{id}", custom_fields.delete_custom_field),
-    # reference
-    Endpoint("GET", "/v1/severities", reference.list_severities),
-    Endpoint("GET", "/v1/incident_statuses", reference.list_incident_statuses),
-    Endpoint("GET", "/v1/incident_types", reference.list_incident_types),
-    # incident_roles
-    Endpoint("GET", "/v2/incident_roles", incident_roles.list_incident_roles),
-    Endpoint("POST", "/v2/incident_roles", incident_roles.create_incident_role),
-    Endpoint("GET", "/v2/incident_roles/{id}", incident_roles.show_incident_role),
-    Endpoint("PUT", "/v2/incident_roles/{id}", incident_roles.update_incident_role),
-    Endpoint("DELETE", "/v2/incident_roles/{id}", incident_roles.delete_incident_role),
-    # incident_timestamps
-    Endpoint("GET", "/v2/incident_timestamps", incident_timestamps.list_incident_timestamps),
-    Endpoint("GET", "/v2/incident_timestamps/{id}", incident_timestamps.show_incident_timestamp),
-    # incident_updates
-    Endpoint("GET", "/v2/incident_updates", incident_updates.list_incident_updates),
-    # on_call
-    Endpoint("GET", "/v2/schedule_entries", on_call.list_schedule_entries),
-    Endpoint("POST", "/v2/schedule_overrides", on_call.create_schedule_override),
-    # escalation_paths
-    Endpoint("GET", "/v2/escalation_paths", escalation_paths.list_escalation_paths),
-    Endpoint("POST", "/v2/escalation_paths", escalation_paths.create_escalation_path),
-    Endpoint("GET", "/v2/escalation_paths/{id}", escalation_paths.show_escalation_path),
-    Endpoint("PUT", "/v2/escalation_paths/{id}", escalation_paths.update_escalation_path),
-    Endpoint("DELETE", "/v2/escalation_paths/{id}", escalation_paths.delete_escalation_path),
-    # alerts
-    Endpoint("GET", "/v2/alerts", alerts.list_alerts),
-    Endpoint("GET", "/v2/alerts/{id}", alerts.show_alert),
-    Endpoint("POST", "/v2/alerts/{id}/actions/resolve", alerts.resolve_alert),
-    Endpoint("GET", "/v2/incident_alerts", alerts.list_incident_alerts),
-    # escalation_controls
-    Endpoint("POST", "/v2/escalations/{id}/actions/cancel", escalation_controls.cancel_escalation),
-    # postmortem_documents
-    Endpoint("GET", "/v1/postmortem_documents", postmortem_documents.list_postmortem_documents),
-    Endpoint("GET", "/v1/postmortem_documents/{id}", postmortem_documents.show_postmortem_document),
-    Endpoint("GET", "/v1/postmortem_documents/{id}/content", postmortem_documents.show_content),
-    # schedule_overrides
-    Endpoint("GET", "/v2/schedule_overrides", schedule_overrides.list_schedule_overrides),
-    Endpoint("PUT", "/v2/schedule_overrides/{id}", schedule_overrides.update_schedule_override),
-    Endpoint("DELETE", "/v2/schedule_overrides/{id}", schedule_overrides.delete_schedule_override),
-    # teams
-    Endpoint("GET", "/v3/teams", teams.list_teams),
-    Endpoint("GET", "/v3/teams/{id}", teams.show_team),
-)
-"""Every operation of the public API that the sandbox serves, grouped by the handler module of
-its resource (named, and ordered, like the modules of `incidentio_toolkit.actions`)."""
+ROUTES: tuple[Endpoint, ...] = _resource_routes()
+"""Every operation of the public API that the sandbox serves."""
 
 ADMIN_ROUTES: tuple[Endpoint, ...] = (
     Endpoint("POST", "/_sandbox/reset", _admin.reset),

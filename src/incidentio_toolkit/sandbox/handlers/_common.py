@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
@@ -155,3 +156,13 @@ def path_id(request: Request) -> str:
     """The `{id}` path parameter."""
     value: str = request.path_params["id"]
     return value
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    """One operation: method, path template, handler and optional extra rate-limit bucket."""
+
+    method: str
+    path: str
+    handler: Handler
+    bucket: str | None = None

@@ -9,6 +9,7 @@ from starlette.responses import Response
 from incidentio_toolkit.sandbox._context import Sandbox
 from incidentio_toolkit.sandbox.errors import missing
 from incidentio_toolkit.sandbox.handlers._common import (
+    Endpoint,
     bracket_params,
     json_response,
     page_size,
@@ -52,3 +53,11 @@ async def list_incident_alerts(sb: Sandbox, request: Request) -> Response:
         size,
     )
     return json_response({"incident_alerts": links, "pagination_meta": pagination_meta(page, size)})
+
+
+ROUTES: tuple[Endpoint, ...] = (
+    Endpoint("GET", "/v2/alerts", list_alerts),
+    Endpoint("GET", "/v2/alerts/{id}", show_alert),
+    Endpoint("POST", "/v2/alerts/{id}/actions/resolve", resolve_alert),
+    Endpoint("GET", "/v2/incident_alerts", list_incident_alerts),
+)

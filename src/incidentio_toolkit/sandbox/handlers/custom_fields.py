@@ -9,6 +9,7 @@ from incidentio_toolkit.sandbox._context import Sandbox
 from incidentio_toolkit.sandbox._util import JSON
 from incidentio_toolkit.sandbox._validate import Fields
 from incidentio_toolkit.sandbox.handlers._common import (
+    Endpoint,
     empty_response,
     json_response,
     path_id,
@@ -77,3 +78,12 @@ async def delete_custom_field(sb: Sandbox, request: Request) -> Response:
     """DELETE /v2/custom_fields/{id} (204)"""
     sb.store.custom_fields.delete(path_id(request))
     return empty_response(204)
+
+
+ROUTES: tuple[Endpoint, ...] = (
+    Endpoint("GET", "/v2/custom_fields", list_custom_fields),
+    Endpoint("POST", "/v2/custom_fields", create_custom_field),
+    Endpoint("GET", "/v2/custom_fields/{id}", show_custom_field),
+    Endpoint("PUT", "/v2/custom_fields/{id}", update_custom_field),
+    Endpoint("DELETE", "/v2/custom_fields/{id}", delete_custom_field),
+)

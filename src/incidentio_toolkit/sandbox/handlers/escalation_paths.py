@@ -9,6 +9,7 @@ from starlette.responses import Response
 from incidentio_toolkit.sandbox._context import Sandbox
 from incidentio_toolkit.sandbox._util import loads_object
 from incidentio_toolkit.sandbox.handlers._common import (
+    Endpoint,
     empty_response,
     json_response,
     page_size,
@@ -60,3 +61,12 @@ async def delete_escalation_path(sb: Sandbox, request: Request) -> Response:
     """DELETE /v2/escalation_paths/{id} (204)"""
     sb.store.escalation_paths.delete(path_id(request))
     return empty_response(204)
+
+
+ROUTES: tuple[Endpoint, ...] = (
+    Endpoint("GET", "/v2/escalation_paths", list_escalation_paths),
+    Endpoint("POST", "/v2/escalation_paths", create_escalation_path),
+    Endpoint("GET", "/v2/escalation_paths/{id}", show_escalation_path),
+    Endpoint("PUT", "/v2/escalation_paths/{id}", update_escalation_path),
+    Endpoint("DELETE", "/v2/escalation_paths/{id}", delete_escalation_path),
+)

@@ -7,6 +7,7 @@ from starlette.responses import Response
 
 from incidentio_toolkit.sandbox._context import Sandbox
 from incidentio_toolkit.sandbox.handlers._common import (
+    Endpoint,
     bracket_params,
     json_response,
     page_size,
@@ -16,6 +17,7 @@ from incidentio_toolkit.sandbox.handlers._common import (
     read_body,
     spliced,
 )
+from incidentio_toolkit.sandbox.ratelimit import ESCALATION_CREATE_LIMIT_NAME
 
 
 async def list_escalations(sb: Sandbox, request: Request) -> Response:
@@ -35,3 +37,10 @@ async def create_escalation(sb: Sandbox, request: Request) -> Response:
 async def show_escalation(sb: Sandbox, request: Request) -> Response:
     """GET /v2/escalations/{id}"""
     return json_response({"escalation": sb.store.escalations.show(path_id(request))})
+
+
+ROUTES: tuple[Endpoint, ...] = (
+    Endpoint("GET", "/v2/escalations", list_escalations),
+    Endpoint("POST", "/v2/escalations", create_escalation, ESCALATION_CREATE_LIMIT_NAME),
+    Endpoint("GET", "/v2/escalations/{id}", show_escalation),
+)

@@ -8,6 +8,7 @@ from starlette.responses import Response
 from incidentio_toolkit.sandbox._context import Sandbox
 from incidentio_toolkit.sandbox._util import dumps
 from incidentio_toolkit.sandbox.handlers._common import (
+    Endpoint,
     path_id,
     query_enum,
     query_str,
@@ -30,3 +31,9 @@ async def list_follow_ups(sb: Sandbox, request: Request) -> Response:
 async def show_follow_up(sb: Sandbox, request: Request) -> Response:
     """GET /v2/follow_ups/{id}"""
     return wrapped("follow_up", dumps(sb.store.follow_ups.show(path_id(request))))
+
+
+ROUTES: tuple[Endpoint, ...] = (
+    Endpoint("GET", "/v2/follow_ups", list_follow_ups),
+    Endpoint("GET", "/v2/follow_ups/{id}", show_follow_up),
+)

@@ -8,6 +8,7 @@ from starlette.responses import Response
 from incidentio_toolkit.sandbox._context import Sandbox
 from incidentio_toolkit.sandbox._util import dumps
 from incidentio_toolkit.sandbox.handlers._common import (
+    Endpoint,
     path_id,
     query_enum,
     query_str,
@@ -28,3 +29,9 @@ async def list_actions(sb: Sandbox, request: Request) -> Response:
 async def show_action(sb: Sandbox, request: Request) -> Response:
     """GET /v2/actions/{id}"""
     return wrapped("action", dumps(sb.store.incident_actions.show(path_id(request))))
+
+
+ROUTES: tuple[Endpoint, ...] = (
+    Endpoint("GET", "/v2/actions", list_actions),
+    Endpoint("GET", "/v2/actions/{id}", show_action),
+)

@@ -8,6 +8,7 @@ from starlette.responses import Response
 from incidentio_toolkit.sandbox._context import Sandbox
 from incidentio_toolkit.sandbox._validate import Fields
 from incidentio_toolkit.sandbox.handlers._common import (
+    Endpoint,
     empty_response,
     json_response,
     path_id,
@@ -52,3 +53,12 @@ async def delete_incident_role(sb: Sandbox, request: Request) -> Response:
     """DELETE /v2/incident_roles/{id} (204)"""
     sb.store.incident_roles.delete(path_id(request))
     return empty_response(204)
+
+
+ROUTES: tuple[Endpoint, ...] = (
+    Endpoint("GET", "/v2/incident_roles", list_incident_roles),
+    Endpoint("POST", "/v2/incident_roles", create_incident_role),
+    Endpoint("GET", "/v2/incident_roles/{id}", show_incident_role),
+    Endpoint("PUT", "/v2/incident_roles/{id}", update_incident_role),
+    Endpoint("DELETE", "/v2/incident_roles/{id}", delete_incident_role),
+)

@@ -7,6 +7,7 @@ from starlette.responses import Response
 
 from incidentio_toolkit.sandbox._context import Sandbox
 from incidentio_toolkit.sandbox.handlers._common import (
+    Endpoint,
     page_size,
     pagination_meta,
     query_str,
@@ -21,3 +22,6 @@ async def list_incident_updates(sb: Sandbox, request: Request) -> Response:
         query_str(request, "incident_id"), query_str(request, "after"), size
     )
     return spliced("incident_updates", page.texts, {"pagination_meta": pagination_meta(page, size)})
+
+
+ROUTES: tuple[Endpoint, ...] = (Endpoint("GET", "/v2/incident_updates", list_incident_updates),)

@@ -7,6 +7,7 @@ from starlette.responses import Response
 
 from incidentio_toolkit.sandbox._context import Sandbox
 from incidentio_toolkit.sandbox.handlers._common import (
+    Endpoint,
     bracket_params,
     json_response,
     page_size,
@@ -56,3 +57,11 @@ async def edit_incident(sb: Sandbox, request: Request) -> Response:
     actor = sb.auth.actor(request.state.api_key)
     incident = sb.store.incidents.edit(path_id(request), changes, actor, sb.now())
     return json_response({"incident": incident})
+
+
+ROUTES: tuple[Endpoint, ...] = (
+    Endpoint("GET", "/v2/incidents", list_incidents),
+    Endpoint("POST", "/v2/incidents", create_incident),
+    Endpoint("GET", "/v2/incidents/{id}", show_incident),
+    Endpoint("POST", "/v2/incidents/{id}/actions/edit", edit_incident),
+)

@@ -12,7 +12,12 @@ from starlette.responses import Response
 from incidentio_toolkit.sandbox._context import Sandbox
 from incidentio_toolkit.sandbox._util import JSON, fmt_time, parse_time
 from incidentio_toolkit.sandbox.errors import invalid
-from incidentio_toolkit.sandbox.handlers._common import json_response, query_str, read_body
+from incidentio_toolkit.sandbox.handlers._common import (
+    Endpoint,
+    json_response,
+    query_str,
+    read_body,
+)
 
 ENTRIES_PAGE_LIMIT = 100
 """Scheduled entries per page of `GET /v2/schedule_entries` (the rest is behind `after`)."""
@@ -71,3 +76,9 @@ async def create_schedule_override(sb: Sandbox, request: Request) -> Response:
     """POST /v2/schedule_overrides (201)"""
     body = await read_body(request)
     return json_response({"override": sb.store.on_call.create_override(body, sb.now())}, 201)
+
+
+ROUTES: tuple[Endpoint, ...] = (
+    Endpoint("GET", "/v2/schedule_entries", list_schedule_entries),
+    Endpoint("POST", "/v2/schedule_overrides", create_schedule_override),
+)

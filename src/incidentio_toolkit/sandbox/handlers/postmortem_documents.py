@@ -7,6 +7,7 @@ from starlette.responses import Response
 
 from incidentio_toolkit.sandbox._context import Sandbox
 from incidentio_toolkit.sandbox.handlers._common import (
+    Endpoint,
     json_response,
     page_size,
     pagination_meta,
@@ -38,3 +39,10 @@ async def show_postmortem_document(sb: Sandbox, request: Request) -> Response:
 async def show_content(sb: Sandbox, request: Request) -> Response:
     """GET /v1/postmortem_documents/{id}/content"""
     return json_response({"markdown": sb.store.postmortem_documents.content(path_id(request))})
+
+
+ROUTES: tuple[Endpoint, ...] = (
+    Endpoint("GET", "/v1/postmortem_documents", list_postmortem_documents),
+    Endpoint("GET", "/v1/postmortem_documents/{id}", show_postmortem_document),
+    Endpoint("GET", "/v1/postmortem_documents/{id}/content", show_content),
+)

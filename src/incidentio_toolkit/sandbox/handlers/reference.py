@@ -7,6 +7,7 @@ from starlette.responses import Response
 
 from incidentio_toolkit.sandbox._context import Sandbox
 from incidentio_toolkit.sandbox.handlers._common import (
+    Endpoint,
     spliced,
 )
 
@@ -24,3 +25,10 @@ async def list_incident_statuses(sb: Sandbox, request: Request) -> Response:
 async def list_incident_types(sb: Sandbox, request: Request) -> Response:
     """GET /v1/incident_types"""
     return spliced("incident_types", sb.store.reference.list_types())
+
+
+ROUTES: tuple[Endpoint, ...] = (
+    Endpoint("GET", "/v1/severities", list_severities),
+    Endpoint("GET", "/v1/incident_statuses", list_incident_statuses),
+    Endpoint("GET", "/v1/incident_types", list_incident_types),
+)

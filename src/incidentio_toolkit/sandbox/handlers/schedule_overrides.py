@@ -8,6 +8,7 @@ from starlette.responses import Response
 
 from incidentio_toolkit.sandbox._context import Sandbox
 from incidentio_toolkit.sandbox.handlers._common import (
+    Endpoint,
     empty_response,
     json_response,
     page_size,
@@ -45,3 +46,10 @@ async def delete_schedule_override(sb: Sandbox, request: Request) -> Response:
     """DELETE /v2/schedule_overrides/{id} (204)"""
     sb.store.schedule_overrides.delete(path_id(request))
     return empty_response(204)
+
+
+ROUTES: tuple[Endpoint, ...] = (
+    Endpoint("GET", "/v2/schedule_overrides", list_schedule_overrides),
+    Endpoint("PUT", "/v2/schedule_overrides/{id}", update_schedule_override),
+    Endpoint("DELETE", "/v2/schedule_overrides/{id}", delete_schedule_override),
+)

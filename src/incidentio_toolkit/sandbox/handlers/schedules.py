@@ -10,6 +10,7 @@ from incidentio_toolkit.sandbox._context import Sandbox
 from incidentio_toolkit.sandbox._util import loads_object
 from incidentio_toolkit.sandbox.handlers._common import (
     RESULT_PAGE_SIZE_MAX,
+    Endpoint,
     empty_response,
     json_response,
     page_size,
@@ -61,3 +62,12 @@ async def delete_schedule(sb: Sandbox, request: Request) -> Response:
     """DELETE /v2/schedules/{id} (202)"""
     sb.store.schedules.delete(path_id(request))
     return empty_response(202)
+
+
+ROUTES: tuple[Endpoint, ...] = (
+    Endpoint("GET", "/v2/schedules", list_schedules),
+    Endpoint("POST", "/v2/schedules", create_schedule),
+    Endpoint("GET", "/v2/schedules/{id}", show_schedule),
+    Endpoint("PUT", "/v2/schedules/{id}", update_schedule),
+    Endpoint("DELETE", "/v2/schedules/{id}", delete_schedule),
+)

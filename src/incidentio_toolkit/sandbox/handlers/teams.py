@@ -7,6 +7,7 @@ from starlette.responses import Response
 
 from incidentio_toolkit.sandbox._context import Sandbox
 from incidentio_toolkit.sandbox.handlers._common import (
+    Endpoint,
     json_response,
     page_size,
     pagination_meta,
@@ -26,3 +27,9 @@ async def list_teams(sb: Sandbox, request: Request) -> Response:
 async def show_team(sb: Sandbox, request: Request) -> Response:
     """GET /v3/teams/{id}"""
     return json_response({"team": sb.store.teams.show(path_id(request))})
+
+
+ROUTES: tuple[Endpoint, ...] = (
+    Endpoint("GET", "/v3/teams", list_teams),
+    Endpoint("GET", "/v3/teams/{id}", show_team),
+)

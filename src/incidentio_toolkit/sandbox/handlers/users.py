@@ -8,6 +8,7 @@ from starlette.responses import Response
 from incidentio_toolkit.sandbox._context import Sandbox
 from incidentio_toolkit.sandbox.handlers._common import (
     RESULT_PAGE_SIZE_MAX,
+    Endpoint,
     json_response,
     page_size,
     pagination_meta,
@@ -34,3 +35,9 @@ async def list_users(sb: Sandbox, request: Request) -> Response:
 async def show_user(sb: Sandbox, request: Request) -> Response:
     """GET /v2/users/{id}"""
     return json_response({"user": sb.store.users.show(path_id(request))})
+
+
+ROUTES: tuple[Endpoint, ...] = (
+    Endpoint("GET", "/v2/users", list_users),
+    Endpoint("GET", "/v2/users/{id}", show_user),
+)

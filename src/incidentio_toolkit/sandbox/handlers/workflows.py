@@ -7,6 +7,7 @@ from starlette.responses import Response
 
 from incidentio_toolkit.sandbox._context import Sandbox
 from incidentio_toolkit.sandbox.handlers._common import (
+    Endpoint,
     empty_response,
     json_response,
     path_id,
@@ -43,3 +44,12 @@ async def delete_workflow(sb: Sandbox, request: Request) -> Response:
     """DELETE /v2/workflows/{id} (204)"""
     sb.store.workflows.delete(path_id(request))
     return empty_response(204)
+
+
+ROUTES: tuple[Endpoint, ...] = (
+    Endpoint("GET", "/v2/workflows", list_workflows),
+    Endpoint("POST", "/v2/workflows", create_workflow),
+    Endpoint("GET", "/v2/workflows/{id}", show_workflow),
+    Endpoint("PUT", "/v2/workflows/{id}", update_workflow),
+    Endpoint("DELETE", "/v2/workflows/{id}", delete_workflow),
+)

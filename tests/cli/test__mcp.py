@@ -1,0 +1,71 @@
+"""`incidentio mcp`: the flags build the policy and the budgets, and refusals are one line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from incidentio_toolkit.adapters import ToolPolicy
+from incidentio_toolkit.cli import app
+
+INCIDENTIO = Path(sys.executable).parent / "incidentio"
+
+
+def run_json(runner: CliRunner, *args: str) -> tuple[int, dict[str, Any]]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_mcp_without_a_key_or_sandbox_exits_with_one_sentence(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["mcp"])
+    assert result.exit_code == 2
+    assert "INCIDENTIO_API_KEY" in result.stderr
+    assert "--sandbox" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_mcp_flags_build_the_policy(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, Any] = {}
+
+    def fake_run(policy: ToolPolicy, **options: Any) -> None:
+        seen.update(options, policy=policy)
+
+    monkeypatch.setattr("incidentio_toolkit.adapters.mcp.run", fake_run)
+    result = runner.invoke(
+        app,
+        [
+            "mcp",
+            "--sandbox",
+            "--allow-writes",
+            "--toolsets",
+            "incidents,schedules",
+            "--exclude-tools",
+            "incidents_update",
+            "--transport",
+            "http",
+            "--port",
+            "9000",
+            "--full-objects",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    policy: ToolPolicy = seen["policy"]
+    assert policy.full_objects is True
+    assert policy.enabled("incident_brief")
+    assert {a.toolset for a in policy.enabled_actions()} == {"incidents", "schedules"}
+    assert not policy.enabled("incidents_update")
+    assert policy.enabled("incidents_create")
+    assert seen["transport"] == "http"
+    assert seen["port"] == 9000
+    assert seen["sandbox"] is True
+
+
+def test_mcp_allow_destructive_alone_is_refused(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["mcp", "--sandbox", "--allow-destructive"])
+    assert result.exit_code == 2
+    assert "--allow-writes" in result.stderr

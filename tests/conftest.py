@@ -11,6 +11,12 @@ from tests.services_support import RedisServer
 from incidentio_toolkit.defaults import SANDBOX_CACHE_DIR_ENV_VAR
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests first, so that with several workers (`-n`) the longest ones start at once
+    instead of trailing behind everything else."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"

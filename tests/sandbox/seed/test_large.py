@@ -27,6 +27,9 @@ from incidentio_toolkit.sandbox.seed.large.stories import MODES
 from incidentio_toolkit.sandbox.store import Store
 from incidentio_toolkit.sandbox.store.escalations import STATUSES as ESCALATION_STATUSES
 
+# The full-size organisation is built once per worker: its tests share one.
+pytestmark = pytest.mark.xdist_group("large_org")
+
 
 @pytest.fixture(scope="module")
 def small(small_org_file: Path) -> Iterator[sqlite3.Connection]:

@@ -20,7 +20,8 @@ from incidentio_toolkit.sandbox.seed import ALERT_SOURCE_DATADOG_ID
 from incidentio_toolkit.sandbox.seed.large import HISTORY_END
 from incidentio_toolkit.sandbox.testing import SpecChecker
 
-pytestmark = pytest.mark.anyio
+# The full-size organisation is built once per worker: its tests share one.
+pytestmark = [pytest.mark.anyio, pytest.mark.xdist_group("large_org")]
 
 SAMPLES = 3
 

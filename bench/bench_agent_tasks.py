@@ -1,10 +1,11 @@
 """Agent efficiency: incident-response tasks played through a real MCP session, raw vs lean.
 
-Each task (bench/_agent_tasks.py) runs on the demo and the large organisation, twice each, against
-a fresh sandbox (in process, its clock fixed at the organisation's "now" so the answers are
-reproducible), through the SDK's in-memory MCP client:
+Each task (bench/_agent_tasks.py and the modules it lists) runs on the demo and the large
+organisation, twice each, against a fresh sandbox (in process, its clock fixed at the
+organisation's "now" so the answers are reproducible), through the SDK's in-memory MCP client:
 
-- raw: the contract's actions only, full objects (`--full-objects`), ids looked up with list calls;
+- raw: the actions only (no composites), full objects (`--full-objects`), ids looked up with list
+  calls;
 - lean: the defaults: summaries, names and references where ids are expected, `fields`, the
   composite reads (`incident_brief`, `on_call_now`) and `dry_run` before paging.
 

@@ -2,9 +2,10 @@
 
 For each tool: len(name) + len(description) + len(inputSchema as compact JSON, the form it has on
 the wire, as `adapters.context_budget` counts), summed over every tool (every action and the
-composites), over the read-only default, and over the three meta-tools of discovery mode. Also
-reported: the same with `json.dumps` default separators (", ", ": "), and the whole tools/list
-result as compact JSON (output schemas and annotations included).
+composites), over the read-only default, over `--allow-writes` (no deletes or paging), and over
+the three meta-tools of discovery mode. Also reported: the same with `json.dumps` default
+separators (", ", ": "), and the whole tools/list result as compact JSON (output schemas and
+annotations included).
 Targets: every tool <= 14,000 characters, the read-only default <= 7,000, discovery mode <= 2,500.
 A known existing integration spends ~29,000.
 """
@@ -25,12 +26,13 @@ from incidentio_toolkit.adapters.mcp import create_server
 from incidentio_toolkit.composites import TOOLS
 
 KNOWN_INTEGRATION_CHARS = 29_000
-SERVERS: dict[str, tuple[ToolPolicy, bool, int]] = {
+SERVERS: dict[str, tuple[ToolPolicy, bool, int | None]] = {
     "every tool": (ToolPolicy.everything(), False, 14_000),
     "read-only default": (ToolPolicy(), False, 7_000),
+    "--allow-writes": (ToolPolicy(allow_writes=True), False, None),
     "discovery mode": (ToolPolicy.everything(), True, 2_500),
 }
-"""label: (policy, discovery, target in characters)."""
+"""label: (policy, discovery, target in characters, if any)."""
 
 
 async def tools_list(policy: ToolPolicy, discovery: bool) -> list[dict[str, Any]]:
@@ -75,8 +77,9 @@ def main(argv: list[str] | None = None) -> Result:
             "tools_list_json_chars": wire,
             "vs_known_integration": total / KNOWN_INTEGRATION_CHARS,
         }
-        rows.append([label, len(tools), total, total / len(tools), spaced, wire, target])
-        result.targets.append(Target(f"tools/list chars, {label}", total, "<=", target))
+        rows.append([label, len(tools), total, total / len(tools), spaced, wire, target or "-"])
+        if target is not None:
+            result.targets.append(Target(f"tools/list chars, {label}", total, "<=", target))
         if budget is not None and budget != total:
             result.notes.append(
                 f"{label}: context_budget() says {budget}, tools/list sends {total}"

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
 import json
-from typing import Any, cast
+from typing import Any, cast, get_args
 
 import pytest
+from jsonschema import Draft202012Validator
 from tests.adapters.conftest import RequestLog
+from tests.arguments_support import FULL_ARGUMENTS
 from tests.pinned_support import pinned
 
-from incidentio_toolkit.actions import ACTIONS, CONTRACT_ACTIONS, TOOLSETS
+from incidentio_toolkit.actions import ACTIONS, FIELDS_PARAM, TOOLSETS
+from incidentio_toolkit.actions.incidents import StatusCategory
 from incidentio_toolkit.adapters._common import (
     ToolPolicy,
     context_budget,
@@ -17,19 +20,24 @@ from incidentio_toolkit.adapters._common import (
     shape_result,
     tool_input_schema,
 )
+from incidentio_toolkit.adapters.mcp import instructions_for
 from incidentio_toolkit.client import AsyncIncidentIO, IncidentIO
-from incidentio_toolkit.composites import COMPOSITES, TOOLS, Tool
+from incidentio_toolkit.composites import COMPOSITES, TOOLS
+
+STATUS_CATEGORIES = list(get_args(StatusCategory))
+
+COMPOSITE_ARGUMENTS: dict[str, dict[str, Any]] = {
+    "incident_brief": {"incident": "INC-5", "updates": 3},
+    "on_call_now": {"team": "Payments", "days": 3},
+}
 
 READS = [a.name for a in ACTIONS.values() if a.kind == "read"]
 WRITES = [a.name for a in ACTIONS.values() if a.kind == "write"]
 DESTRUCTIVE = [a.name for a in ACTIONS.values() if a.kind == "destructive"]
 ALL_TOOLS_BUDGET = 14_000
 READ_ONLY_BUDGET = 7_000
-"""Characters of the product contract's actions and the composites (every tool, and the
-read-only default); the actions beyond the contract are held per tool below."""
-BEYOND_THE_CONTRACT_PER_TOOL = 520
-"""Characters of one action beyond the product contract: short descriptions, no parameter
-described twice (alerts_list, with its filters, is the largest)."""
+"""Characters a model reads in tools/list: every tool (every action and the composites), and the
+read-only default."""
 
 
 def names(policy: ToolPolicy) -> list[str]:
@@ -209,35 +217,20 @@ def test_tool_input_schema_keeps_a_parameter_named_title() -> None:
     assert "title" in schema["required"]
 
 
-def _budgeted(tools: list[Tool]) -> list[Tool]:
-    """The tools the budgets were set for: the product contract's actions and the composites."""
-    return [tool for tool in tools if tool.name in CONTRACT_ACTIONS or tool.name not in ACTIONS]
-
-
 def test_tools_list_fits_the_context_budgets() -> None:
     everything = ToolPolicy.everything().enabled_tools()
     read_only = ToolPolicy().enabled_tools()
     all_chars, read_only_chars = context_budget(everything), context_budget(read_only)
-    budgeted = context_budget(_budgeted(everything))
-    budgeted_read_only = context_budget(_budgeted(read_only))
     print(
-        f"\ncontext budget: all {len(everything)} tools {all_chars} chars; read-only default "
-        f"{len(read_only)} tools {read_only_chars} chars; without the actions beyond the "
-        f"contract {budgeted} (budget {ALL_TOOLS_BUDGET}) and {budgeted_read_only} (budget "
-        f"{READ_ONLY_BUDGET})"
+        f"\ncontext budget: all {len(everything)} tools {all_chars} chars (budget "
+        f"{ALL_TOOLS_BUDGET}); read-only default {len(read_only)} tools {read_only_chars} chars "
+        f"(budget {READ_ONLY_BUDGET})"
     )
     for cost, name in sorted(((context_budget([t]), t.name) for t in everything), reverse=True)[:8]:
         print(f"  {name}: {cost} chars")
     assert len(everything) == len(TOOLS)
-    assert budgeted <= ALL_TOOLS_BUDGET
-    assert budgeted_read_only <= READ_ONLY_BUDGET
-
-
-def test_each_action_beyond_the_contract_stays_small() -> None:
-    beyond = [action for name, action in ACTIONS.items() if name not in CONTRACT_ACTIONS]
-    costs = {action.name: context_budget([action]) for action in beyond}
-    print(f"\nactions beyond the contract: {sum(costs.values())} chars for {len(costs)}: {costs}")
-    assert {name: n for name, n in costs.items() if n > BEYOND_THE_CONTRACT_PER_TOOL} == {}
+    assert all_chars <= ALL_TOOLS_BUDGET
+    assert read_only_chars <= READ_ONLY_BUDGET
 
 
 def test_context_budget_counts_name_description_and_compact_schema() -> None:
@@ -247,17 +240,71 @@ def test_context_budget_counts_name_description_and_compact_schema() -> None:
     assert "fields" in schema
 
 
-def test_compact_schemas_drop_defaults_titles_and_trivial_bounds_only() -> None:
+def test_compact_schemas_drop_defaults_titles_and_bounds_only() -> None:
     schema = tool_input_schema(TOOLS["on_call_now"])
     days = schema["properties"]["days"]
-    assert days == {"description": days["description"], "maximum": 31, "type": "integer"}
-    page_size = tool_input_schema(ACTIONS["incidents_list"])["properties"]["page_size"]
-    assert page_size == {"maximum": 250, "type": "integer"}
+    assert days == {"description": days["description"], "type": "integer"}
+    listing = tool_input_schema(ACTIONS["incidents_list"])["properties"]
+    assert listing["page_size"] == {"type": "integer"}
+    assert listing["status_ids"] == {"items": {}, "type": "array"}
+    assert listing["status_category"] == {"items": {"enum": STATUS_CATEGORIES}, "type": "array"}
+    assert listing["created_after"] == {"type": "string"}  # dates: said once, in the instructions
+    assert "dates YYYY-MM-DD" in instructions_for(ToolPolicy())
     keywords: set[str] = set()
     for tool in TOOLS.values():
         _schema_keywords(tool_input_schema(tool), keywords)
-    assert not keywords & {"default", "title", "minLength"}
-    assert "maximum" in keywords
+    assert not keywords & {"default", "title", "minLength", "maximum", "maxLength", "format"}
+    assert {"enum", "items", "required", "description", "anyOf"} <= keywords
+
+
+def test_fields_is_an_open_schema_on_every_list_and_show_tool() -> None:
+    taking = [tool for tool in TOOLS.values() if FIELDS_PARAM in tool.input.model_fields]
+    assert {tool.name for tool in taking} == {
+        action.name for action in ACTIONS.values() if action.verb in ("list", "show")
+    } - {"postmortem_documents_content"}
+    for tool in taking:
+        assert tool_input_schema(tool)["properties"][FIELDS_PARAM] == {}, tool.name
+
+
+def _validate(schema: dict[str, Any], instance: dict[str, Any]) -> None:
+    validator: Any = Draft202012Validator(schema)
+    validator.validate(instance)
+
+
+def test_a_replace_shows_only_the_types_of_what_its_create_describes() -> None:
+    replaces = [a for a in ACTIONS.values() if a.input.described_by is not None]
+    assert {a.name for a in replaces} >= {"workflows_update", "schedules_update"}
+    for action in replaces:
+        described = action.input.described_by
+        assert described is not None
+        (create,) = [a for a in ACTIONS.values() if a.input is described]
+        assert create.name in action.description
+        properties = tool_input_schema(action)["properties"]
+        shared = properties.keys() & described.model_fields.keys()
+        assert shared
+        for name in shared:
+            assert set(properties[name]) <= {"type", "items", "anyOf"}, (action.name, name)
+    update = tool_input_schema(ACTIONS["workflows_update"])["properties"]
+    create = tool_input_schema(ACTIONS["workflows_create"])["properties"]
+    assert update["state"] == {"type": "string"}
+    assert create["state"] == {"enum": ["active", "disabled", "draft", "error"]}
+    assert update["runs_on_incident_modes"] == {"type": "array", "items": {}}
+    assert create["steps"]["description"].startswith("[{id")
+
+
+@pytest.mark.parametrize("name", list(TOOLS))
+def test_the_compact_schema_accepts_what_the_input_model_accepts(name: str) -> None:
+    tool = TOOLS[name]
+    given = FULL_ARGUMENTS[name] if name in FULL_ARGUMENTS else COMPOSITE_ARGUMENTS[name]
+    canonical = tool.input.model_validate(given).model_dump(mode="json", exclude_none=True)
+    _validate(tool.input.model_json_schema(), canonical)
+    _validate(tool_input_schema(tool), canonical)
+    if FIELDS_PARAM in tool.input.model_fields:
+        as_text = {
+            **canonical,
+            FIELDS_PARAM: "id,name",
+        }  # also accepted: one comma-separated string
+        _validate(tool_input_schema(tool), as_text)
 
 
 def test_importing_the_core_cli_and_adapters_loads_no_agent_framework() -> None:

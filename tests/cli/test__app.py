@@ -104,6 +104,7 @@ def test_describe_a_composite_names_its_reads(runner: CliRunner) -> None:
     assert set(described["input_schema"]["properties"]) == {
         "schedule",
         "escalation_path",
+        "team",
         "user",
         "days",
     }

@@ -1,4 +1,5 @@
-"""on_call_now for a schedule, an escalation path or a user: who, until when, and who is next."""
+"""on_call_now for a schedule, an escalation path, a team or a user: who, until when, and who is
+next."""
 
 from __future__ import annotations
 
@@ -76,6 +77,67 @@ async def test_an_escalation_path_gives_each_level_and_who_it_pages_now() -> Non
     assert len(sent) == 3  # the path, then its schedule and its user at once
 
 
+async def test_a_team_gives_its_schedules_and_whom_its_paths_page_now() -> None:
+    async with pinned() as sandbox:
+        answer = (await sandbox.client.call("on_call_now", {"team": "payments"}))["on_call"]
+        sent = sandbox.transport.paths()
+    assert (answer["team"], answer["id"]) == ("Payments", seed.TEAM_PAYMENTS_ID)
+    assert [s["schedule"] for s in answer["schedules"]] == ["Primary On-call"]
+    assert shifts(answer["schedules"][0]["on_call"]) == PRIMARY_NOW
+    assert answer["escalation_paths"] == [
+        {
+            "escalation_path": "Urgent Support",
+            "id": seed.ESCALATION_PATH_URGENT_ID,
+            "pages_now": [
+                {"name": "Liam O'Brien", "email": "liam.obrien@northwind.example"},
+                {"name": "Sofia Rossi", "email": "sofia.rossi@northwind.example"},
+            ],
+        }
+    ]
+    assert "uncovered" not in answer
+    assert sent[0] == "GET /v3/teams"  # the name's lookup, kept for the answer
+    assert sorted(sent[1:]) == [
+        "GET /v2/escalation_paths",
+        f"GET /v2/escalation_paths/{seed.ESCALATION_PATH_URGENT_ID}",
+        "GET /v2/schedules",
+        f"GET /v2/schedules/{seed.SCHEDULE_PRIMARY_ID}",
+    ]
+
+
+async def test_a_team_by_id_reads_the_team_list_once_and_the_catalogs_stay_cached() -> None:
+    async with pinned() as sandbox:
+        first = await sandbox.client.call("on_call_now", {"team": seed.TEAM_PLATFORM_ID})
+        second = await sandbox.client.call("on_call_now", {"team": "Platform"})
+        sent = sandbox.transport.paths()
+    assert first == second
+    platform = first["on_call"]
+    assert [s["schedule"] for s in platform["schedules"]] == ["Platform Support"]
+    assert [p["escalation_path"] for p in platform["escalation_paths"]] == [
+        "Platform (business hours)"
+    ]
+    assert [s["user"] for s in platform["schedules"][0]["on_call"]] == ["Marcus Johnson"]
+    assert sent.count("GET /v3/teams") == 1
+    assert sent.count("GET /v2/schedules") == 1
+    assert sent.count(f"GET /v2/schedules/{seed.SCHEDULE_PLATFORM_ID}") == 2  # shifts stay fresh
+
+
+async def test_a_team_without_schedules_or_paths_says_so() -> None:
+    async with pinned() as sandbox:
+        answer = (await sandbox.client.call("on_call_now", {"team": "Search"}))["on_call"]
+    assert answer["schedules"] == []
+    assert answer["escalation_paths"] == []
+    assert "team_ids" in answer["note"]
+
+
+async def test_an_unknown_team_names_the_closest_and_sends_nothing_else() -> None:
+    async with pinned() as sandbox:
+        result = await sandbox.client.call("on_call_now", {"team": "Paymnts"})
+        sent = sandbox.transport.paths()
+    assert result["success"] is False
+    assert "'Payments'" in result["error"]
+    assert sent == ["GET /v3/teams"]
+
+
 async def test_a_user_is_on_call_now_and_next_on_the_schedules_of_their_rotations() -> None:
     async with pinned() as sandbox:
         answer = (
@@ -119,4 +181,5 @@ async def test_exactly_one_target_is_required(arguments: dict[str, Any]) -> None
         result = await sandbox.client.call("on_call_now", arguments)
         assert sandbox.transport.requests == []
     assert result["success"] is False
-    assert "exactly one of schedule, escalation_path or user" in result["error"]
+    assert "exactly one of schedule, escalation_path, team or user" in result["error"]
+    assert ".." not in result["error"]

@@ -52,6 +52,11 @@ class ActionInput(BaseModel):
     """Parameters the toolkit answers itself (`fields` shapes the answer, `dry_run` previews a
     write): never part of a request."""
 
+    described_by: ClassVar[type[ActionInput] | None] = None
+    """The input model of another tool that describes the parameters both share (a replace's
+    create). Agent surfaces describe a parameter once: here it shows only its JSON type, and the
+    tool's description names the other tool. Validation is unchanged."""
+
     def api_values(self) -> dict[str, Any]:
         """The parameters given, without the toolkit's own: what a request may carry."""
         return self.model_dump(exclude_none=True, exclude=set(self.toolkit_params))

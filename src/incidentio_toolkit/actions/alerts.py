@@ -163,7 +163,7 @@ class IncidentAlertsListOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="alerts_list",
-        description="List alerts, newest first; filter by status, key, source or date.",
+        description="List alerts, newest first.",
         kind="read",
         verb="list",
         toolset="alerts",
@@ -181,7 +181,7 @@ ACTIONS = (
     ),
     Action(
         name="alerts_show",
-        description="Get one alert with its attributes.",
+        description="One alert with its attributes.",
         kind="read",
         verb="show",
         toolset="alerts",
@@ -196,7 +196,7 @@ ACTIONS = (
     ),
     Action(
         name="alerts_resolve",
-        description="Resolve a firing alert (a no-op once resolved).",
+        description="Resolve a firing alert.",
         kind="write",
         verb="resolve",
         toolset="alerts",
@@ -212,7 +212,7 @@ ACTIONS = (
     ),
     Action(
         name="incident_alerts_list",
-        description="Alerts linked to an incident, or incidents linked to an alert.",
+        description="Links between alerts and incidents.",
         kind="read",
         verb="list",
         toolset="alerts",

@@ -87,7 +87,7 @@ class CustomFieldsDeleteOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="custom_fields_list",
-        description="List custom fields and their types.",
+        description="List incident custom fields.",
         kind="read",
         verb="list",
         toolset="custom_fields",
@@ -103,7 +103,7 @@ ACTIONS = (
     ),
     Action(
         name="custom_fields_create",
-        description="Create an incident custom field.",
+        description="Create a custom field.",
         kind="write",
         verb="create",
         toolset="custom_fields",
@@ -119,7 +119,7 @@ ACTIONS = (
     ),
     Action(
         name="custom_fields_show",
-        description="One custom field and its type.",
+        description="One custom field, by name.",
         kind="read",
         verb="show",
         toolset="custom_fields",
@@ -134,7 +134,7 @@ ACTIONS = (
     ),
     Action(
         name="custom_fields_update",
-        description="Rename a custom field or change its description.",
+        description="Edit a custom field.",
         kind="write",
         verb="update",
         toolset="custom_fields",

@@ -30,7 +30,7 @@ class EscalationsCancelOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="escalations_cancel",
-        description="Stop a page not yet resolved or expired; repeating it is harmless.",
+        description="Stop a page in progress.",
         kind="write",
         verb="cancel",
         toolset="escalations",

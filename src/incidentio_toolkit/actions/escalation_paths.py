@@ -43,8 +43,8 @@ from incidentio_toolkit.actions._fields import (
     page_size_field,
 )
 
-_PATH = "Levels: [{targets: [{type: user|schedule, id, urgency: high|low}], time_to_ack_seconds}]"
-_WORKING_HOURS = '[{weekday, start_time: "09:00", end_time: "17:00"}]'
+_PATH = "[{targets: [{type: user|schedule, id, urgency: high|low}], time_to_ack_seconds}]"
+_WORKING_HOURS = "[{weekday, start_time: 09:00, end_time: 17:00}]"
 _TIMEZONE = "Of working_hours (default UTC)."
 
 
@@ -140,7 +140,7 @@ ACTIONS = (
     ),
     Action(
         name="escalation_paths_create",
-        description="Create an escalation path: levels paged in turn.",
+        description="Create an escalation path.",
         kind="write",
         verb="create",
         toolset="escalation_paths",
@@ -157,7 +157,7 @@ ACTIONS = (
     ),
     Action(
         name="escalation_paths_show",
-        description="One escalation path with levels and working hours.",
+        description="One escalation path and its levels.",
         kind="read",
         verb="show",
         toolset="escalation_paths",
@@ -172,7 +172,7 @@ ACTIONS = (
     ),
     Action(
         name="escalation_paths_update",
-        description="Replace an escalation path (fields as in escalation_paths_create).",
+        description="Replace an escalation path (as in escalation_paths_create).",
         kind="write",
         verb="update",
         toolset="escalation_paths",

@@ -95,7 +95,7 @@ class EscalationsCreateInput(ActionInput):
     user_ids: Annotated[IdList, Resolves(USERS)] | None = None
     description: str | None = None
     incident_id: IncidentId | None = None
-    dry_run: bool | None = Field(default=None, description="Say who would be paged; send nothing.")
+    dry_run: bool | None = Field(default=None, description="Preview who would be paged.")
 
     @field_validator("user_ids", mode="after")
     @classmethod
@@ -225,7 +225,7 @@ class EscalationsShowOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="escalations_list",
-        description="List escalations (pages) with status.",
+        description="List escalations (pages).",
         kind="read",
         verb="list",
         toolset="escalations",
@@ -242,7 +242,7 @@ ACTIONS = (
     ),
     Action(
         name="escalations_create",
-        description="Page people now via an escalation path or users (not both).",
+        description="Page people now via an escalation path or users.",
         kind="destructive",
         verb="create",
         toolset="escalations",
@@ -259,7 +259,7 @@ ACTIONS = (
     ),
     Action(
         name="escalations_show",
-        description="One escalation with status and events.",
+        description="One escalation and its events.",
         kind="read",
         verb="show",
         toolset="escalations",

@@ -74,7 +74,7 @@ class FollowUpsShowOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="follow_ups_list",
-        description="List follow-ups (post-incident work), optionally of one incident.",
+        description="List follow-ups (post-incident work).",
         kind="read",
         verb="list",
         toolset="follow_ups",

@@ -59,7 +59,7 @@ class ActionsShowOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="actions_list",
-        description="List incident actions (tasks), optionally of one incident.",
+        description="List incident actions (tasks).",
         kind="read",
         verb="list",
         toolset="actions",

@@ -85,7 +85,7 @@ class IncidentRolesDeleteOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="incident_roles_list",
-        description="List incident roles (lead, reporter, custom).",
+        description="List incident roles.",
         kind="read",
         verb="list",
         toolset="incident_roles",
@@ -117,7 +117,7 @@ ACTIONS = (
     ),
     Action(
         name="incident_roles_show",
-        description="One incident role with its description.",
+        description="One incident role, by name.",
         kind="read",
         verb="show",
         toolset="incident_roles",

@@ -39,7 +39,7 @@ class IncidentTimestampsShowOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="incident_timestamps_list",
-        description="List the timestamps tracked on incidents (e.g. fixed at).",
+        description="List incident timestamp kinds.",
         kind="read",
         verb="list",
         toolset="reference",

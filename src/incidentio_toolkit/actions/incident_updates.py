@@ -57,7 +57,7 @@ class IncidentUpdatesListOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="incident_updates_list",
-        description="List incident updates, optionally of one incident.",
+        description="List incident updates.",
         kind="read",
         verb="list",
         toolset="incidents",

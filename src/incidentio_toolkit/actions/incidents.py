@@ -66,7 +66,7 @@ class IncidentsListInput(ActionInput):
     severity_at_most: SeverityRef | None = None
     incident_type_ids: Annotated[IdList, Resolves(INCIDENT_TYPES)] | None = None
     mode: list[IncidentMode] | None = Field(default=None)
-    created_after: date | None = Field(default=None, description="Date filters are inclusive.")
+    created_after: date | None = None
     created_before: date | None = None
     updated_after: date | None = None
     updated_before: date | None = None
@@ -118,9 +118,7 @@ class IncidentsUpdateInput(ActionInput):
     summary: str | None = None
     severity_id: SeverityRef | None = None
     incident_status_id: IncidentStatusRef | None = None
-    incident_type_id: str | None = Field(
-        default=None, description="Not editable: setting it fails."
-    )
+    incident_type_id: str | None = Field(default=None, description="Not editable.")
 
     @model_validator(mode="after")
     def _incident_type_is_not_editable(self) -> Self:
@@ -313,7 +311,7 @@ ACTIONS = (
     ),
     Action(
         name="incidents_show",
-        description="One incident with its custom fields.",
+        description="One incident (id or INC-123).",
         kind="read",
         verb="show",
         toolset="incidents",
@@ -328,7 +326,7 @@ ACTIONS = (
     ),
     Action(
         name="incidents_update",
-        description="Edit an incident; only the fields given change.",
+        description="Edit an incident's fields.",
         kind="write",
         verb="update",
         toolset="incidents",

@@ -91,7 +91,7 @@ class ScheduleOverridesCreateOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="schedule_entries_list",
-        description="Who is on call for a schedule over a time window (after overrides).",
+        description="Who is on call for a schedule in a window.",
         kind="read",
         verb="list",
         toolset="schedules",
@@ -108,7 +108,7 @@ ACTIONS = (
     ),
     Action(
         name="schedule_overrides_create",
-        description="Put someone on call instead of the rota (ids from schedules_show).",
+        description="Put someone on call instead of the rota.",
         kind="write",
         verb="create",
         toolset="schedules",

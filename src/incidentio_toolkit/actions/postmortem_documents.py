@@ -73,7 +73,7 @@ class PostmortemDocumentsContentOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="postmortem_documents_list",
-        description="List post-mortems, of one incident or all.",
+        description="List post-mortem documents.",
         kind="read",
         verb="list",
         toolset="postmortems",
@@ -90,7 +90,7 @@ ACTIONS = (
     ),
     Action(
         name="postmortem_documents_show",
-        description="Get one post-mortem's status, editors and link.",
+        description="One post-mortem (not its text).",
         kind="read",
         verb="show",
         toolset="postmortems",
@@ -105,7 +105,7 @@ ACTIONS = (
     ),
     Action(
         name="postmortem_documents_content",
-        description="Read a post-mortem in full, as Markdown.",
+        description="A post-mortem's text, as Markdown.",
         kind="read",
         verb="content",
         toolset="postmortems",

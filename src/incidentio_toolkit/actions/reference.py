@@ -86,7 +86,7 @@ class IncidentTypesListOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="severities_list",
-        description="List severities by rank (higher is more severe).",
+        description="List severities (higher rank is more severe).",
         kind="read",
         verb="list",
         toolset="reference",
@@ -102,7 +102,7 @@ ACTIONS = (
     ),
     Action(
         name="incident_statuses_list",
-        description="List incident statuses with their category.",
+        description="List incident statuses.",
         kind="read",
         verb="list",
         toolset="reference",

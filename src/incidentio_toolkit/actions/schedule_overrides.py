@@ -84,7 +84,7 @@ class ScheduleOverridesDeleteOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="schedule_overrides_list",
-        description="List a schedule's overrides, optionally of one rotation or layer.",
+        description="List a schedule's overrides.",
         kind="read",
         verb="list",
         toolset="schedules",
@@ -101,7 +101,7 @@ ACTIONS = (
     ),
     Action(
         name="schedule_overrides_update",
-        description="Move an override's window, rotation or layer; send all its fields (same user).",
+        description="Move an override; send all its fields (same user).",
         kind="write",
         verb="update",
         toolset="schedules",
@@ -118,7 +118,7 @@ ACTIONS = (
     ),
     Action(
         name="schedule_overrides_delete",
-        description="Delete an override: the rota is on call again for its window.",
+        description="Delete a schedule override.",
         kind="destructive",
         verb="delete",
         toolset="schedules",

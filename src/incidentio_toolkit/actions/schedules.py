@@ -142,7 +142,7 @@ class SchedulesListInput(ActionInput):
 
 class SchedulesCreateInput(ActionInput):
     name: str = Field(min_length=1)
-    timezone: str = Field(min_length=1, description="e.g. Europe/London.")
+    timezone: str = Field(min_length=1)
     rotations_config: RotationsConfig = Field(description=_ROTATIONS)
 
     @field_validator("rotations_config", mode="after")
@@ -164,12 +164,11 @@ class SchedulesShowInput(ActionInput):
 
 class SchedulesUpdateInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
+    described_by: ClassVar[type[ActionInput] | None] = SchedulesCreateInput
     id: ScheduleRef = id_field()
     name: str | None = None
     timezone: str | None = None
-    rotations_config: RotationsConfig | None = Field(
-        default=None, description="As in schedules_create."
-    )
+    rotations_config: RotationsConfig | None = None
 
     @field_validator("rotations_config", mode="after")
     @classmethod
@@ -241,7 +240,7 @@ ACTIONS = (
     ),
     Action(
         name="schedules_create",
-        description="Create an on-call schedule with rotations.",
+        description="Create an on-call schedule.",
         kind="write",
         verb="create",
         toolset="schedules",
@@ -258,7 +257,7 @@ ACTIONS = (
     ),
     Action(
         name="schedules_show",
-        description="One schedule with rotations and shifts.",
+        description="One schedule with its shifts.",
         kind="read",
         verb="show",
         toolset="schedules",
@@ -273,7 +272,7 @@ ACTIONS = (
     ),
     Action(
         name="schedules_update",
-        description="Edit a schedule; rotations given replace all.",
+        description="Edit a schedule (as in schedules_create); rotations given replace all.",
         kind="write",
         verb="update",
         toolset="schedules",
@@ -290,7 +289,7 @@ ACTIONS = (
     ),
     Action(
         name="schedules_delete",
-        description="Archive a schedule; fails while it has active replicas.",
+        description="Archive an on-call schedule.",
         kind="destructive",
         verb="delete",
         toolset="schedules",

@@ -59,7 +59,7 @@ class TeamsShowOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="teams_list",
-        description="List teams and their members (schedules and paths name them in team_ids).",
+        description="List teams and their members.",
         kind="read",
         verb="list",
         toolset="teams",
@@ -76,7 +76,7 @@ ACTIONS = (
     ),
     Action(
         name="teams_show",
-        description="Get one team with its members.",
+        description="One team and its members.",
         kind="read",
         verb="show",
         toolset="teams",

@@ -78,7 +78,7 @@ class UsersShowOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="users_list",
-        description="Find users by email or Slack id, or list them all.",
+        description="List users; find by email.",
         kind="read",
         verb="list",
         toolset="users",
@@ -95,7 +95,7 @@ ACTIONS = (
     ),
     Action(
         name="users_show",
-        description="One user by email, name or id.",
+        description="One user, by email or name.",
         kind="read",
         verb="show",
         toolset="users",

@@ -71,7 +71,7 @@ class WorkflowsCreateInput(ActionInput):
     name: str = Field(min_length=1)
     folder: str | None = None
     state: WorkflowState = "draft"
-    trigger: str = Field(default="incident.updated", description="Default incident.updated.")
+    trigger: str = Field(default="incident.updated", description="e.g. incident.updated")
     steps: list[JsonObject] = Field(default=[], description=_STEPS)
     condition_groups: list[JsonObject] = Field(default=[], description=_CONDITION_GROUPS)
     runs_on_incidents: RunsOnIncidents = "newly_created"
@@ -92,6 +92,7 @@ class WorkflowsShowInput(ActionInput):
 
 class WorkflowsUpdateInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
+    described_by: ClassVar[type[ActionInput] | None] = WorkflowsCreateInput
     id: str = id_field()
     name: str = Field(min_length=1)
     steps: list[JsonObject]
@@ -138,7 +139,7 @@ class WorkflowsDeleteOutput(ActionOutput):
 ACTIONS = (
     Action(
         name="workflows_list",
-        description="List workflows with trigger and state.",
+        description="List workflows and state.",
         kind="read",
         verb="list",
         toolset="workflows",
@@ -154,7 +155,7 @@ ACTIONS = (
     ),
     Action(
         name="workflows_create",
-        description="Create a workflow (a draft unless state is set).",
+        description="Create a workflow (a draft by default).",
         kind="write",
         verb="create",
         toolset="workflows",
@@ -185,7 +186,7 @@ ACTIONS = (
     ),
     Action(
         name="workflows_update",
-        description="Replace a workflow (fields as in workflows_create); start from workflows_show.",
+        description="Replace a workflow (fields as in workflows_create).",
         kind="write",
         verb="update",
         toolset="workflows",
@@ -201,7 +202,7 @@ ACTIONS = (
     ),
     Action(
         name="workflows_delete",
-        description="Archive a workflow: it stops running.",
+        description="Archive (stop) a workflow.",
         kind="destructive",
         verb="delete",
         toolset="workflows",

@@ -28,6 +28,7 @@ from incidentio_toolkit.actions import (
     FIELDS_PARAM,
     TOOLSETS,
     Action,
+    ActionInput,
     split_commas,
 )
 from incidentio_toolkit.composites import TOOLS, Tool
@@ -257,16 +258,29 @@ _NOISE: tuple[tuple[str, Any], ...] = (
 empty): the server validates against the full input model anyway, so an unknown parameter or an
 empty id is still rejected with an error naming the fix."""
 
+_BOUNDS = ("maximum", "maxLength")
+"""Upper bounds (a page's size, a name's length) are left to the input model too: a call past
+one is refused with an error that names the bound (`page_size: Input should be less than or
+equal to 25 (got 100)`), and nothing is sent."""
+
+_SAID_ONCE: tuple[tuple[str, Any], ...] = (("format", "date"),)
+"""Said once, in the server instructions, for every tool: dates are YYYY-MM-DD (a time of day
+is refused with an error that says so)."""
+
 
 def _noise(key: str, value: Any) -> bool:
-    """Titles and defaults (a parameter left out gets its default), and the `_NOISE` pairs."""
-    return key in ("title", "default") or any(
-        key == k and type(value) is type(v) and value == v for k, v in _NOISE
+    """Titles, defaults (a parameter left out gets its default), upper bounds and the `_NOISE`
+    and `_SAID_ONCE` pairs."""
+    return key in ("title", "default", *_BOUNDS) or any(
+        key == k and type(value) is type(v) and value == v for k, v in (*_NOISE, *_SAID_ONCE)
     )
 
 
 def _compact(node: Any) -> Any:
-    """Drop JSON-schema noise: titles, the `_NOISE` pairs and the null arm of optional values."""
+    """Drop JSON-schema noise: titles, defaults, bounds, the `_NOISE` and `_SAID_ONCE` pairs, the
+    null arm of optional values, the type of array items that say nothing else (`{"type":
+    "string"}` items become `{}`: ids are strings, and the model checks each one), and the type
+    of an enum of strings (its values say it)."""
     if isinstance(node, list):
         return [_compact(item) for item in cast(list[Any], node)]
     if not isinstance(node, dict):
@@ -281,6 +295,16 @@ def _compact(node: Any) -> Any:
             out[key] = {name: _compact(prop) for name, prop in props.items()}
         else:
             out[key] = _compact(value)
+    items = out.get("items")
+    if isinstance(items, dict) and list(cast(dict[str, Any], items)) == ["type"]:
+        out["items"] = {}
+    values = out.get("enum")
+    if (
+        out.get("type") == "string"
+        and isinstance(values, list)
+        and all(isinstance(value, str) for value in cast(list[Any], values))
+    ):
+        del out["type"]
     arms = out.get("anyOf")
     if isinstance(arms, list) and {"type": "null"} in arms:
         # Optional parameters: absence already says "not given", so the null arm is noise.
@@ -310,12 +334,33 @@ class Described(Protocol):
 def tool_input_schema(action: Described) -> dict[str, Any]:
     """The flat, compact JSON schema of a tool's parameters (as sent to models).
 
-    It is the input model's schema without titles and null arms. Treat the result as read-only:
-    it is cached.
+    It is the input model's schema without what `_compact` drops, with `fields` as `{}` (it means
+    the same on every list and show tool: dotted paths, as a list or one comma-separated string,
+    so the server instructions describe it once), and with the parameters of another tool's model
+    (`ActionInput.described_by`) as their JSON type alone. It says less than the input model
+    accepts, never something else; every call is validated against the model. Treat the result as
+    read-only: it is cached.
     """
     schema = cast(dict[str, Any], _compact(action.input.model_json_schema()))
-    schema.setdefault("properties", {})
+    properties = schema.setdefault("properties", {})
+    if FIELDS_PARAM in properties:
+        properties[FIELDS_PARAM] = {}
+    described: type[ActionInput] | None = getattr(action.input, "described_by", None)
+    if described is not None:
+        for name in properties.keys() & described.model_fields.keys():
+            properties[name] = _bare(properties[name])
     return schema
+
+
+def _bare(schema: dict[str, Any]) -> dict[str, Any]:
+    """A parameter's JSON type alone (`{"type": "string"}` for an enum of strings)."""
+    if "anyOf" in schema:
+        return {"anyOf": [_bare(arm) for arm in cast(list[dict[str, Any]], schema["anyOf"])]}
+    kind = schema.get("type", "string" if "enum" in schema else None)
+    bare: dict[str, Any] = {} if kind is None else {"type": kind}
+    if kind == "array":
+        bare["items"] = {}
+    return bare
 
 
 @cache

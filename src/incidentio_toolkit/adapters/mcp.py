@@ -89,10 +89,12 @@ def instructions_for(policy: ToolPolicy, *, discovery: bool = False) -> str:
     keyed = [a.name for a in ACTIONS.values() if a.keyed]
     lines = [
         "incident.io tools. Ids come from the matching list tool, but where an id is expected a "
-        "name works too (severity, status, type, role, custom field, schedule, escalation path; "
+        "name works too (severity, status, type, role, custom field, schedule, escalation path, "
+        "team; "
         "users by email, name or Slack id) and incidents take INC-123. "
         f"{INCIDENT_BRIEF.name} and {ON_CALL_NOW.name} answer whole questions in one call. "
-        "Times are ISO 8601 with an offset. Lists leave out test and tutorial incidents unless "
+        "Times are ISO 8601 with an offset; dates YYYY-MM-DD, and date filters are inclusive. "
+        "Lists leave out test and tutorial incidents unless "
         "mode or incident_mode names them; for the next page pass pagination_meta.after as "
         "after. Every result has success and error; read error, it says what to fix.",
     ]

@@ -23,7 +23,7 @@ def describe_validation_error(action: Tool, exc: ValidationError) -> str:
     for err in exc.errors(include_url=False)[:10]:
         where = ".".join(str(part) for part in err["loc"])
         kind = err["type"]
-        message = err["msg"].removeprefix("Value error, ")
+        message = err["msg"].removeprefix("Value error, ").removesuffix(".")
         if kind == "extra_forbidden":
             problems.append(f"unknown parameter {where!r} (valid: {allowed})")
         elif kind == "missing":

@@ -55,7 +55,6 @@ class _Signatures:
             severity_at_least: Name or id.
             severity_at_most: Name or id.
             incident_type_ids: Name or id.
-            created_after: Date filters are inclusive.
         """
         ...
 
@@ -83,7 +82,7 @@ class _Signatures:
     def incidents_show(
         self, *, id: str, fields: str | list[str] | None = None
     ) -> outputs.IncidentsShowOutput:
-        """One incident with its custom fields."""
+        """One incident (id or INC-123)."""
         ...
 
     def incidents_update(
@@ -97,13 +96,13 @@ class _Signatures:
         incident_status_id: str | None = None,
         incident_type_id: str | None = None,
     ) -> outputs.IncidentsUpdateOutput:
-        """Edit an incident; only the fields given change.
+        """Edit an incident's fields.
 
         Args:
             id: Id or reference (INC-123, 123, #inc-123).
             severity_id: Name or id.
             incident_status_id: Name or id.
-            incident_type_id: Not editable: setting it fails.
+            incident_type_id: Not editable.
         """
         ...
 
@@ -114,7 +113,7 @@ class _Signatures:
         incident_mode: incident_actions.ListIncidentMode | None = None,
         fields: str | list[str] | None = None,
     ) -> outputs.ActionsListOutput:
-        """List incident actions (tasks), optionally of one incident.
+        """List incident actions (tasks).
 
         Args:
             incident_id: Id or reference (INC-123, 123, #inc-123).
@@ -134,7 +133,7 @@ class _Signatures:
         incident_mode: follow_ups.ListIncidentMode | None = None,
         fields: str | list[str] | None = None,
     ) -> outputs.FollowUpsListOutput:
-        """List follow-ups (post-incident work), optionally of one incident.
+        """List follow-ups (post-incident work).
 
         Args:
             incident_id: Id or reference (INC-123, 123, #inc-123).
@@ -157,13 +156,13 @@ class _Signatures:
         include_inactive: bool | None = None,
         fields: str | list[str] | None = None,
     ) -> outputs.UsersListOutput:
-        """Find users by email or Slack id, or list them all."""
+        """List users; find by email."""
         ...
 
     def users_show(
         self, *, id: str, fields: str | list[str] | None = None
     ) -> outputs.UsersShowOutput:
-        """One user by email, name or id.
+        """One user, by email or name.
 
         Args:
             id: Email, Slack user id, name or id.
@@ -173,7 +172,7 @@ class _Signatures:
     def workflows_list(
         self, *, fields: str | list[str] | None = None
     ) -> outputs.WorkflowsListOutput:
-        """List workflows with trigger and state."""
+        """List workflows and state."""
         ...
 
     def workflows_create(
@@ -193,10 +192,10 @@ class _Signatures:
         expressions: list[dict[str, Any]] | None = None,
         delay: dict[str, Any] | None = None,
     ) -> outputs.WorkflowsCreateOutput:
-        """Create a workflow (a draft unless state is set).
+        """Create a workflow (a draft by default).
 
         Args:
-            trigger: Default incident.updated.
+            trigger: E.g. incident.updated
             steps: [{id, name, param_bindings}]
             condition_groups: [{conditions: [{subject, operation, param_bindings}]}]
             once_for: E.g. ["incident.url"]
@@ -232,11 +231,11 @@ class _Signatures:
         folder: str | None = None,
         delay: dict[str, Any] | None = None,
     ) -> outputs.WorkflowsUpdateOutput:
-        """Replace a workflow (fields as in workflows_create); start from workflows_show."""
+        """Replace a workflow (fields as in workflows_create)."""
         ...
 
     def workflows_delete(self, *, id: str) -> outputs.WorkflowsDeleteOutput:
-        """Archive a workflow: it stops running."""
+        """Archive (stop) a workflow."""
         ...
 
     def schedules_list(
@@ -252,10 +251,9 @@ class _Signatures:
     def schedules_create(
         self, *, name: str, timezone: str, rotations_config: dict[str, Any] | list[dict[str, Any]]
     ) -> outputs.SchedulesCreateOutput:
-        """Create an on-call schedule with rotations.
+        """Create an on-call schedule.
 
         Args:
-            timezone: E.g. Europe/London.
             rotations_config: [{name, users: [{id}], layers: [{name}], handover_start_at, handovers: [{interval, interval_type}]}]
         """
         ...
@@ -263,7 +261,7 @@ class _Signatures:
     def schedules_show(
         self, *, id: str, fields: str | list[str] | None = None
     ) -> outputs.SchedulesShowOutput:
-        """One schedule with rotations and shifts.
+        """One schedule with its shifts.
 
         Args:
             id: Name or id.
@@ -278,16 +276,15 @@ class _Signatures:
         timezone: str | None = None,
         rotations_config: dict[str, Any] | list[dict[str, Any]] | None = None,
     ) -> outputs.SchedulesUpdateOutput:
-        """Edit a schedule; rotations given replace all.
+        """Edit a schedule (as in schedules_create); rotations given replace all.
 
         Args:
             id: Name or id.
-            rotations_config: As in schedules_create.
         """
         ...
 
     def schedules_delete(self, *, id: str) -> outputs.SchedulesDeleteOutput:
-        """Archive a schedule; fails while it has active replicas.
+        """Archive an on-call schedule.
 
         Args:
             id: Name or id.
@@ -301,7 +298,7 @@ class _Signatures:
         after: str | None = None,
         fields: str | list[str] | None = None,
     ) -> outputs.EscalationsListOutput:
-        """List escalations (pages) with status."""
+        """List escalations (pages)."""
         ...
 
     def escalations_create(
@@ -315,38 +312,38 @@ class _Signatures:
         incident_id: str | None = None,
         dry_run: bool | None = None,
     ) -> outputs.EscalationsCreateOutput:
-        """Page people now via an escalation path or users (not both).
+        """Page people now via an escalation path or users.
 
         Args:
             escalation_path_id: Name or id.
             user_ids: Email, Slack user id, name or id.
             incident_id: Id or reference (INC-123, 123, #inc-123).
-            dry_run: Say who would be paged; send nothing.
+            dry_run: Preview who would be paged.
         """
         ...
 
     def escalations_show(
         self, *, id: str, fields: str | list[str] | None = None
     ) -> outputs.EscalationsShowOutput:
-        """One escalation with status and events."""
+        """One escalation and its events."""
         ...
 
     def custom_fields_list(
         self, *, fields: str | list[str] | None = None
     ) -> outputs.CustomFieldsListOutput:
-        """List custom fields and their types."""
+        """List incident custom fields."""
         ...
 
     def custom_fields_create(
         self, *, name: str, description: str, field_type: custom_fields.FieldType
     ) -> outputs.CustomFieldsCreateOutput:
-        """Create an incident custom field."""
+        """Create a custom field."""
         ...
 
     def custom_fields_show(
         self, *, id: str, fields: str | list[str] | None = None
     ) -> outputs.CustomFieldsShowOutput:
-        """One custom field and its type.
+        """One custom field, by name.
 
         Args:
             id: Name or id.
@@ -356,7 +353,7 @@ class _Signatures:
     def custom_fields_update(
         self, *, id: str, name: str, description: str
     ) -> outputs.CustomFieldsUpdateOutput:
-        """Rename a custom field or change its description.
+        """Edit a custom field.
 
         Args:
             id: Name or id.
@@ -374,13 +371,13 @@ class _Signatures:
     def severities_list(
         self, *, fields: str | list[str] | None = None
     ) -> outputs.SeveritiesListOutput:
-        """List severities by rank (higher is more severe)."""
+        """List severities (higher rank is more severe)."""
         ...
 
     def incident_statuses_list(
         self, *, fields: str | list[str] | None = None
     ) -> outputs.IncidentStatusesListOutput:
-        """List incident statuses with their category."""
+        """List incident statuses."""
         ...
 
     def incident_types_list(
@@ -392,7 +389,7 @@ class _Signatures:
     def incident_roles_list(
         self, *, fields: str | list[str] | None = None
     ) -> outputs.IncidentRolesListOutput:
-        """List incident roles (lead, reporter, custom)."""
+        """List incident roles."""
         ...
 
     def incident_roles_create(
@@ -404,7 +401,7 @@ class _Signatures:
     def incident_roles_show(
         self, *, id: str, fields: str | list[str] | None = None
     ) -> outputs.IncidentRolesShowOutput:
-        """One incident role with its description.
+        """One incident role, by name.
 
         Args:
             id: Name or id.
@@ -432,7 +429,7 @@ class _Signatures:
     def incident_timestamps_list(
         self, *, fields: str | list[str] | None = None
     ) -> outputs.IncidentTimestampsListOutput:
-        """List the timestamps tracked on incidents (e.g. fixed at)."""
+        """List incident timestamp kinds."""
         ...
 
     def incident_timestamps_show(
@@ -449,7 +446,7 @@ class _Signatures:
         after: str | None = None,
         fields: str | list[str] | None = None,
     ) -> outputs.IncidentUpdatesListOutput:
-        """List incident updates, optionally of one incident.
+        """List incident updates.
 
         Args:
             incident_id: Id or reference (INC-123, 123, #inc-123).
@@ -464,7 +461,7 @@ class _Signatures:
         entry_window_end: str | None = None,
         fields: str | list[str] | None = None,
     ) -> outputs.ScheduleEntriesListOutput:
-        """Who is on call for a schedule over a time window (after overrides).
+        """Who is on call for a schedule in a window.
 
         Args:
             schedule_id: Name or id.
@@ -484,7 +481,7 @@ class _Signatures:
         user_email: str | None = None,
         user_slack_id: str | None = None,
     ) -> outputs.ScheduleOverridesCreateOutput:
-        """Put someone on call instead of the rota (ids from schedules_show).
+        """Put someone on call instead of the rota.
 
         Args:
             schedule_id: Name or id.
@@ -510,11 +507,11 @@ class _Signatures:
         working_hours: list[dict[str, Any]] | None = None,
         timezone: str | None = None,
     ) -> outputs.EscalationPathsCreateOutput:
-        """Create an escalation path: levels paged in turn.
+        """Create an escalation path.
 
         Args:
-            path: Levels: [{targets: [{type: user|schedule, id, urgency: high|low}], time_to_ack_seconds}]
-            working_hours: [{weekday, start_time: "09:00", end_time: "17:00"}]
+            path: [{targets: [{type: user|schedule, id, urgency: high|low}], time_to_ack_seconds}]
+            working_hours: [{weekday, start_time: 09:00, end_time: 17:00}]
             timezone: Of working_hours (default UTC).
         """
         ...
@@ -522,7 +519,7 @@ class _Signatures:
     def escalation_paths_show(
         self, *, id: str, fields: str | list[str] | None = None
     ) -> outputs.EscalationPathsShowOutput:
-        """One escalation path with levels and working hours.
+        """One escalation path and its levels.
 
         Args:
             id: Name or id.
@@ -538,7 +535,7 @@ class _Signatures:
         working_hours: list[dict[str, Any]] | None = None,
         timezone: str | None = None,
     ) -> outputs.EscalationPathsUpdateOutput:
-        """Replace an escalation path (fields as in escalation_paths_create).
+        """Replace an escalation path (as in escalation_paths_create).
 
         Args:
             id: Name or id.
@@ -565,17 +562,17 @@ class _Signatures:
         created_before: date | None = None,
         fields: str | list[str] | None = None,
     ) -> outputs.AlertsListOutput:
-        """List alerts, newest first; filter by status, key, source or date."""
+        """List alerts, newest first."""
         ...
 
     def alerts_show(
         self, *, id: str, fields: str | list[str] | None = None
     ) -> outputs.AlertsShowOutput:
-        """Get one alert with its attributes."""
+        """One alert with its attributes."""
         ...
 
     def alerts_resolve(self, *, id: str) -> outputs.AlertsResolveOutput:
-        """Resolve a firing alert (a no-op once resolved)."""
+        """Resolve a firing alert."""
         ...
 
     def incident_alerts_list(
@@ -587,7 +584,7 @@ class _Signatures:
         after: str | None = None,
         fields: str | list[str] | None = None,
     ) -> outputs.IncidentAlertsListOutput:
-        """Alerts linked to an incident, or incidents linked to an alert.
+        """Links between alerts and incidents.
 
         Args:
             incident_id: Id or reference (INC-123, 123, #inc-123).
@@ -595,7 +592,7 @@ class _Signatures:
         ...
 
     def escalations_cancel(self, *, id: str) -> outputs.EscalationsCancelOutput:
-        """Stop a page not yet resolved or expired; repeating it is harmless."""
+        """Stop a page in progress."""
         ...
 
     def postmortem_documents_list(
@@ -607,7 +604,7 @@ class _Signatures:
         after: str | None = None,
         fields: str | list[str] | None = None,
     ) -> outputs.PostmortemDocumentsListOutput:
-        """List post-mortems, of one incident or all.
+        """List post-mortem documents.
 
         Args:
             incident_id: Id or reference (INC-123, 123, #inc-123).
@@ -617,11 +614,11 @@ class _Signatures:
     def postmortem_documents_show(
         self, *, id: str, fields: str | list[str] | None = None
     ) -> outputs.PostmortemDocumentsShowOutput:
-        """Get one post-mortem's status, editors and link."""
+        """One post-mortem (not its text)."""
         ...
 
     def postmortem_documents_content(self, *, id: str) -> outputs.PostmortemDocumentsContentOutput:
-        """Read a post-mortem in full, as Markdown."""
+        """A post-mortem's text, as Markdown."""
         ...
 
     def schedule_overrides_list(
@@ -634,7 +631,7 @@ class _Signatures:
         after: str | None = None,
         fields: str | list[str] | None = None,
     ) -> outputs.ScheduleOverridesListOutput:
-        """List a schedule's overrides, optionally of one rotation or layer.
+        """List a schedule's overrides.
 
         Args:
             schedule_id: Name or id.
@@ -653,7 +650,7 @@ class _Signatures:
         user_email: str | None = None,
         user_slack_id: str | None = None,
     ) -> outputs.ScheduleOverridesUpdateOutput:
-        """Move an override's window, rotation or layer; send all its fields (same user).
+        """Move an override; send all its fields (same user).
 
         Args:
             user_id: Email, Slack user id, name or id.
@@ -661,7 +658,7 @@ class _Signatures:
         ...
 
     def schedule_overrides_delete(self, *, id: str) -> outputs.ScheduleOverridesDeleteOutput:
-        """Delete an override: the rota is on call again for its window."""
+        """Delete a schedule override."""
         ...
 
     def teams_list(
@@ -671,13 +668,13 @@ class _Signatures:
         after: str | None = None,
         fields: str | list[str] | None = None,
     ) -> outputs.TeamsListOutput:
-        """List teams and their members (schedules and paths name them in team_ids)."""
+        """List teams and their members."""
         ...
 
     def teams_show(
         self, *, id: str, fields: str | list[str] | None = None
     ) -> outputs.TeamsShowOutput:
-        """Get one team with its members.
+        """One team and its members.
 
         Args:
             id: Name or id.
@@ -687,11 +684,7 @@ class _Signatures:
     def incident_brief(
         self, *, incident: str, updates: int | None = None
     ) -> outputs.IncidentBriefOutput:
-        """One incident in one call: status, severity, lead, roles, custom fields, last updates, open actions and follow-ups.
-
-        Args:
-            updates: Recent updates to include.
-        """
+        """One incident: status, severity, lead, roles, custom fields, last updates, open actions, follow-ups, alerts."""
         ...
 
     def on_call_now(
@@ -699,14 +692,16 @@ class _Signatures:
         *,
         schedule: str | None = None,
         escalation_path: str | None = None,
+        team: str | None = None,
         user: str | None = None,
         days: int | None = None,
     ) -> outputs.OnCallNowOutput:
-        """Who is on call now, until when, and who is next, for a schedule, an escalation path or a user.
+        """Who is on call now and next, for a schedule, escalation path, team or user.
 
         Args:
             schedule: Name or id.
             escalation_path: Name or id.
+            team: Name or id.
             user: Email, Slack user id, name or id.
             days: For a user: days ahead.
         """

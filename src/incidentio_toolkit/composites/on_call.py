@@ -3,14 +3,16 @@
 - a schedule: one `schedules_show` (its current and next shifts);
 - an escalation path: the path, then one read per schedule and user on its levels, at once;
 - a user ("is X on call, and when next?"): the schedules whose rotations include them (the
-  cached schedule catalog), then one `schedule_entries_list` per such schedule, at once.
-
-Teams will be accepted once incident.io's teams are actions of the toolkit.
+  cached schedule catalog), then one `schedule_entries_list` per such schedule, at once;
+- a team: the schedules and escalation paths that name it in their `team_ids` (the cached
+  catalogs), then one `schedules_show` per schedule and one `escalation_paths_show` per path, at
+  once: who is on call on each schedule, and whom each path pages now (incident.io's
+  `current_responders`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any, Self, cast
 
@@ -26,6 +28,7 @@ from incidentio_toolkit.actions import (
     read,
 )
 from incidentio_toolkit.actions.escalation_paths import (
+    ESCALATION_PATHS,
     EscalationPathRef,
     levels_of,
     paged_people,
@@ -38,18 +41,20 @@ from incidentio_toolkit.actions.schedules import (
     rotations_of,
     shift,
 )
+from incidentio_toolkit.actions.teams import TEAMS, TeamRef
 from incidentio_toolkit.actions.users import UserRef
 from incidentio_toolkit.composites._base import Composite
 
 MAX_SHIFTS = 20
 """A user's upcoming shifts listed at most; `shifts_truncated` says when there were more."""
 
-_TARGETS = ("schedule", "escalation_path", "user")
+_TARGETS = ("schedule", "escalation_path", "team", "user")
 
 
 class OnCallNowInput(ActionInput):
     schedule: ScheduleRef | None = None
     escalation_path: EscalationPathRef | None = None
+    team: TeamRef | None = None
     user: UserRef | None = None
     days: int = Field(default=7, ge=1, le=31, description="For a user: days ahead.")
 
@@ -58,7 +63,7 @@ class OnCallNowInput(ActionInput):
         given = [name for name in _TARGETS if getattr(self, name) is not None]
         if len(given) != 1:
             raise ValueError(
-                "Give exactly one of schedule, escalation_path or user (by name or id); got "
+                "Give exactly one of schedule, escalation_path, team or user (by name or id); got "
                 + (", ".join(given) if given else "none")
                 + "."
             )
@@ -135,6 +140,58 @@ async def _escalation_path(reader: Reader, path_id: str) -> JsonObject:
     return answer
 
 
+def _owned_by(items: list[dict[str, Any]], team_id: str) -> list[dict[str, Any]]:
+    """The objects whose `team_ids` name the team."""
+    return [item for item in items if team_id in cast(list[Any], item.get("team_ids") or [])]
+
+
+def _person(user: Mapping[str, Any]) -> JsonObject:
+    return {key: user[key] for key in ("name", "email") if user.get(key)}
+
+
+async def _path_now(reader: Reader, path_id: str) -> JsonObject:
+    path: Mapping[str, Any] = await read(
+        reader, "escalation_paths_show", {"id": path_id}, "escalation_path"
+    )
+    return {
+        "escalation_path": path.get("name"),
+        "id": path.get("id"),
+        "pages_now": [_person(user) for user in objects(path.get("current_responders"))],
+    }
+
+
+async def _team(reader: Reader, team_id: str) -> JsonObject:
+    listed = await gather(
+        {
+            TEAMS.noun: lambda: reader.listing(TEAMS),
+            SCHEDULES.noun: lambda: reader.listing(SCHEDULES),
+            ESCALATION_PATHS.noun: lambda: reader.listing(ESCALATION_PATHS),
+        }
+    )
+    team = next((t for t in listed[TEAMS.noun] if t.get("id") == team_id), None)
+    if team is None:
+        team = await read(reader, "teams_show", {"id": team_id}, "team")
+    schedules = [str(s["id"]) for s in _owned_by(listed[SCHEDULES.noun], team_id)]
+    paths = [str(p["id"]) for p in _owned_by(listed[ESCALATION_PATHS.noun], team_id)]
+    reads: dict[tuple[str, str], Callable[[], Awaitable[JsonObject]]] = {
+        **{("schedule", sid): (lambda sid=sid: _schedule(reader, sid)) for sid in schedules},
+        **{("path", pid): (lambda pid=pid: _path_now(reader, pid)) for pid in paths},
+    }
+    found = await gather(reads)
+    answer: JsonObject = {
+        "team": team.get("name"),
+        "id": team.get("id"),
+        "schedules": [found[("schedule", sid)] for sid in schedules],
+        "escalation_paths": [found[("path", pid)] for pid in paths],
+    }
+    uncovered = [str(item["schedule"]) for item in answer["schedules"] if item.get("uncovered")]
+    if uncovered:
+        answer["uncovered"] = uncovered
+    if not reads:
+        answer["note"] = "No schedule or escalation path names this team in its team_ids."
+    return answer
+
+
 def _rotation_users(schedule: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return [user for rotation in rotations_of(schedule) for user in objects(rotation.get("users"))]
 
@@ -194,11 +251,13 @@ async def _user(reader: Reader, user_id: str, days: int) -> JsonObject:
 
 
 async def on_call_now(reader: Reader, arguments: OnCallNowInput) -> OnCallNowOutput:
-    """Who is on call now for a schedule, an escalation path or a user."""
+    """Who is on call now for a schedule, an escalation path, a team or a user."""
     if arguments.schedule is not None:
         answer = await _schedule(reader, arguments.schedule)
     elif arguments.escalation_path is not None:
         answer = await _escalation_path(reader, arguments.escalation_path)
+    elif arguments.team is not None:
+        answer = await _team(reader, arguments.team)
     else:
         answer = await _user(reader, str(arguments.user), arguments.days)
     return OnCallNowOutput(success=True, on_call={"now": _stamp(reader.now()), **answer})
@@ -206,14 +265,15 @@ async def on_call_now(reader: Reader, arguments: OnCallNowInput) -> OnCallNowOut
 
 ON_CALL_NOW = Composite(
     name="on_call_now",
-    description="Who is on call now, until when, and who is next, for a schedule, an escalation path or a user.",
+    description=("Who is on call now and next, for a schedule, escalation path, team or user."),
     toolset="schedules",
     input=OnCallNowInput,
     output=OnCallNowOutput,
     result="on_call",
     run=on_call_now,
     calls=(
-        "schedule: 1; escalation path: 1 + one per schedule and user on its levels; user: "
+        "schedule: 1; escalation path: 1 + one per schedule and user on its levels; team: the "
+        "team, schedule and path lists (cached) + one per schedule and path of the team; user: "
         "the schedule list (cached) + one per schedule the user is in"
     ),
 )

@@ -192,6 +192,16 @@ def test_teams_alerts_and_postmortems_belong_to_real_people_and_incidents(
     assert "## Timeline" in markdown
 
 
+def test_every_schedule_and_escalation_path_names_its_team(small: sqlite3.Connection) -> None:
+    teams = {team["id"]: team["name"] for team in objects(small, "teams")}
+    for table in ("schedules", "escalation_paths"):
+        owned = objects(small, table)
+        assert owned
+        for item in owned:
+            assert len(item["team_ids"]) == 1, item["name"]
+            assert item["name"].startswith(teams[item["team_ids"][0]] + " "), item["name"]
+
+
 def test_schedules_have_rotations_layers_handovers_and_overrides(
     small: sqlite3.Connection,
 ) -> None:

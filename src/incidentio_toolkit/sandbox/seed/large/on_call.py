@@ -1,6 +1,7 @@
 """The large organisation's on-call: schedules (several rotations each, with layers, every kind of
 handover, working hours, versioned rotations) and their overrides, and escalation paths (levels,
-branches, repeats, delays and working hours), written through the stores."""
+branches, repeats, delays and working hours), written through the stores. Each names its team in
+`team_ids`."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from incidentio_toolkit.sandbox._util import JSON, fmt_time, new_id
 from incidentio_toolkit.sandbox._validate import Fields
 from incidentio_toolkit.sandbox.seed.large.org import LargeOrg, Team
 from incidentio_toolkit.sandbox.seed.large.shape import HISTORY_END, HISTORY_START, ORG_CREATED
+from incidentio_toolkit.sandbox.seed.large.teams import team_id
 
 SCHEDULE_KINDS = ("Primary", "Secondary", "Business hours", "Follow the sun", "Shadow")
 PATH_KINDS = ("Urgent", "Business hours", "Major incident")
@@ -133,6 +135,7 @@ def write_schedules(org: LargeOrg) -> None:
             "schedule": {
                 "name": f"{team.name} {kind}",
                 "timezone": timezone,
+                "team_ids": [team_id(org, team)],
                 "config": {"rotations": rotations},
                 "annotations": {"globex.example/team": team.name.lower()},
             }
@@ -284,6 +287,7 @@ def write_escalation_paths(org: LargeOrg) -> None:
         else:
             body = _major(org, team, manager)
         body["name"] = f"{team.name} {kind.lower()}"
+        body["team_ids"] = [team_id(org, team)]
         path_id = new_id(ORG_CREATED)
         org.store.escalation_paths.create(Fields(body), ORG_CREATED, id=path_id)
         team.path_ids.append(path_id)

@@ -29,11 +29,12 @@ fmt: bootstrap
 typecheck:
 	$(RUN)/pyright
 
+## Every core (pytest-xdist); a single file run by hand stays in one process, so -s shows its figures.
 pytest:
-	$(RUN)/pytest -q
+	$(RUN)/pytest -q -n auto --dist loadgroup
 
 test-fast: bootstrap
-	$(RUN)/pytest -q -m "not slow" -x
+	$(RUN)/pytest -q -n auto --dist loadgroup -m "not slow" -x
 
 demo: bootstrap
 	$(RUN)/incidentio demo

@@ -362,3 +362,16 @@ async def test_a_raw_request_refuses_a_bad_path_or_key_before_any_io() -> None:
 def test_the_sync_client_sends_raw_requests_too() -> None:
     with IncidentIO(KEY, transport=httpx2.MockTransport(answer()), pacing=None) as io:
         assert io.request("GET", "/v1/severities").data == {"severities": []}
+
+
+@pytest.mark.anyio
+async def test_a_body_echoing_only_a_piece_of_the_key_is_scrubbed_too() -> None:
+    body = {"severities": [{"id": "01S", "name": f"token {KEY[3:15]} seen"}]}
+    async with AsyncIncidentIO(
+        KEY, transport=httpx2.MockTransport(answer(200, body)), pacing=None
+    ) as io:
+        result = await io.call("severities_list", {})
+        raw = await io.request("GET", "/v1/severities")
+    for text in (str(result), str(raw.data)):
+        assert all(KEY[i : i + 8] not in text for i in range(len(KEY) - 7))
+        assert "[redacted]" in text

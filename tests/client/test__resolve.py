@@ -13,6 +13,7 @@ from tests.pinned_support import pinned
 
 from incidentio_toolkit.actions.reference import SEVERITIES
 from incidentio_toolkit.client import AsyncIncidentIO
+from incidentio_toolkit.client._resolve import MAX_LISTED
 from incidentio_toolkit.sandbox import seed
 
 pytestmark = pytest.mark.anyio
@@ -127,7 +128,10 @@ async def test_users_by_email_or_slack_id_cost_one_filtered_list_call() -> None:
     assert by_email["user"]["id"] == seed.USER_KENJI_ID
     assert requests[0] == ("/v2/users", {"email": "KENJI.tanaka@northwind.example"})
     assert requests[2] == ("/v2/users", {"slack_user_id": "U04KENJI004"})
-    assert requests[4] == ("/v2/users", {})  # a name: the whole list, then cached
+    assert requests[4] == (
+        "/v2/users",
+        {"page_size": "10000"},
+    )  # a name: the whole list, then cached
     assert [path for path, _ in requests].count(f"/v2/users/{seed.USER_KENJI_ID}") == 3
 
 
@@ -218,3 +222,43 @@ async def test_concurrent_calls_naming_the_same_catalog_share_one_read() -> None
             group.start_soon(io.call, "incidents_list", {"severity_at_least": name})
     assert api.sent().count("GET /v1/severities") == 1
     assert api.sent().count("GET /v2/incidents") == 4
+
+
+class PagedUsers:
+    """users_list over `count` users, honouring page_size and the after cursor."""
+
+    def __init__(self, count: int) -> None:
+        self.users = [
+            {"id": f"01JUSR{n:020d}", "name": f"User {n}", "email": f"user{n}@example.com"}
+            for n in range(count)
+        ]
+        self.requests: list[httpx2.Request] = []
+
+    def __call__(self, request: httpx2.Request) -> httpx2.Response:
+        self.requests.append(request)
+        if request.url.path != "/v2/users":
+            return httpx2.Response(200, json={"incident": {"id": "01JNC000000000000000000000"}})
+        size = int(request.url.params.get("page_size", "25"))
+        start = int(request.url.params.get("after", "0"))
+        page = self.users[start : start + size]
+        more = start + size < len(self.users)
+        meta = {"page_size": size, **({"after": str(start + size)} if more else {})}
+        return httpx2.Response(200, json={"users": page, "pagination_meta": meta})
+
+
+async def test_a_large_catalog_is_read_in_its_largest_pages_to_the_end() -> None:
+    api = PagedUsers(3_000)
+    async with AsyncIncidentIO(KEY, transport=httpx2.MockTransport(api), pacing=None) as io:
+        resolved = await io.prepare("users_show", {"id": "User 2800"})
+    assert resolved.model_dump()["id"] == "01JUSR00000000000000002800"
+    assert [r.url.params.get("page_size") for r in api.requests] == ["10000"]
+
+
+async def test_a_catalog_too_large_to_list_whole_is_never_matched_by_name() -> None:
+    api = PagedUsers(MAX_LISTED + 1)
+    async with AsyncIncidentIO(KEY, transport=httpx2.MockTransport(api), pacing=None) as io:
+        result = await io.call("users_show", {"id": "User 2800"})
+    assert result["success"] is False
+    assert "more than 10,000 users" in result["error"]
+    assert "give the user's id" in result["error"]
+    assert all(r.url.path == "/v2/users" for r in api.requests)

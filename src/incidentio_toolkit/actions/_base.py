@@ -196,6 +196,18 @@ class Action:
         object.__setattr__(self, "data_fields", fields)
 
     @property
+    def pages_people(self) -> bool:
+        """True for the creates that page people: their own, smaller pacing budget, and a
+        confirmation before they are sent."""
+        return self.kind == "destructive" and self.verb == "create"
+
+    @property
+    def check_action(self) -> str:
+        """The read that tells whether an attempt with an unknown outcome took effect (the
+        action itself when the record names none)."""
+        return self.check_with or self.name
+
+    @property
     def keyed(self) -> bool:
         """True when the request carries an `idempotency_key`, so a repeat cannot create twice."""
         return "idempotency_key" in self.input.model_fields

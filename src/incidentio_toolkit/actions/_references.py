@@ -66,6 +66,10 @@ class Catalog:
     show_action: str | None = None
     """For incidents: the show action that turns a reference (`INC-123`) into the id."""
 
+    full_pages: bool = True
+    """Whether the listing asks for the largest page its list action takes (fewer requests).
+    False keeps the API's default size, where a larger page answers with less."""
+
     def describe(self) -> str:
         """What a marked parameter accepts, for documentation: `name or id`."""
         if self.show_action is not None:

@@ -30,7 +30,8 @@ from incidentio_toolkit.actions._projection import (
 )
 from incidentio_toolkit.actions._references import Catalog, Resolves
 
-SCHEDULES = Catalog(noun="schedule", list_action="schedules_list")
+SCHEDULES = Catalog(noun="schedule", list_action="schedules_list", full_pages=False)
+"""Listed 25 to a page: a larger page answers without the schedules' `next_shifts`."""
 ScheduleRef = Annotated[str, Resolves(SCHEDULES)]
 
 RotationsConfig = JsonObject | list[JsonObject]

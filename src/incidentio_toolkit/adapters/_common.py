@@ -5,7 +5,8 @@ and the composite reads), describe each with `tool_input_schema(tool)`, and run 
 `run_tool` / `run_tool_sync`, so a tool that the policy disables is refused the same way
 everywhere, before any request is sent, and every answer is shaped the same way.
 
-Policy: read-only by default. `allow_writes` adds the kind "write" actions (creates and updates);
+Policy: read-only by default. `allow_writes` adds the kind "write" actions (creates, updates, and
+the cancels and resolves that stop harm);
 `allow_destructive` adds the kind "destructive" ones (deletes and `escalations_create`, which pages
 people) and is a second opt-in: it is only accepted together with `allow_writes`.
 
@@ -72,7 +73,7 @@ class ToolPolicy:
     """Which tools an agent surface exposes, and how their answers are shaped. The default
     exposes only the reads (list and show actions, and the composites), with summaries.
 
-    - `allow_writes`: also creates and updates (kind "write").
+    - `allow_writes`: also creates, updates, cancels and resolves (kind "write").
     - `allow_destructive`: also deletes and `escalations_create` (kind "destructive"); a second
       opt-in that requires `allow_writes=True` as well.
     - `tools`: an allow list of tool names (each must also be allowed by the flags above).
@@ -159,7 +160,7 @@ class ToolPolicy:
                 "with --allow-writes (incidentio mcp) or ToolPolicy(allow_writes=True)."
             )
         if action.kind == "destructive" and not (self.allow_writes and self.allow_destructive):
-            what = "pages people" if action.verb == "create" else "deletes configuration"
+            what = "pages people" if action.pages_people else "deletes configuration"
             return (
                 f"{action.name} {what}, which needs a second opt-in. Enable it with "
                 "--allow-writes --allow-destructive (incidentio mcp) or "

@@ -85,7 +85,7 @@ def instructions_for(policy: ToolPolicy, *, discovery: bool = False) -> str:
     """The server instructions: what every tool shares, said once (names for ids, times,
     pages, `fields`), and to confirm anything that changes or pages. Tool names come from the
     records."""
-    paging = [a.name for a in ACTIONS.values() if a.kind == "destructive" and a.verb == "create"]
+    paging = [a.name for a in ACTIONS.values() if a.pages_people]
     keyed = [a.name for a in ACTIONS.values() if a.keyed]
     lines = [
         "incident.io tools. Ids come from the matching list tool, but where an id is expected a "

@@ -19,7 +19,7 @@ IncidentIOError
 │   └── InternalServerError     (5xx)
 ├── NameLookupError             a name given for an id could not be looked up; nothing was sent
 ├── InvalidResponseError        a 2xx whose body did not parse as the expected shape
-├── OutcomeUnknownError         an unkeyed create or delete failed ambiguously; not re-sent
+├── OutcomeUnknownError         an unkeyed POST or a DELETE failed ambiguously; not re-sent
 └── DeadlineExceededError       the call's deadline ran out (or the server asked to wait past it)
 """
 

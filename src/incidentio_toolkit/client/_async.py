@@ -88,7 +88,6 @@ class AsyncIncidentIO(AsyncActionMethods):
         secret = self._config.api_key.get_secret_value()
         register_secret(secret)
         self._redactor = Redactor([secret])
-        self._key_bytes = secret.strip().encode("utf-8", "replace")
         self._pacer_instance: Pacer | None = None
         self._resolver = Resolver(self, self._config.reference_ttl, self._clock)
 
@@ -234,12 +233,9 @@ class AsyncIncidentIO(AsyncActionMethods):
         path = build_path(action.path, request.path_params)
         content = None if request.json is None else pydantic_core.to_json(request.json)
         raw = await self._send(action_target(action), path, request.query, content)
-        output = parse_output(action, raw.body, request.path_params)
-        if action.result is not None and self._key_bytes and self._key_bytes in raw.body:
-            # A body that echoes the key must not reach the caller. One substring search keeps
-            # this cheap on every call; only an echoing body pays for the piece-by-piece scrub.
-            output = parse_output(action, self._redactor.bytes(raw.body), request.path_params)
-        return output
+        # A body that echoes the key, or any piece of it, must not reach the caller.
+        body = raw.body if action.result is None else self._redactor.bytes(raw.body)
+        return parse_output(action, body, request.path_params)
 
     async def request(
         self,
@@ -261,9 +257,7 @@ class AsyncIncidentIO(AsyncActionMethods):
         self._check_key()
         content = None if json is None else pydantic_core.to_json(json)
         raw = await self._send(target, url_path, list(query), content)
-        body = raw.body
-        if self._key_bytes and self._key_bytes in body:
-            body = self._redactor.bytes(body)
+        body = self._redactor.bytes(raw.body)
         if not body.strip():
             return ApiResponse(raw.status, None)
         try:
@@ -297,7 +291,14 @@ class AsyncIncidentIO(AsyncActionMethods):
             pacer = self._pacer
             if pacer is not None:
                 left = deadline_at - self._clock()
-                await pacer.acquire(key, target.name, self._wall_clock() + left)
+                try:
+                    await pacer.acquire(key, target.name, self._wall_clock() + left)
+                except DeadlineExceededError as waiting:
+                    if error is None:
+                        raise
+                    raise self._retry_not_sent(
+                        target, rule.is_ambiguous(error), error, waiting
+                    ) from error
             left = deadline_at - self._clock()
             if left <= 0:
                 raise self._out_of_time(target, attempt, error)
@@ -373,6 +374,28 @@ class AsyncIncidentIO(AsyncActionMethods):
             text += "; nothing was sent"
         return DeadlineExceededError(text + ".")
 
+    def _retry_not_sent(
+        self,
+        target: Target,
+        ambiguous: bool,
+        error: IncidentIOError,
+        waiting: DeadlineExceededError,
+    ) -> IncidentIOError:
+        """A retry that pacing holds past the deadline: the error says an attempt was sent."""
+        if ambiguous:
+            return OutcomeUnknownError(target.name, target.check_with, error)
+        wait = waiting.retry_after or 0.0
+        text = (
+            f"{target.name} failed ({error}), and its retry would wait {wait:.0f} s for this API "
+            f"key's pacing budget, past the call's {self._config.deadline:g} s deadline."
+        )
+        if target.keyed:
+            text += (
+                " It may have reached incident.io: retry with the same idempotency_key, which "
+                "incident.io answers with the first result instead of acting twice."
+            )
+        return DeadlineExceededError(text, retry_after=waiting.retry_after)
+
     def _jitter_arg(self) -> tuple[Callable[[], float], ...]:
         return () if self._jitter is None else (self._jitter,)
 
@@ -412,7 +435,8 @@ class AsyncIncidentIO(AsyncActionMethods):
         cursor = ItemCursor(ACTIONS[name], max_items)
         if cursor.done:
             return
-        pages = self.pages(name, arguments)
+        # Every page but the last holds an item, so `max_items` pages always reach `max_items`.
+        pages = self.pages(name, arguments, max_pages=max(max_items, 1))
         try:
             async for page in pages:
                 for item in cursor.take(page):

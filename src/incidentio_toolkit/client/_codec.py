@@ -55,10 +55,6 @@ def validate_arguments(
         raise InvalidArgumentsError(describe_validation_error(action, exc)) from None
 
 
-def _check_with(action: Action) -> str:
-    return action.check_with or action.name
-
-
 def parse_output(action: Action, body: bytes, path_params: Mapping[str, str]) -> ActionOutput:
     """Map a 2xx body onto the action's output; a body that does not parse is not a success."""
     if action.result is None:
@@ -71,17 +67,17 @@ def parse_output(action: Action, body: bytes, path_params: Mapping[str, str]) ->
         snippet = body[:200].decode("utf-8", "replace")
         raise InvalidResponseError(
             f"incident.io answered with a body that is not JSON ({snippet!r}); treat it as failed "
-            f"and check with {_check_with(action)}."
+            f"and check with {action.check_action}."
         ) from None
     if not isinstance(data, dict):
         raise InvalidResponseError(
             f"incident.io answered with JSON {type(data).__name__}, not an object; "
-            f"check with {_check_with(action)}."
+            f"check with {action.check_action}."
         )
     values: dict[str, Any] = {"success": True}
     if action.result not in data:
         raise InvalidResponseError(
-            f"incident.io's answer lacks {action.result!r}; check with {_check_with(action)}."
+            f"incident.io's answer lacks {action.result!r}; check with {action.check_action}."
         )
     for name in action.data_fields:
         if name in data:

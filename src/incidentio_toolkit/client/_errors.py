@@ -224,7 +224,8 @@ class InvalidResponseError(IncidentIOError):
 
 
 class OutcomeUnknownError(IncidentIOError):
-    """An unkeyed create or a delete failed after it may have reached incident.io."""
+    """A request that is not safe to repeat (a POST without an idempotency key, a DELETE) failed
+    after it may have reached incident.io, so it was not sent again."""
 
     def __init__(self, action: str, check_with: str, cause: IncidentIOError) -> None:
         self.cause = cause

@@ -48,9 +48,7 @@ def paging_actions() -> frozenset[str]:
     """Actions with their own, smaller budget: the creates that page people."""
     from incidentio_toolkit.actions import ACTIONS
 
-    return frozenset(
-        a.name for a in ACTIONS.values() if a.kind == "destructive" and a.verb == "create"
-    )
+    return frozenset(a.name for a in ACTIONS.values() if a.pages_people)
 
 
 REGISTER_SECONDS = 5.0

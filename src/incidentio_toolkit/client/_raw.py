@@ -41,7 +41,7 @@ class ApiResponse:
 @cache
 def action_target(action: Action) -> Target:
     """The target of an action's calls."""
-    return Target(action.name, action.method, action.keyed, action.check_with or action.name)
+    return Target(action.name, action.method, action.keyed, action.check_action)
 
 
 @cache
@@ -61,5 +61,5 @@ def raw_target(method: str, path: str, body: Any) -> Target:
     keyed = method == "POST" and isinstance(body, dict) and "idempotency_key" in body
     for action_method, pattern, action in _templates():
         if action_method == method and pattern.match(path):
-            return Target(action.name, method, keyed, action.check_with or action.name)
+            return Target(action.name, method, keyed, action.check_action)
     return Target(f"{method} {path}", method, keyed, f"GET {path}")

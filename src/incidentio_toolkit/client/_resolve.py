@@ -45,13 +45,23 @@ if TYPE_CHECKING:
 
 Item = dict[str, Any]
 MAX_LISTED = 10_000
-"""Objects of one catalog read at most (incident.io organisations have far fewer users)."""
+"""Objects of one catalog read at most (incident.io organisations have far fewer users); a
+catalog with more is never matched by name, as a match could not be known to be the only one."""
 REMEMBERED_INCIDENTS = 1_000
 MAX_CANDIDATES = 5
 
 
 def _same(value: Any, text: str) -> bool:
     return isinstance(value, str) and value.strip().casefold() == text.casefold()
+
+
+def _largest_page(action: str) -> dict[str, int]:
+    """The `page_size` argument asking `action` for its largest page, if it takes one."""
+    field = ACTIONS[action].input.model_fields.get("page_size")
+    if field is None:
+        return {}
+    bounds = [int(meta.le) for meta in field.metadata if getattr(meta, "le", None) is not None]
+    return {"page_size": bounds[0]} if bounds else {}
 
 
 class Resolver:
@@ -113,8 +123,17 @@ class Resolver:
         if action is None:
             raise InvalidArgumentsError(f"{catalog.noun}s cannot be listed by name.")
 
+        arguments = _largest_page(action) if catalog.full_pages else {}
+
         async def fetch() -> list[Item]:
-            return [item async for item in self._client.paginate(action, max_items=MAX_LISTED)]
+            listed = self._client.paginate(action, arguments, max_items=MAX_LISTED + 1)
+            items = [item async for item in listed]
+            if len(items) > MAX_LISTED:
+                raise InvalidArgumentsError(
+                    f"{action} lists more than {MAX_LISTED:,} {catalog.noun}s, too many to match "
+                    f"a name against: give the {catalog.noun}'s id."
+                )
+            return items
 
         what = f"{catalog.noun} {value!r} for {parameter}" if parameter else f"{catalog.noun}s"
         return await self._cache(("listing", catalog.noun), fetch, what)

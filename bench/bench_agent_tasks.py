@@ -13,16 +13,20 @@ Measured per task and plan: tool calls, result characters (the JSON text blocks 
 and API requests (counted at the client's transport). Every answer is checked against the
 sandbox's truth, read straight from its HTTP API. Targets over the tasks: median result
 characters lean/raw <= 1/5, worst task <= 1/2; median tool calls lean/raw <= 1/2; every answer
-correct. A task that fails to run is reported, never fatal.
+correct. The ratios and the call medians are over the tasks whose two runs both answered
+correctly: a task with a run that failed or answered wrongly is left out of them, reported with
+its figures on its own, and counted by the wrong-answers target. A task that fails to run is
+reported, never fatal.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import statistics
 import time
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -150,6 +154,50 @@ def ratio(lean: float, raw: float) -> float:
     return lean / raw if raw else float("nan")
 
 
+def median(values: list[float]) -> float:
+    """The median, NaN when there is nothing to take it of (every task left out)."""
+    return statistics.median(values) if values else math.nan
+
+
+def worst(values: list[float]) -> float:
+    return max(values) if values else math.nan
+
+
+@dataclass
+class Tally:
+    """The tasks whose two runs both answered correctly (the ratios and call medians are theirs),
+    and the ones left out."""
+
+    chars: list[float] = field(default_factory=list[float])
+    calls: list[float] = field(default_factory=list[float])
+    raw_calls: list[float] = field(default_factory=list[float])
+    lean_calls: list[float] = field(default_factory=list[float])
+    left_out: list[str] = field(default_factory=list[str])
+
+    def add(self, key: str, raw: Run, lean: Run) -> None:
+        if not (raw.correct and lean.correct):
+            self.left_out.append(key)
+            return
+        self.chars.append(ratio(lean.chars, raw.chars))
+        self.calls.append(ratio(lean.calls, raw.calls))
+        self.raw_calls.append(raw.calls)
+        self.lean_calls.append(lean.calls)
+
+    def summary(self) -> dict[str, Any]:
+        raw, lean = median(self.raw_calls), median(self.lean_calls)
+        return {
+            "tasks_in_ratios": len(self.chars),
+            "tasks_left_out": self.left_out,
+            "median_chars_ratio": median(self.chars),
+            "worst_chars_ratio": worst(self.chars),
+            "median_calls_raw": raw,
+            "median_calls_lean": lean,
+            "median_calls_ratio": ratio(lean, raw),
+            "median_per_task_calls_ratio": median(self.calls),
+            "total_calls": [sum(self.raw_calls), sum(self.lean_calls)],
+        }
+
+
 def main(argv: list[str] | None = None) -> Result:
     args = parse_args(__doc__ or "", argv)
     started = time.perf_counter()
@@ -160,13 +208,12 @@ def main(argv: list[str] | None = None) -> Result:
         "organisations": {},
     }
     rows: list[list[object]] = []
-    per_org: dict[str, dict[str, list[float]]] = {}
-    char_ratios: list[float] = []
-    raw_calls: list[int] = []
-    lean_calls: list[int] = []
-    call_ratios: list[float] = []
+    tally = Tally()
+    per_org: dict[str, Tally] = {}
+    left_out: list[dict[str, Any]] = []
     wrong: list[str] = []
     waiting: list[str] = []
+    runs = 0
     for organisation in ORGANISATIONS:
         tasks: dict[str, Any] = {}
         for task in TASKS:
@@ -177,24 +224,24 @@ def main(argv: list[str] | None = None) -> Result:
                 tasks[task.key] = {"question": task.question, "waiting_for": missing}
                 continue
             raw, lean = (anyio.run(run, task, plan, organisation) for plan in ("raw", "lean"))
+            runs += 2
             for plan, outcome in (("raw", raw), ("lean", lean)):
                 if not outcome.correct:
                     wrong.append(f"{organisation}/{task.key}/{plan}: {outcome.problem}")
-            char_ratios.append(ratio(lean.chars, raw.chars))
-            call_ratios.append(ratio(lean.calls, raw.calls))
-            mine = per_org.setdefault(organisation, {"chars": [], "raw": [], "lean": []})
-            mine["chars"].append(char_ratios[-1])
-            mine["raw"].append(raw.calls)
-            mine["lean"].append(lean.calls)
-            raw_calls.append(raw.calls)
-            lean_calls.append(lean.calls)
+            key = f"{organisation}/{task.key}"
+            tally.add(key, raw, lean)
+            per_org.setdefault(organisation, Tally()).add(key, raw, lean)
+            correct = raw.correct and lean.correct
             tasks[task.key] = {
                 "question": task.question,
                 "raw": vars(raw),
                 "lean": vars(lean),
-                "chars_ratio": char_ratios[-1],
-                "calls_ratio": call_ratios[-1],
+                "chars_ratio": ratio(lean.chars, raw.chars),
+                "calls_ratio": ratio(lean.calls, raw.calls),
+                "in_ratios": correct,
             }
+            if not correct:
+                left_out.append({"task": key, "raw": vars(raw), "lean": vars(lean)})
             rows.append(
                 [
                     f"{organisation}: {task.key}",
@@ -202,10 +249,10 @@ def main(argv: list[str] | None = None) -> Result:
                     lean.calls,
                     raw.chars,
                     lean.chars,
-                    char_ratios[-1],
+                    ratio(lean.chars, raw.chars),
                     raw.requests,
                     lean.requests,
-                    "yes" if raw.correct and lean.correct else "NO",
+                    "yes" if correct else "NO (left out of the ratios)",
                 ]
             )
         figures["organisations"][organisation] = tasks
@@ -223,48 +270,48 @@ def main(argv: list[str] | None = None) -> Result:
         ],
         rows,
     )
-    median_chars = statistics.median(char_ratios)
-    worst_chars = max(char_ratios)
-    calls_ratio = statistics.median(lean_calls) / statistics.median(raw_calls)
-    figures["summary"] = {
-        "tasks_run": len(char_ratios),
-        "median_chars_ratio": median_chars,
-        "worst_chars_ratio": worst_chars,
-        "median_calls_raw": statistics.median(raw_calls),
-        "median_calls_lean": statistics.median(lean_calls),
-        "median_calls_ratio": calls_ratio,
-        "median_per_task_calls_ratio": statistics.median(call_ratios),
-        "total_calls": [sum(raw_calls), sum(lean_calls)],
+    summary = tally.summary()
+    figures["summary"] = summary | {
+        "tasks_run": runs // 2,
+        "left_out_figures": left_out,
         "wrong": wrong,
         "waiting": waiting,
     }
     print(
-        f"\nmedian chars lean/raw {median_chars:.3f}, worst {worst_chars:.3f}; median tool calls "
-        f"{statistics.median(raw_calls):g} raw vs {statistics.median(lean_calls):g} lean "
-        f"({calls_ratio:.2f}); {len(char_ratios) * 2 - len(wrong)}/{len(char_ratios) * 2} answers "
-        "correct"
+        f"\nover the {summary['tasks_in_ratios']} of {runs // 2} tasks answered correctly by both "
+        f"plans: median chars lean/raw {summary['median_chars_ratio']:.3f}, worst "
+        f"{summary['worst_chars_ratio']:.3f}; median tool calls {summary['median_calls_raw']:g} "
+        f"raw vs {summary['median_calls_lean']:g} lean ({summary['median_calls_ratio']:.2f}); "
+        f"{runs - len(wrong)}/{runs} answers correct"
     )
     for organisation, mine in per_org.items():
-        figures["organisations"][organisation]["summary"] = {
-            "median_chars_ratio": statistics.median(mine["chars"]),
-            "worst_chars_ratio": max(mine["chars"]),
-            "median_calls": [statistics.median(mine["raw"]), statistics.median(mine["lean"])],
-            "total_calls": [sum(mine["raw"]), sum(mine["lean"])],
-        }
+        own = mine.summary()
+        figures["organisations"][organisation]["summary"] = own
         print(
-            f"  {organisation}: median chars lean/raw {statistics.median(mine['chars']):.3f}, "
-            f"worst {max(mine['chars']):.3f}; median tool calls "
-            f"{statistics.median(mine['raw']):g} raw vs {statistics.median(mine['lean']):g} lean; "
-            f"{sum(mine['raw']):g} raw calls in all vs {sum(mine['lean']):g}"
+            f"  {organisation}: median chars lean/raw {own['median_chars_ratio']:.3f}, "
+            f"worst {own['worst_chars_ratio']:.3f}; median tool calls "
+            f"{own['median_calls_raw']:g} raw vs {own['median_calls_lean']:g} lean; "
+            f"{own['total_calls'][0]:g} raw calls in all vs {own['total_calls'][1]:g}"
+        )
+    for entry in left_out:
+        raw, lean = entry["raw"], entry["lean"]
+        print(
+            f"LEFT OUT {entry['task']}: raw {raw['calls']} calls, {raw['chars']:,} chars; "
+            f"lean {lean['calls']} calls, {lean['chars']:,} chars"
         )
     for line in wrong:
         print(f"WRONG {line}")
     result.targets += [
-        Target("median result chars lean/raw", median_chars, "<=", 0.2),
-        Target("worst task result chars lean/raw", worst_chars, "<=", 0.5),
-        Target("median tool calls lean/raw", calls_ratio, "<=", 0.5),
+        Target("median result chars lean/raw", summary["median_chars_ratio"], "<=", 0.2),
+        Target("worst task result chars lean/raw", summary["worst_chars_ratio"], "<=", 0.5),
+        Target("median tool calls lean/raw", summary["median_calls_ratio"], "<=", 0.5),
         Target("wrong answers", len(wrong), "<=", 0),
     ]
+    if left_out:
+        result.notes.append(
+            f"{len(left_out)} tasks left out of the ratios and call medians (a run failed or "
+            "answered wrongly): " + ", ".join(entry["task"] for entry in left_out)
+        )
     for line in waiting:
         result.notes.append(f"waiting: {line}")
     result.notes.append(f"organisations: {', '.join(ORGANISATIONS)}")

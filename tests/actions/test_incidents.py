@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from tests.actions.support import built, rejected
 
+from incidentio_toolkit.actions import ACTIONS
 from incidentio_toolkit.actions.incidents import INCIDENT, custom_field_values
 from incidentio_toolkit.client import sandbox_client
 
@@ -90,6 +91,22 @@ def test_incidents_update_nests_the_changes_and_keeps_the_notify_flag_outside() 
         "incident": {"incident_status_id": "01ST"},
         "notify_incident_channel": False,
     }
+
+
+def test_incidents_update_with_nothing_to_change_is_refused_naming_what_to_give() -> None:
+    error = rejected("incidents_update", {"id": "01INC", "notify_incident_channel": False})
+    assert "Nothing to update: give name, summary, severity_id or incident_status_id." in error
+
+
+def test_incidents_update_takes_any_one_change_alone() -> None:
+    model = ACTIONS["incidents_update"].input
+    changes = set(model.model_fields) - {"id", "notify_incident_channel", "incident_type_id"}
+    assert changes
+    for name in changes:
+        request = built(
+            "incidents_update", {"id": "01INC", "notify_incident_channel": True, name: "x"}
+        )
+        assert request.json["incident"] == {name: "x"}
 
 
 def test_incidents_update_refuses_an_incident_type_with_the_fix() -> None:

@@ -110,6 +110,10 @@ class IncidentsShowInput(ActionInput):
     fields: FieldPaths | None = FIELDS_FIELD
 
 
+_EDITABLE = ("name", "summary", "severity_id", "incident_status_id")
+"""What `incidents_update` can change (the fields of the API's `incident` object)."""
+
+
 class IncidentsUpdateInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
     id: IncidentId = id_field()
@@ -126,6 +130,10 @@ class IncidentsUpdateInput(ActionInput):
             raise ValueError(
                 "incident_type_id cannot be changed: incident.io's edit endpoint has no incident "
                 "type field. Remove incident_type_id (change the type in the incident.io dashboard)."
+            )
+        if all(getattr(self, name) is None for name in _EDITABLE):
+            raise ValueError(
+                f"Nothing to update: give {', '.join(_EDITABLE[:-1])} or {_EDITABLE[-1]}."
             )
         return self
 

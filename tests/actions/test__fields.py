@@ -1,12 +1,12 @@
-"""The shared field types: comma-separated id lists and RFC 3339 times."""
+"""The shared field types: comma-separated id lists, RFC 3339 times and time zone names."""
 
 from __future__ import annotations
 
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from incidentio_toolkit.actions import split_commas
-from incidentio_toolkit.actions._fields import IdList, Timestamp, rfc3339
+from incidentio_toolkit.actions import _fields, split_commas
+from incidentio_toolkit.actions._fields import IdList, Timestamp, TimeZone, rfc3339
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,35 @@ def test_times_without_an_offset_or_unreadable_are_refused_with_the_fix(
 ) -> None:
     with pytest.raises(ValueError, match=problem):
         rfc3339(given)
+
+
+@pytest.mark.parametrize("name", ["UTC", "Europe/London", " America/New_York ", "Etc/GMT+5"])
+def test_time_zones_take_iana_names_trimmed(name: str) -> None:
+    assert TypeAdapter(TimeZone).validate_python(name) == name.strip()
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [
+        ("Europe/Londn", " (closest: Europe/London)"),
+        ("europe/london", " (closest: Europe/London)"),
+        ("../../etc/passwd", ""),
+        ("zone.tab", ""),
+        ("", ""),
+    ],
+)
+def test_time_zones_refuse_what_is_not_one_naming_the_closest_and_examples(
+    name: str, hint: str
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        TypeAdapter(TimeZone).validate_python(name)
+    assert f"{name!r} is not a time zone{hint}: give an IANA name such as Europe/London" in str(
+        info.value
+    )
+
+
+def test_without_a_time_zone_database_every_name_is_left_to_incident_io(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_fields, "_time_zone_names", frozenset)
+    assert TypeAdapter(TimeZone).validate_python("Europe/Londn") == "Europe/Londn"

@@ -83,6 +83,26 @@ def test_schedules_create_requires_name_timezone_and_rotations() -> None:
         assert f"{name}\n  Field required" in error
 
 
+@pytest.mark.parametrize("name", ["schedules_create", "schedules_update"])
+def test_schedules_create_and_update_refuse_an_unknown_timezone_naming_a_valid_one(
+    name: str,
+) -> None:
+    arguments = {"id": "01SCH", "name": "P", "timezone": "Europe/Londn", "rotations_config": []}
+    if name == "schedules_create":
+        del arguments["id"]
+    error = rejected(name, arguments)
+    assert "timezone" in error
+    assert "'Europe/Londn' is not a time zone" in error
+    assert "such as Europe/London" in error
+
+
+def test_schedules_create_takes_any_iana_timezone() -> None:
+    arguments = {"name": "P", "timezone": "America/Argentina/Buenos_Aires", "rotations_config": []}
+    assert built("schedules_create", arguments).json["schedule"]["timezone"] == (
+        "America/Argentina/Buenos_Aires"
+    )
+
+
 def test_schedules_show_puts_the_id_in_the_path() -> None:
     request = built("schedules_show", {"id": "01SCH"})
     assert (request.path_params, request.query, request.json) == ({"id": "01SCH"}, [], None)

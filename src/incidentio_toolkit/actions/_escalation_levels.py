@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from incidentio_toolkit.actions._fields import JsonObject
+from incidentio_toolkit.actions._fields import JsonObject, time_zone
 
 DEFAULT_TIMEZONE = "UTC"
 WORKING_HOURS_ID = "working-hours"
@@ -202,6 +202,12 @@ def check_working_hours(items: list[JsonObject]) -> list[JsonObject]:
     problems: list[str] = []
     for index, item in enumerate(items):
         if _is_config(item):
+            timezone = item.get("timezone")
+            try:
+                if isinstance(timezone, str):
+                    time_zone(timezone)
+            except ValueError as error:
+                problems.append(f"working_hours[{index}].timezone: {error}")
             checked.append(item)
             continue
         try:

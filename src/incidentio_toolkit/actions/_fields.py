@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
+import functools
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Annotated, Any, Literal, cast
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
@@ -80,6 +83,34 @@ def rfc3339(value: str) -> str:
 
 Timestamp = Annotated[str, AfterValidator(rfc3339)]
 """An ISO 8601 time with a UTC offset, sent in RFC 3339 form."""
+
+
+@functools.cache
+def _time_zone_names() -> frozenset[str]:
+    """The IANA names of the system's time zone database (empty when it has none)."""
+    return frozenset(available_timezones())
+
+
+def time_zone(value: str) -> str:
+    """Check an IANA time zone name (`Europe/London`, `UTC`) and return it trimmed. Without a
+    time zone database on this machine every name is taken, and incident.io judges it."""
+    name = value.strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):  # unknown, or not a key at all ("../x")
+        known = _time_zone_names()
+        if known:
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            hint = f" (closest: {close[0]})" if close else ""
+            raise ValueError(
+                f"{value!r} is not a time zone{hint}: give an IANA name such as Europe/London, "
+                "America/New_York or UTC"
+            ) from None
+    return name
+
+
+TimeZone = Annotated[str, AfterValidator(time_zone)]
+"""An IANA time zone name, checked against the system's time zone database."""
 
 
 _REFERENCE = re.compile(r"#?\s*(?:INC-?\s*)?(\d+)", re.IGNORECASE)

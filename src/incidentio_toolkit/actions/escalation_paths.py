@@ -39,6 +39,7 @@ from incidentio_toolkit.actions._fields import (
     FIELDS_FIELD,
     FieldPaths,
     JsonObject,
+    TimeZone,
     id_field,
     page_size_field,
 )
@@ -58,7 +59,7 @@ class EscalationPathsCreateInput(ActionInput):
     name: str = Field(min_length=1)
     path: PathNodes = Field(min_length=1, description=_PATH)
     working_hours: WorkingHours | None = Field(default=None, description=_WORKING_HOURS)
-    timezone: str | None = Field(default=None, min_length=1, description=_TIMEZONE)
+    timezone: TimeZone | None = Field(default=None, min_length=1, description=_TIMEZONE)
 
     @model_validator(mode="after")
     def _timezone_for_hours(self) -> Self:
@@ -78,7 +79,7 @@ class EscalationPathsUpdateInput(ActionInput):
     name: str = Field(min_length=1)
     path: PathNodes = Field(min_length=1)
     working_hours: WorkingHours | None = None
-    timezone: str | None = Field(default=None, min_length=1)
+    timezone: TimeZone | None = Field(default=None, min_length=1)
 
     @model_validator(mode="after")
     def _timezone_for_hours(self) -> Self:

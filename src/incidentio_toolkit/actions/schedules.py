@@ -18,6 +18,7 @@ from incidentio_toolkit.actions._fields import (
     FIELDS_FIELD,
     FieldPaths,
     JsonObject,
+    TimeZone,
     id_field,
     page_size_field,
 )
@@ -143,7 +144,7 @@ class SchedulesListInput(ActionInput):
 
 class SchedulesCreateInput(ActionInput):
     name: str = Field(min_length=1)
-    timezone: str = Field(min_length=1)
+    timezone: TimeZone = Field(min_length=1)
     rotations_config: RotationsConfig = Field(description=_ROTATIONS)
 
     @field_validator("rotations_config", mode="after")
@@ -168,7 +169,7 @@ class SchedulesUpdateInput(ActionInput):
     described_by: ClassVar[type[ActionInput] | None] = SchedulesCreateInput
     id: ScheduleRef = id_field()
     name: str | None = None
-    timezone: str | None = None
+    timezone: TimeZone | None = None
     rotations_config: RotationsConfig | None = None
 
     @field_validator("rotations_config", mode="after")

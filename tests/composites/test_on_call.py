@@ -171,6 +171,42 @@ async def test_a_user_on_no_rotation_is_read_once_and_is_not_on_call() -> None:
     assert "next_shift" not in answer
 
 
+async def test_a_user_on_call_through_an_override_alone_is_on_call() -> None:
+    async with pinned() as sandbox:
+        io = sandbox.client
+        schedule = (await io.call("schedules_show", {"id": "Primary On-call", "fields": ["*"]}))[
+            "schedule"
+        ]
+        rotation = schedule["config"]["rotations"][0]
+        made = await io.call(
+            "schedule_overrides_create",
+            {
+                "schedule_id": schedule["id"],
+                "rotation_id": rotation["id"],
+                "layer_id": rotation["layers"][0]["id"],
+                "user_id": "Diego Alvarez",
+                "start_at": "2025-06-10T11:00:00Z",
+                "end_at": "2025-06-10T18:00:00Z",
+            },
+        )
+        assert made["success"] is True, made
+        by_schedule = (await io.call("on_call_now", {"schedule": schedule["id"]}))["on_call"]
+        before = len(sandbox.transport.requests)
+        answer = (await io.call("on_call_now", {"user": seed.USER_DIEGO_ID}))["on_call"]
+        sent = sandbox.transport.paths()[before:]
+    assert "Diego Alvarez" in [s["user"] for s in by_schedule["on_call"]]
+    assert answer["user"]["name"] == "Diego Alvarez"
+    assert answer["on_call_now"] is True
+    assert [(s["schedule"], s["until"]) for s in answer["current"]] == [
+        ("Primary On-call", "2025-06-10T18:00:00Z")
+    ]
+    assert answer["schedules"] == ["Primary On-call"]
+    assert sent == [
+        "GET /v2/schedules",  # the catalog (emptied by the write): rotations and shifts
+        "GET /v2/schedule_entries",  # no users_show: the shift names him
+    ]
+
+
 @pytest.mark.parametrize(
     "arguments",
     [{}, {"schedule": "Primary On-call", "user": "Sofia Rossi"}],

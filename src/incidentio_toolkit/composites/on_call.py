@@ -2,8 +2,9 @@
 
 - a schedule: one `schedules_show` (its current and next shifts);
 - an escalation path: the path, then one read per schedule and user on its levels, at once;
-- a user ("is X on call, and when next?"): the schedules whose rotations include them (the
-  cached schedule catalog), then one `schedule_entries_list` per such schedule, at once;
+- a user ("is X on call, and when next?"): the schedules whose rotations, or current or next
+  shifts (an override), name them (the cached schedule catalog), then one
+  `schedule_entries_list` per such schedule, at once;
 - a team: the schedules and escalation paths that name it in their `team_ids` (the cached
   catalogs), then one `schedules_show` per schedule and one `escalation_paths_show` per path, at
   once: who is on call on each schedule, and whom each path pages now (incident.io's
@@ -192,27 +193,31 @@ async def _team(reader: Reader, team_id: str) -> JsonObject:
     return answer
 
 
-def _rotation_users(schedule: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    return [user for rotation in rotations_of(schedule) for user in objects(rotation.get("users"))]
+def _named_users(schedule: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The users a schedule names: in its rotations, and in its current and next shifts (where
+    someone outside every rotation is on call through an override)."""
+    rotations = [
+        user for rotation in rotations_of(schedule) for user in objects(rotation.get("users"))
+    ]
+    shifts = [
+        cast(Mapping[str, Any], entry["user"])
+        for key in ("current_shifts", "next_shifts")
+        for entry in objects(schedule.get(key))
+        if isinstance(entry.get("user"), Mapping)
+    ]
+    return rotations + shifts
 
 
 async def _user(reader: Reader, user_id: str, days: int) -> JsonObject:
     now = reader.now()
     until = now + timedelta(days=days)
-    schedules = [
-        schedule
-        for schedule in await reader.listing(SCHEDULES)
-        if any(user.get("id") == user_id for user in _rotation_users(schedule))
-    ]
-    person = next(
-        (
-            user
-            for schedule in schedules
-            for user in _rotation_users(schedule)
-            if user.get("id") == user_id
-        ),
-        None,
-    )
+    schedules: list[Mapping[str, Any]] = []
+    person: Mapping[str, Any] | None = None
+    for schedule in await reader.listing(SCHEDULES):
+        found = [user for user in _named_users(schedule) if user.get("id") == user_id]
+        if found:
+            schedules.append(schedule)
+            person = person or found[0]
     if person is None:
         person = await read(reader, "users_show", {"id": user_id}, "user")
     window = {"entry_window_start": _stamp(now), "entry_window_end": _stamp(until)}

@@ -212,14 +212,15 @@ async def _user(reader: Reader, user_id: str, days: int) -> JsonObject:
     now = reader.now()
     until = now + timedelta(days=days)
     schedules: list[Mapping[str, Any]] = []
-    person: Mapping[str, Any] | None = None
+    named: list[Mapping[str, Any]] = []
     for schedule in await reader.listing(SCHEDULES):
         found = [user for user in _named_users(schedule) if user.get("id") == user_id]
         if found:
             schedules.append(schedule)
-            person = person or found[0]
-    if person is None:
-        person = await read(reader, "users_show", {"id": user_id}, "user")
+            named += found
+    person: Mapping[str, Any] = (
+        named[0] if named else await read(reader, "users_show", {"id": user_id}, "user")
+    )
     window = {"entry_window_start": _stamp(now), "entry_window_end": _stamp(until)}
 
     async def entries(schedule_id: str) -> list[JsonObject]:

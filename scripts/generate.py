@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic.fields import FieldInfo
+from pydantic_core import PydanticUndefined
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -71,7 +72,8 @@ def render_type(annotation: Any, module: str | None = None) -> str:
     if origin is typing.Annotated:
         if any(_is_comma_separated(meta) for meta in args[1:]):
             return f"str | {render_type(args[0], module)}"  # IdList: also one string
-        return render_type(args[0], module)
+        given = [_input_type(meta) for meta in args[1:] if _input_type(meta) is not None]
+        return render_type(given[0] if given else args[0], module)
     if origin in (typing.Union, types.UnionType):
         return " | ".join(render_type(arg, module) for arg in args)
     if origin is typing.Literal:
@@ -87,6 +89,20 @@ def render_type(annotation: Any, module: str | None = None) -> str:
     raise TypeError(f"cannot render {annotation!r}")
 
 
+def _input_type(meta: Any) -> Any:
+    """What a validator takes when it declares it (`json_schema_input_type`): the JSON callers
+    give, which it turns into models (an escalation path's levels, a schedule's rotations)."""
+    given = getattr(meta, "json_schema_input_type", PydanticUndefined)
+    return None if given is PydanticUndefined or given is Any else given
+
+
+def _given_type(field: FieldInfo) -> Any:
+    """A field's annotation, or what its validator takes when it declares it (pydantic keeps a
+    required field's metadata apart from its annotation)."""
+    given = [found for meta in field.metadata if (found := _input_type(meta)) is not None]
+    return given[0] if given else field.annotation
+
+
 def _is_comma_separated(meta: Any) -> bool:
     func = getattr(meta, "func", None)
     return (
@@ -97,7 +113,7 @@ def _is_comma_separated(meta: Any) -> bool:
 
 
 def _parameter(name: str, field: FieldInfo, module: str) -> str:
-    rendered = render_type(field.annotation, module)
+    rendered = render_type(_given_type(field), module)
     if field.is_required():
         return f"{name}: {rendered}"
     if "None" not in rendered.split(" | "):
@@ -302,12 +318,17 @@ def _action_section(action: Action) -> list[str]:
         f"success {action.success_status}",
         f"- kind: {action.kind}; toolset: {action.toolset}; readOnlyHint={ann.read_only}, "
         f"destructiveHint={ann.destructive}, idempotentHint={ann.idempotent}",
-        "",
     ]
-    parts += ["| parameter | type | required | description |", "|---|---|---|---|"]
+    if action.keeps:
+        kept = ", ".join(f"`{name}`" for name in action.keeps)
+        parts.append(
+            f"- left out, {kept} keep their current values (read with `{action.check_with}` "
+            "first; given, even empty, they are sent)"
+        )
+    parts += ["", "| parameter | type | required | description |", "|---|---|---|---|"]
     for name, field in action.input.model_fields.items():
         desc = (_accepts(field) or "").replace("|", "\\|")
-        typ = render_type(field.annotation).replace("|", "or")
+        typ = render_type(_given_type(field)).replace("|", "or")
         req = "yes" if field.is_required() else ""
         parts.append(f"| `{name}` | `{typ}` | {req} | {desc} |")
     return [*parts, ""]
@@ -336,15 +357,13 @@ def projections_table() -> str:
 
 
 def names_table() -> str:
-    """One row per parameter that takes a name or reference instead of an id."""
-    from incidentio_toolkit.actions import resolves
+    """One row per parameter (or field nested in one) that takes a name or reference instead of
+    an id."""
+    from incidentio_toolkit.actions import marked_fields
 
     lines = ["| tool | parameter | looked up in | accepts |", "|---|---|---|---|"]
     for tool in TOOLS.values():
-        for name, field in tool.input.model_fields.items():
-            marker = resolves(field)
-            if marker is None:
-                continue
+        for name, marker in marked_fields(tool.input):
             catalog = marker.catalog
             source = catalog.list_action or catalog.show_action
             lines.append(

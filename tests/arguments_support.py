@@ -231,6 +231,8 @@ FULL_ARGUMENTS: dict[str, dict[str, Any]] = {
         ],
         "working_hours": [{"weekday": "monday", "start_time": "09:00", "end_time": "17:00"}],
         "timezone": "Europe/London",
+        "team_ids": "01JTEAM0000000000000000000, 01JTEAM1000000000000000000",
+        "repeat_config": {"repeat_after_seconds": 300},
     },
     "escalation_paths_show": {"id": "01JEP000000000000000000000", "fields": ["id"]},
     "escalation_paths_update": {
@@ -245,6 +247,8 @@ FULL_ARGUMENTS: dict[str, dict[str, Any]] = {
         ],
         "working_hours": [{"weekday": "friday", "start_time": "10:00", "end_time": "16:00"}],
         "timezone": "UTC",
+        "team_ids": ["01JTEAM0000000000000000000"],
+        "repeat_config": {"repeat_after_seconds": 1800, "delay_repeat_on_activity": False},
     },
     "escalation_paths_delete": {"id": "01JEP000000000000000000000"},
     "alerts_list": {

@@ -1,5 +1,6 @@
 """What the fuzzers and the wire tests need to know about names: which parameters of a tool take
-them, whether a value is sent as it is, and where a lookup may go."""
+them (nested fields included), whether a value is sent as it is, and where a lookup (or the read
+of what a replace keeps) may go."""
 
 from __future__ import annotations
 
@@ -7,26 +8,48 @@ import re
 from typing import Any, cast
 
 import httpx2
+from pydantic import BaseModel
 
-from incidentio_toolkit.actions import ACTIONS, Action, ActionInput, Catalog, is_id, resolves
+from incidentio_toolkit.actions import (
+    ACTIONS,
+    Action,
+    ActionInput,
+    Catalog,
+    is_id,
+    marked_fields,
+    resolves,
+)
 from incidentio_toolkit.composites import Tool
 
 
-def marked_values(tool: Tool, arguments: ActionInput) -> list[tuple[Catalog, str]]:
-    """Every value given for a parameter that takes names, with its catalog."""
+def _marked_in(model: BaseModel) -> list[tuple[Catalog, str]]:
     found: list[tuple[Catalog, str]] = []
-    for name, field in tool.input.model_fields.items():
-        marker = resolves(field)
-        value: Any = getattr(arguments, name)
-        if marker is None or value is None:
+    for name, field in type(model).model_fields.items():
+        value: Any = getattr(model, name)
+        if value is None:
             continue
         items = cast(list[Any], value) if isinstance(value, list) else [value]
-        found.extend((marker.catalog, str(item)) for item in items)
+        marker = resolves(field)
+        if marker is not None:
+            found.extend((marker.catalog, str(item)) for item in items)
+            continue
+        for item in items:
+            if isinstance(item, BaseModel):
+                found.extend(_marked_in(item))
     return found
 
 
+def marked_values(tool: Tool, arguments: ActionInput) -> list[tuple[Catalog, str]]:
+    """Every value given for a parameter (or a nested model's field) that takes names, with its
+    catalog."""
+    return _marked_in(arguments)
+
+
 def sent_as_given(tool: Tool, arguments: ActionInput) -> bool:
-    """True when no value needs a lookup: every one is an id."""
+    """True when the action is sent with no read first: every marked value is an id, and no
+    parameter the record `keeps` was left out."""
+    if isinstance(tool, Action) and any(getattr(arguments, name) is None for name in tool.keeps):
+        return False
     return all(is_id(value.strip()) for _, value in marked_values(tool, arguments))
 
 
@@ -36,16 +59,17 @@ def _pattern(template: str) -> re.Pattern[str]:
 
 def lookup_routes(tool: Tool) -> list[tuple[str, re.Pattern[str]]]:
     """(method, path pattern) of every request a lookup for `tool`'s names may make: the list or
-    show action of each catalog its parameters resolve against; all are GETs."""
+    show action of each catalog its parameters resolve against, and the show action that reads
+    what a replace keeps; all are GETs."""
     routes: list[tuple[str, re.Pattern[str]]] = []
-    for field in tool.input.model_fields.values():
-        marker = resolves(field)
-        if marker is None:
-            continue
+    for _, marker in marked_fields(tool.input):
         for name in (marker.catalog.list_action, marker.catalog.show_action):
             if name is not None:
                 action = ACTIONS[name]
                 routes.append((action.method, _pattern(action.path)))
+    if isinstance(tool, Action) and tool.keeps and tool.check_with is not None:
+        show = ACTIONS[tool.check_with]
+        routes.append((show.method, _pattern(show.path)))
     return routes
 
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 from typing import Annotated
 
 import pytest
+from pydantic import BaseModel
 
 from incidentio_toolkit.actions import (
     ACTIONS,
     ActionInput,
     Catalog,
+    JsonObject,
     Lookup,
     Resolves,
     is_id,
+    marked_fields,
     resolves,
 )
 from incidentio_toolkit.actions.reference import SEVERITIES
@@ -48,6 +51,30 @@ def test_the_marker_is_found_on_plain_optional_and_list_fields() -> None:
     assert resolves(fields["one"]) == Resolves(SEVERITIES)
     assert resolves(fields["optional"]) == Resolves(USERS)
     assert resolves(fields["several"]) == Resolves(SEVERITIES)
+
+
+class _Inner(BaseModel):
+    user: Annotated[str, Resolves(USERS)] | None = None
+    plain: str = "x"
+
+
+class _Outer(BaseModel):
+    inner: list[_Inner] = []
+
+
+class _Nested(ActionInput):
+    severity: Annotated[str, Resolves(SEVERITIES)] | None = None
+    items: list[_Inner | JsonObject] | None = None
+    outer: _Outer | None = None
+    free: JsonObject | None = None
+
+
+def test_marked_fields_of_nested_models_are_listed_where_their_values_are() -> None:
+    assert marked_fields(_Nested) == [
+        ("severity", Resolves(SEVERITIES)),
+        ("items[].user", Resolves(USERS)),
+        ("outer.inner[].user", Resolves(USERS)),
+    ]
 
 
 def test_a_catalog_describes_what_its_parameters_accept() -> None:

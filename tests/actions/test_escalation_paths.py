@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 from tests.actions.support import built, rejected, sets_every_parameter
+from tests.pinned_support import pinned
 
 from incidentio_toolkit.actions import ACTIONS
+from incidentio_toolkit.sandbox import seed
 
 USER_LEVEL: dict[str, Any] = {
     "targets": [{"type": "user", "user_id": "01USR", "urgency": "high"}],
@@ -82,10 +85,17 @@ def test_escalation_paths_create_sends_every_parameter() -> None:
         "path": [USER_LEVEL],
         "working_hours": [{"weekday": "monday", "start_time": "09:00", "end_time": "17:00"}],
         "timezone": "Europe/London",
+        "team_ids": ["01TEAM"],
+        "repeat_config": {"repeat_after_seconds": 600},
     }
     assert sets_every_parameter("escalation_paths_create", arguments)
     body = built("escalation_paths_create", arguments).json
-    assert set(body) == {"name", "path", "working_hours"}
+    assert set(body) == {"name", "path", "working_hours", "team_ids", "repeat_config"}
+    assert body["team_ids"] == ["01TEAM"]
+    assert body["repeat_config"] == {
+        "repeat_after_seconds": 600,
+        "delay_repeat_on_activity": False,
+    }
     assert body["working_hours"] == [
         {
             "id": "working-hours",
@@ -331,8 +341,9 @@ def test_escalation_paths_create_rejects_a_timezone_without_contract_working_hou
 
 
 def test_escalation_paths_create_states_the_default_timezone_once() -> None:
-    timezone = ACTIONS["escalation_paths_create"].input.model_fields["timezone"]
-    assert "UTC" in (timezone.description or "")
+    fields = ACTIONS["escalation_paths_create"].input.model_fields
+    assert "in timezone or UTC" in (fields["working_hours"].description or "")
+    assert fields["timezone"].description is None
     assert "escalation_paths_create" in ACTIONS["escalation_paths_update"].description
 
 
@@ -376,10 +387,14 @@ def test_escalation_paths_update_sends_every_parameter() -> None:
         "path": [USER_LEVEL],
         "working_hours": [{"weekday": "sunday", "start_time": "00:00", "end_time": "23:59"}],
         "timezone": "America/New_York",
+        "team_ids": "01TEAM1, 01TEAM2",
+        "repeat_config": {"repeat_after_seconds": 300, "delay_repeat_on_activity": True},
     }
     assert sets_every_parameter("escalation_paths_update", arguments)
     body = built("escalation_paths_update", arguments).json
     assert body["working_hours"][0]["timezone"] == "America/New_York"
+    assert body["team_ids"] == ["01TEAM1", "01TEAM2"]
+    assert body["repeat_config"] == {"repeat_after_seconds": 300, "delay_repeat_on_activity": True}
     assert body["path"][0]["level"]["targets"] == [
         {"id": "01USR", "type": "user", "urgency": "high"}
     ]
@@ -391,6 +406,146 @@ def test_escalation_paths_update_rejects_bad_targets_like_create() -> None:
         {"id": "01EP", "name": "n", "path": [{"targets": [{"type": "rota", "id": "x"}]}]},
     )
     assert "path[0].targets[0].type" in error
+
+
+@pytest.mark.parametrize("name", ["escalation_paths_create", "escalation_paths_update"])
+def test_escalation_paths_refuse_an_unknown_timezone_naming_a_valid_one(name: str) -> None:
+    hours = [{"weekday": "monday", "start_time": "09:00", "end_time": "17:00"}]
+    arguments = {"id": "01EP", "name": "n", "path": [USER_LEVEL], "working_hours": hours}
+    if name == "escalation_paths_create":
+        del arguments["id"]
+    error = rejected(name, {**arguments, "timezone": "Europe/Londn"})
+    assert "timezone" in error
+    assert "'Europe/Londn' is not a time zone" in error
+    assert "such as Europe/London" in error
+
+
+def test_escalation_paths_create_refuses_an_unknown_timezone_in_an_api_form_config() -> None:
+    config = {
+        "id": "office",
+        "name": "Office",
+        "timezone": "Mars/Olympus",
+        "weekday_intervals": [{"weekday": "friday", "start_time": "08:00", "end_time": "12:00"}],
+    }
+    error = rejected(
+        "escalation_paths_create", {"name": "n", "path": [USER_LEVEL], "working_hours": [config]}
+    )
+    assert "working_hours[0].timezone: 'Mars/Olympus' is not a time zone" in error
+
+
+@pytest.mark.parametrize(
+    ("repeat", "message"),
+    [
+        ({"repeat_after_seconds": 60}, "greater than or equal to 300"),
+        ({"repeat_after_seconds": 345601}, "less than or equal to 345600"),
+        ({"delay_repeat_on_activity": True}, "repeat_after_seconds"),
+        ({"repeat_after_seconds": 600, "times": 2}, "times"),
+    ],
+)
+def test_escalation_paths_create_checks_repeat_config(repeat: dict[str, Any], message: str) -> None:
+    error = rejected(
+        "escalation_paths_create", {"name": "n", "path": [USER_LEVEL], "repeat_config": repeat}
+    )
+    assert "repeat_config" in error
+    assert message in error
+
+
+def test_escalation_paths_update_keeps_what_its_put_would_clear() -> None:
+    action = ACTIONS["escalation_paths_update"]
+    assert action.keeps == ("team_ids", "repeat_config", "working_hours")
+    assert action.check_with == "escalation_paths_show"
+    optional = {n for n, f in action.input.model_fields.items() if not f.is_required()}
+    assert set(action.keeps) == optional - {"timezone"}  # a timezone is only of given hours
+
+
+@pytest.mark.anyio
+async def test_escalation_paths_update_keeps_the_teams_and_repeat_it_is_not_given() -> None:
+    async with pinned() as sandbox:
+        io = sandbox.client
+        shown = await io.call("escalation_paths_show", {"id": "Urgent Support", "fields": ["*"]})
+        path = shown["escalation_path"]
+        assert path["team_ids"] == [seed.TEAM_PAYMENTS_ID]
+        set_repeat = await io.call(
+            "escalation_paths_update",
+            {
+                "id": path["id"],
+                "name": path["name"],
+                "path": path["path"],
+                "repeat_config": {"repeat_after_seconds": 900},
+            },
+        )
+        assert set_repeat["success"] is True, set_repeat
+        before = len(sandbox.transport.requests)
+        renamed = await io.call(
+            "escalation_paths_update",
+            {"id": "Urgent Support", "name": "Urgent Support (24/7)", "path": path["path"]},
+        )
+        sent = sandbox.transport.paths()[before:]
+        body = json.loads(sandbox.transport.requests[-1].content)
+        on_call = await io.call("on_call_now", {"team": "Payments"})
+    assert renamed["success"] is True, renamed
+    assert renamed["escalation_path"]["team_ids"] == [seed.TEAM_PAYMENTS_ID]
+    assert sent == [
+        "GET /v2/escalation_paths",  # the name's lookup
+        f"GET /v2/escalation_paths/{path['id']}",  # what the path has now
+        f"PUT /v2/escalation_paths/{path['id']}",
+    ]
+    assert body["team_ids"] == [seed.TEAM_PAYMENTS_ID]
+    assert body["repeat_config"] == {
+        "repeat_after_seconds": 900,
+        "delay_repeat_on_activity": False,
+    }
+    paths = on_call["on_call"]["escalation_paths"]
+    assert [p["escalation_path"] for p in paths] == ["Urgent Support (24/7)"]
+
+
+@pytest.mark.anyio
+async def test_escalation_paths_update_clears_teams_only_when_told_and_then_reads_nothing() -> None:
+    async with pinned() as sandbox:
+        shown = await sandbox.client.call(
+            "escalation_paths_show", {"id": seed.ESCALATION_PATH_URGENT_ID, "fields": ["*"]}
+        )
+        path = shown["escalation_path"]
+        before = len(sandbox.transport.requests)
+        cleared = await sandbox.client.call(
+            "escalation_paths_update",
+            {
+                "id": path["id"],
+                "name": path["name"],
+                "path": path["path"],
+                "team_ids": [],
+                "repeat_config": {"repeat_after_seconds": 300},
+                "working_hours": [],
+            },
+        )
+        sent = sandbox.transport.paths()[before:]
+    assert cleared["success"] is True, cleared
+    assert cleared["escalation_path"]["team_ids"] == []
+    assert sent == [f"PUT /v2/escalation_paths/{path['id']}"]
+
+
+@pytest.mark.anyio
+async def test_escalation_paths_create_takes_team_and_target_names() -> None:
+    level = {
+        "targets": [
+            {"type": "user", "id": "diego.alvarez@northwind.example"},
+            {"type": "user", "user_id": "Hannah Schmidt"},
+            {"type": "schedule", "id": "platform support"},
+        ]
+    }
+    async with pinned() as sandbox:
+        made = await sandbox.client.call(
+            "escalation_paths_create",
+            {"name": "Search escalation", "path": [level], "team_ids": "Search"},
+        )
+        body = json.loads(sandbox.transport.requests[-1].content)
+    assert made["success"] is True, made
+    assert body["team_ids"] == [seed.TEAM_SEARCH_ID]
+    assert [t["id"] for t in body["path"][0]["level"]["targets"]] == [
+        seed.USER_DIEGO_ID,
+        seed.USER_HANNAH_ID,
+        seed.SCHEDULE_PLATFORM_ID,
+    ]
 
 
 def test_escalation_paths_delete_sends_only_the_id() -> None:

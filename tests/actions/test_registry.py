@@ -185,6 +185,22 @@ def test_every_write_names_a_read_of_its_toolset_to_check_with(name: str) -> Non
 
 
 @pytest.mark.parametrize("name", list(ACTIONS))
+def test_what_a_replace_keeps_is_read_back_from_the_object_its_show_answers(name: str) -> None:
+    action = ACTIONS[name]
+    if not action.keeps:
+        return
+    assert (action.verb, action.method) == ("update", "PUT")
+    show = ACTIONS[str(action.check_with)]
+    assert show.verb == "show"
+    assert show.input.path_params == action.input.path_params
+    assert show.projection is not None
+    fields = action.input.model_fields
+    for kept in action.keeps:
+        assert not fields[kept].is_required(), kept
+        assert kept in show.projection.fields, kept  # the object's field of the same name
+
+
+@pytest.mark.parametrize("name", list(ACTIONS))
 def test_descriptions_are_short_product_copy(name: str) -> None:
     description = ACTIONS[name].description
     assert 20 <= len(description) <= 170, len(description)

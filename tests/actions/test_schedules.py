@@ -69,6 +69,27 @@ def test_schedules_create_rejects_an_object_without_rotations() -> None:
     assert 'rotations_config needs a "rotations" list' in error
 
 
+def test_schedules_create_rejects_other_keys_beside_rotations() -> None:
+    config = {"rotations": [ROTATION], "timezone": "UTC"}
+    error = rejected(
+        "schedules_create", {"name": "Primary", "timezone": "UTC", "rotations_config": config}
+    )
+    assert """rotations_config takes only "rotations"; remove 'timezone'.""" in error
+
+
+def test_schedules_update_sends_rotations_as_given_with_their_users() -> None:
+    rotation = {
+        "id": "01ROT",
+        "name": "Weekly",
+        "users": [{"id": "01USR", "email": None}, {"slack_user_id": "U1"}],
+        "effective_from": None,
+    }
+    arguments = {"id": "01SCH", "rotations_config": {"rotations": [rotation]}}
+    model = ACTIONS["schedules_update"].input.model_validate(arguments)
+    request = ACTIONS["schedules_update"].request(model)
+    assert request.json == {"schedule": {"config": {"rotations": [rotation]}}}
+
+
 def test_schedules_create_rejects_a_rotation_without_a_name() -> None:
     error = rejected(
         "schedules_create",
@@ -87,7 +108,12 @@ def test_schedules_create_requires_name_timezone_and_rotations() -> None:
 def test_schedules_create_and_update_refuse_an_unknown_timezone_naming_a_valid_one(
     name: str,
 ) -> None:
-    arguments = {"id": "01SCH", "name": "P", "timezone": "Europe/Londn", "rotations_config": []}
+    arguments: dict[str, Any] = {
+        "id": "01SCH",
+        "name": "P",
+        "timezone": "Europe/Londn",
+        "rotations_config": [],
+    }
     if name == "schedules_create":
         del arguments["id"]
     error = rejected(name, arguments)
@@ -97,7 +123,11 @@ def test_schedules_create_and_update_refuse_an_unknown_timezone_naming_a_valid_o
 
 
 def test_schedules_create_takes_any_iana_timezone() -> None:
-    arguments = {"name": "P", "timezone": "America/Argentina/Buenos_Aires", "rotations_config": []}
+    arguments: dict[str, Any] = {
+        "name": "P",
+        "timezone": "America/Argentina/Buenos_Aires",
+        "rotations_config": [],
+    }
     assert built("schedules_create", arguments).json["schedule"]["timezone"] == (
         "America/Argentina/Buenos_Aires"
     )

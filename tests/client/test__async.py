@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 import anyio
@@ -375,3 +376,54 @@ async def test_a_body_echoing_only_a_piece_of_the_key_is_scrubbed_too() -> None:
     for text in (str(result), str(raw.data)):
         assert all(KEY[i : i + 8] not in text for i in range(len(KEY) - 7))
         assert "[redacted]" in text
+
+
+EP_ID = "01JEP000000000000000000000"
+KEEPING = {"id": EP_ID, "name": "Urgent", "path": [{"targets": [{"type": "user", "id": EP_ID}]}]}
+
+
+@pytest.mark.anyio
+async def test_a_replace_fills_what_it_keeps_from_one_read_of_the_object() -> None:
+    sent: list[httpx2.Request] = []
+    current = {
+        "id": EP_ID,
+        "name": "Old",
+        "path": [],
+        "team_ids": ["01JTEAM0000000000000000000"],
+        "working_hours": [],
+    }
+
+    def server(request: httpx2.Request) -> httpx2.Response:
+        sent.append(request)
+        return httpx2.Response(200, json={"escalation_path": current})
+
+    async with AsyncIncidentIO(KEY, transport=httpx2.MockTransport(server), pacing=None) as io:
+        result = await io.call("escalation_paths_update", {**KEEPING, "working_hours": None})
+    assert result["success"] is True, result
+    assert [(r.method, r.url.path) for r in sent] == [
+        ("GET", f"/v2/escalation_paths/{EP_ID}"),
+        ("PUT", f"/v2/escalation_paths/{EP_ID}"),
+    ]
+    body = json.loads(sent[1].content)
+    assert body["team_ids"] == ["01JTEAM0000000000000000000"]
+    assert body["working_hours"] == []  # the path has none: sent as it is
+    assert "repeat_config" not in body  # the path has none: still none
+
+
+@pytest.mark.anyio
+async def test_a_failed_read_of_what_a_replace_keeps_sends_nothing() -> None:
+    sent: list[httpx2.Request] = []
+
+    def server(request: httpx2.Request) -> httpx2.Response:
+        sent.append(request)
+        return httpx2.Response(404, json={"type": "not_found", "status": 404})
+
+    async with AsyncIncidentIO(KEY, transport=httpx2.MockTransport(server), pacing=None) as io:
+        result = await io.call("escalation_paths_update", {**KEEPING, "team_ids": []})
+    assert result["success"] is False
+    assert result["error"].startswith(
+        "Could not look up the current repeat_config, working_hours of escalation path "
+        f"'{EP_ID}', so nothing was sent. Cause: "
+    )
+    assert "404" in result["error"]
+    assert [r.method for r in sent] == ["GET"]

@@ -262,3 +262,53 @@ async def test_a_catalog_too_large_to_list_whole_is_never_matched_by_name() -> N
     assert "more than 10,000 users" in result["error"]
     assert "give the user's id" in result["error"]
     assert all(r.url.path == "/v2/users" for r in api.requests)
+
+
+async def test_names_inside_nested_parameters_are_resolved_too() -> None:
+    rotation = {
+        "name": "Weekly",
+        "users": [
+            {"id": "kenji.tanaka@northwind.example"},
+            {"id": "Diego Alvarez"},
+            {"id": seed.USER_HANNAH_ID},
+            {"email": "sofia.rossi@northwind.example"},  # the API's own field: sent as given
+        ],
+        "handover_start_at": "2025-06-02T09:00:00Z",
+        "handovers": [{"interval": 1, "interval_type": "weekly"}],
+        "layers": [{"name": "Only"}],
+    }
+    async with pinned() as sandbox:
+        made = await sandbox.client.call(
+            "schedules_create",
+            {"name": "Nested names", "timezone": "UTC", "rotations_config": [rotation]},
+        )
+        body = json.loads(sandbox.transport.requests[-1].content)
+    assert made["success"] is True, made
+    [sent] = body["schedule"]["config"]["rotations"]
+    assert sent["users"] == [
+        {"id": seed.USER_KENJI_ID},
+        {"id": seed.USER_DIEGO_ID},
+        {"id": seed.USER_HANNAH_ID},
+        {"email": "sofia.rossi@northwind.example"},
+    ]
+    assert {key: value for key, value in sent.items() if key != "users"} == {
+        key: value for key, value in rotation.items() if key != "users"
+    }
+
+
+async def test_an_unknown_nested_name_is_located_and_nothing_is_sent() -> None:
+    users = [{"id": "01JSR100000000000000000000", "name": "Alex Smith", "email": "a@a.example"}]
+    api = FakeAPI(users=users)
+    level = {"targets": [{"type": "user", "id": "01JSR100000000000000000000"}]}
+    typo = {
+        "targets": [
+            {"type": "user", "id": "01JSR100000000000000000000"},
+            {"type": "user", "id": "Alex Smyth"},
+        ]
+    }
+    async with client(api) as io:
+        result = await io.call("escalation_paths_create", {"name": "p", "path": [level, typo]})
+    assert result["success"] is False
+    assert result["error"].startswith("path[1].targets[1].user_id: no user matches 'Alex Smyth'.")
+    assert "Closest: 'Alex Smith'" in result["error"]
+    assert api.sent() == ["GET /v2/users"]

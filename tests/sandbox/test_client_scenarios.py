@@ -78,9 +78,12 @@ async def unprocessable(launch: Launcher) -> None:
     failed(bad_severity, "422", "validation_error", "'severity_id'", "01JNSVCHSEVERTY00000000000")
     bad_target = await io.call(
         "escalation_paths_create",
-        {"name": "Nobody", "path": [{"targets": [{"type": "user", "user_id": "01NOSUCHUSER"}]}]},
+        {
+            "name": "Nobody",
+            "path": [{"targets": [{"type": "user", "user_id": "01JNSVCHVSER00000000000000"}]}],
+        },
     )
-    failed(bad_target, "422", "'path[0].level.targets[0].id'", "01NOSUCHUSER")
+    failed(bad_target, "422", "'path[0].level.targets[0].id'", "01JNSVCHVSER00000000000000")
     failed(await io.incident_roles_delete(id=s.ROLE_LEAD_ID), "422", "lead role cannot be deleted")
     failed(await io.escalations_list(after="01NOSUCHCURSOR"), "422", "'after'")
     # Nothing was created or deleted.

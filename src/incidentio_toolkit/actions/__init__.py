@@ -48,6 +48,7 @@ from incidentio_toolkit.actions._references import (
     Lookup,
     Resolves,
     is_id,
+    marked_fields,
     resolves,
 )
 
@@ -98,10 +99,7 @@ TOOLSETS: tuple[str, ...] = tuple(dict.fromkeys(action.toolset for action in ACT
 
 CATALOGS: tuple[Catalog, ...] = tuple(
     dict.fromkeys(
-        marker.catalog
-        for action in ACTIONS.values()
-        for field in action.input.model_fields.values()
-        if (marker := resolves(field)) is not None
+        marker.catalog for action in ACTIONS.values() for _, marker in marked_fields(action.input)
     )
 )
 """Every catalog some action's parameters resolve names against."""
@@ -136,6 +134,7 @@ __all__ = [
     "gather",
     "incident_number",
     "is_id",
+    "marked_fields",
     "name_of",
     "names_of",
     "objects",

@@ -176,6 +176,13 @@ class Action:
     """For actions answered without a body (`result` is `None`: deletes, an escalation's cancel):
     how the object is named in the synthesized `message`."""
 
+    keeps: tuple[str, ...] = ()
+    """For a replace (PUT) whose API clears what it is not sent: the parameters that, left out,
+    keep the object's current value. When one is left out, the client reads the object with
+    `check_with` (a show action taking the same path parameters) just before the request and
+    fills them from the object's fields of the same names; when all are given, nothing is read.
+    An empty value (`[]`) is given: it clears."""
+
     build_request: RequestBuilder | None = None
     """Builds the request when the API's shape differs from the flat parameters; by default, path
     parameters fill the template and the rest go to the query (GET, DELETE) or a flat JSON body."""

@@ -1,10 +1,12 @@
 """Escalation path levels and working hours, from the contract's shape to the API's.
 
 The contract describes a path as a list of levels, `{targets, time_to_ack_seconds}`, with targets
-that may name their id as `user_id`/`schedule_id`. The API wants a graph of nodes: each level
-becomes `{id: "level-<position>", type: "level", level: {...}}` and each target `{id, type,
-urgency, schedule_mode}`. Items already in node form (`id` and `type`) pass through unchanged, so
-branches, repeats and delays can be sent as the API defines them. Working hours given as
+that may name their id as `user_id`/`schedule_id`. Such levels are validated into `LevelInput` models,
+whose targets' ids may be names (a user's email or name, a schedule's name): the client resolves
+them like any marked parameter. When the request is built, each level becomes
+`{id: "level-<position>", type: "level", level: {...}}` and each target `{id, type, urgency,
+schedule_mode}`. Items already in node form (`id` and `type`) pass through unchanged (ids only),
+so branches, repeats and delays can be sent as the API defines them. Working hours given as
 `{weekday, start_time, end_time}` items are grouped into one config, in `timezone` (default UTC).
 """
 
@@ -17,6 +19,7 @@ from typing import Annotated, Any, Literal, Self, cast
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationError,
@@ -25,6 +28,8 @@ from pydantic import (
 )
 
 from incidentio_toolkit.actions._fields import JsonObject, time_zone
+from incidentio_toolkit.actions.schedules import ScheduleRef
+from incidentio_toolkit.actions.users import UserRef
 
 DEFAULT_TIMEZONE = "UTC"
 WORKING_HOURS_ID = "working-hours"
@@ -46,18 +51,34 @@ _LEVEL_SHAPE = (
 _TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d|24:00")
 
 
-class _Target(BaseModel):
-    """A level target in the contract's shape."""
+class TargetInput(BaseModel):
+    """A level target in the contract's shape. Its id is in the field of its type (`user_id` or
+    `schedule_id`; `id` is taken as that field), so a name resolves in the right catalog."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     type: Literal["user", "schedule"]
-    id: str | None = Field(default=None, min_length=1)
-    user_id: str | None = Field(default=None, min_length=1)
-    schedule_id: str | None = Field(default=None, min_length=1)
+    user_id: UserRef | None = Field(default=None, min_length=1)
+    schedule_id: ScheduleRef | None = Field(default=None, min_length=1)
     urgency: Literal["high", "low"] = "high"
     schedule_mode: ScheduleMode | None = None
     selected_rota_id: str | None = Field(default=None, min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _id_by_type(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or "id" not in data:
+            return cast(Any, data)
+        fields = dict(cast(JsonObject, data))
+        given = fields.pop("id")
+        kind = fields.get("type")
+        if kind not in ("user", "schedule") or given is None:
+            return fields  # the type's own error says what is wrong
+        own = f"{kind}_id"
+        if fields.get(own) is not None and fields[own] != given:
+            raise ValueError(f"{own} and id differ; give only one of them")
+        fields[own] = given
+        return fields
 
     @model_validator(mode="after")
     def _check(self) -> Self:
@@ -66,10 +87,7 @@ class _Target(BaseModel):
         )
         if getattr(self, other) is not None:
             raise ValueError(f"a {self.type} target takes {own} or id, not {other}")
-        own_id: str | None = getattr(self, own)
-        if own_id is not None and self.id is not None and own_id != self.id:
-            raise ValueError(f"{own} and id differ; give only one of them")
-        if own_id is None and self.id is None:
+        if getattr(self, own) is None:
             raise ValueError(f"a {self.type} target needs {own} (or id)")
         if self.type == "user" and (self.schedule_mode or self.selected_rota_id):
             raise ValueError("schedule_mode and selected_rota_id are for schedule targets only")
@@ -82,7 +100,7 @@ class _Target(BaseModel):
 
     def to_api(self) -> JsonObject:
         target: JsonObject = {
-            "id": self.id or getattr(self, f"{self.type}_id"),
+            "id": self.user_id if self.type == "user" else self.schedule_id,
             "type": self.type,
             "urgency": self.urgency,
         }
@@ -93,12 +111,12 @@ class _Target(BaseModel):
         return target
 
 
-class _Level(BaseModel):
+class LevelInput(BaseModel):
     """A level in the contract's shape."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
-    targets: list[_Target] = Field(min_length=1)
+    targets: list[TargetInput] = Field(min_length=1)
     time_to_ack_seconds: int | None = Field(default=None, ge=0)
 
 
@@ -166,29 +184,44 @@ def _is_node(item: JsonObject) -> bool:
     return "id" in item and "type" in item
 
 
-def to_nodes(path: list[JsonObject]) -> list[JsonObject]:
-    """Contract levels -> API level nodes; node-form items are kept as they are."""
-    used = _node_ids(item for item in path if _is_node(item))
-    nodes: list[JsonObject] = []
+def levels_and_nodes(value: Any) -> Any:
+    """Contract levels -> `LevelInput` models; node-form items are kept as they are. Every bad item
+    is reported at once, located (`path[1].targets[0].urgency: ...`)."""
+    if not isinstance(value, list):
+        return value  # pydantic's own error: not a list
+    items: list[LevelInput | JsonObject] = []
     problems: list[str] = []
-    for index, item in enumerate(path):
-        if _is_node(item):
-            nodes.append(item)
+    for index, item in enumerate(cast(list[Any], value)):
+        if not isinstance(item, dict):
+            problems.append(f"path[{index}]: is a {type(item).__name__}, not an object")
             continue
-        if "type" in item:
+        fields = cast(JsonObject, item)
+        if _is_node(fields):
+            items.append(fields)
+        elif "type" in fields:
             problems.append(f"path[{index}]: has a type but no id (a node needs a unique id)")
-            continue
-        try:
-            level = _Level.model_validate(item)
-        except ValidationError as error:
-            problems.append(_problems(error, f"path[{index}]"))
-            continue
-        body: JsonObject = {"targets": [target.to_api() for target in level.targets]}
-        if level.time_to_ack_seconds is not None:
-            body["time_to_ack_seconds"] = level.time_to_ack_seconds
-        nodes.append({"id": _unique(f"level-{index + 1}", used), "type": "level", "level": body})
+        else:
+            try:
+                items.append(LevelInput.model_validate(fields))
+            except ValidationError as error:
+                problems.append(_problems(error, f"path[{index}]"))
     if problems:
         raise ValueError(f"{'; '.join(problems)}. {_LEVEL_SHAPE}")
+    return items
+
+
+def to_nodes(path: list[LevelInput | JsonObject]) -> list[JsonObject]:
+    """Levels -> API level nodes with ids unique in the path; node-form items as they are."""
+    used = _node_ids(item for item in path if not isinstance(item, LevelInput))
+    nodes: list[JsonObject] = []
+    for index, item in enumerate(path):
+        if not isinstance(item, LevelInput):
+            nodes.append(item)
+            continue
+        body: JsonObject = {"targets": [target.to_api() for target in item.targets]}
+        if item.time_to_ack_seconds is not None:
+            body["time_to_ack_seconds"] = item.time_to_ack_seconds
+        nodes.append({"id": _unique(f"level-{index + 1}", used), "type": "level", "level": body})
     return nodes
 
 
@@ -247,5 +280,10 @@ def check_timezone(timezone: str | None, working_hours: list[JsonObject] | None)
         )
 
 
-PathNodes = Annotated[list[JsonObject], AfterValidator(to_nodes)]
+PathNodes = Annotated[
+    list[LevelInput | JsonObject],
+    BeforeValidator(levels_and_nodes, json_schema_input_type=list[JsonObject]),
+]
+"""A path: contract levels as `LevelInput` models (names in their targets are resolved), node-form
+items as given; `to_nodes` turns it into the API's nodes."""
 WorkingHours = Annotated[list[JsonObject], AfterValidator(check_working_hours)]

@@ -4,6 +4,9 @@ A parameter accepts a name when its annotation carries a `Resolves` marker namin
 
     severity_id: Annotated[str, Resolves(SEVERITIES)]
 
+A field of a model nested in a parameter (an escalation path level's targets, a rotation's users)
+is marked the same way; `marked_fields` lists them all, located (`path[].targets[].user_id`).
+
 The client resolves marked parameters before it builds the request, so a name is never sent as an
 id: a value shaped like an incident.io id (a ULID) is taken as the id; an incident reference
 (`INC-123`, `123`, `#inc-123`) is looked up with one show call; anything else is matched against
@@ -17,10 +20,12 @@ Each resource module declares its catalog beside its records (`SEVERITIES` in `r
 from __future__ import annotations
 
 import re
+import types
 import typing
 from dataclasses import dataclass
 from typing import Annotated, Any
 
+from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 ULID = re.compile(r"[0-7][0-9A-HJKMNP-TV-Z]{25}", re.IGNORECASE)
@@ -104,3 +109,32 @@ def _marker_in(annotation: Any) -> Resolves | None:
         if found is not None:
             return found
     return None
+
+
+def marked_fields(model: type[BaseModel]) -> list[tuple[str, Resolves]]:
+    """Every field of `model` that takes names, with its marker, those of nested models included
+    and located as their values are: `("path[].targets[].user_id", Resolves(USERS))` for a list
+    of models holding a list of models. Nested models are found in a field's annotation (a
+    model, a list of them, or a union with one)."""
+    found: list[tuple[str, Resolves]] = []
+    for name, field in model.model_fields.items():
+        marker = resolves(field)
+        if marker is not None:
+            found.append((name, marker))
+            continue
+        for inner, where in _models_in(field.annotation, name):
+            found += [(f"{where}.{path}", marker) for path, marker in marked_fields(inner)]
+    return found
+
+
+def _models_in(annotation: Any, where: str) -> list[tuple[type[BaseModel], str]]:
+    origin = typing.get_origin(annotation)
+    if origin is Annotated:
+        return _models_in(typing.get_args(annotation)[0], where)
+    if origin is list:
+        return _models_in(typing.get_args(annotation)[0], f"{where}[]")
+    if origin in (typing.Union, types.UnionType):
+        return [found for arg in typing.get_args(annotation) for found in _models_in(arg, where)]
+    if origin is None and isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [(annotation, where)]
+    return []

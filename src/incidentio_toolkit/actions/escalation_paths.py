@@ -2,14 +2,20 @@
 
 Levels and working hours are converted to the API's nodes and configs by `_escalation_levels`;
 `_escalation_responders` reads a path back (its catalog, summary, and who its levels page now).
+The API's replace clears what it is not sent, so `escalation_paths_update` keeps the path's
+current teams, repeat and working hours when they are left out (`Action.keeps`: one read first).
 """
 
 from __future__ import annotations
 
-from typing import ClassVar, Self
+from typing import Annotated, ClassVar, Self
 
 from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
     Field,
+    ValidationError,
     model_validator,
 )
 
@@ -18,6 +24,7 @@ from incidentio_toolkit.actions._escalation_levels import (
     PathNodes,
     WorkingHours,
     check_timezone,
+    to_nodes,
     working_hours_configs,
 )
 from incidentio_toolkit.actions._escalation_responders import (
@@ -38,15 +45,42 @@ from incidentio_toolkit.actions._fields import (
     AFTER_FIELD,
     FIELDS_FIELD,
     FieldPaths,
+    IdList,
     JsonObject,
     TimeZone,
     id_field,
     page_size_field,
 )
+from incidentio_toolkit.actions._references import Resolves
+from incidentio_toolkit.actions.teams import TEAMS
 
-_PATH = "[{targets: [{type: user|schedule, id, urgency: high|low}], time_to_ack_seconds}]"
-_WORKING_HOURS = "[{weekday, start_time: 09:00, end_time: 17:00}]"
-_TIMEZONE = "Of working_hours (default UTC)."
+_PATH = "[{targets: [{type: user|schedule, id, urgency}], time_to_ack_seconds}]"
+_WORKING_HOURS = "[{weekday, start_time: 09:00, end_time}] in timezone or UTC"
+_REPEAT = "{repeat_after_seconds: 300-345600, delay_repeat_on_activity}"
+
+
+class _Repeat(BaseModel):
+    """The API's `EscalationPathRepeatConfigV2`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    repeat_after_seconds: int = Field(ge=300, le=345600)
+    delay_repeat_on_activity: bool = False
+
+
+def _repeat_config(value: JsonObject) -> JsonObject:
+    try:
+        return _Repeat.model_validate(value).model_dump()
+    except ValidationError as error:
+        problems = "; ".join(
+            f"repeat_config.{'.'.join(map(str, item['loc']))}: {item['msg']}"
+            for item in error.errors()
+        )
+        raise ValueError(f"{problems}. Give {_REPEAT}.") from None
+
+
+RepeatConfig = Annotated[JsonObject, AfterValidator(_repeat_config)]
+TeamIds = Annotated[IdList, Resolves(TEAMS)]
 
 
 class EscalationPathsListInput(ActionInput):
@@ -59,7 +93,9 @@ class EscalationPathsCreateInput(ActionInput):
     name: str = Field(min_length=1)
     path: PathNodes = Field(min_length=1, description=_PATH)
     working_hours: WorkingHours | None = Field(default=None, description=_WORKING_HOURS)
-    timezone: TimeZone | None = Field(default=None, min_length=1, description=_TIMEZONE)
+    timezone: TimeZone | None = Field(default=None, min_length=1)
+    team_ids: TeamIds | None = None
+    repeat_config: RepeatConfig | None = None
 
     @model_validator(mode="after")
     def _timezone_for_hours(self) -> Self:
@@ -80,6 +116,8 @@ class EscalationPathsUpdateInput(ActionInput):
     path: PathNodes = Field(min_length=1)
     working_hours: WorkingHours | None = None
     timezone: TimeZone | None = Field(default=None, min_length=1)
+    team_ids: TeamIds | None = None
+    repeat_config: RepeatConfig | None = None
 
     @model_validator(mode="after")
     def _timezone_for_hours(self) -> Self:
@@ -93,9 +131,13 @@ class EscalationPathsDeleteInput(ActionInput):
 
 
 def _path_request(arguments: EscalationPathsCreateInput | EscalationPathsUpdateInput) -> ApiRequest:
-    body: JsonObject = {"name": arguments.name, "path": arguments.path}
+    body: JsonObject = {"name": arguments.name, "path": to_nodes(arguments.path)}
     if arguments.working_hours is not None:
         body["working_hours"] = working_hours_configs(arguments.working_hours, arguments.timezone)
+    if arguments.team_ids is not None:
+        body["team_ids"] = arguments.team_ids
+    if arguments.repeat_config is not None:
+        body["repeat_config"] = arguments.repeat_config
     path_params = {"id": arguments.id} if isinstance(arguments, EscalationPathsUpdateInput) else {}
     return ApiRequest(path_params, json=body)
 
@@ -173,7 +215,7 @@ ACTIONS = (
     ),
     Action(
         name="escalation_paths_update",
-        description="Replace an escalation path (as in escalation_paths_create).",
+        description="Edit an escalation path (as in escalation_paths_create).",
         kind="write",
         verb="update",
         toolset="escalation_paths",
@@ -186,6 +228,7 @@ ACTIONS = (
         result="escalation_path",
         projection=ESCALATION_PATH,
         check_with="escalation_paths_show",
+        keeps=("team_ids", "repeat_config", "working_hours"),
         build_request=_path_request,
     ),
     Action(

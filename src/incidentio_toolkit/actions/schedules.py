@@ -2,7 +2,8 @@
 
 The API nests everything under `schedule` and calls the rotations `config`; the contract's flat
 `name`, `timezone` and `rotations_config` are mapped there. `rotations_config` may be the
-`{"rotations": [...]}` object or a bare list of rotations.
+`{"rotations": [...]}` object or a bare list of rotations; each rotation is sent as given, but
+that its users' `id` may be a name or an email (resolved like any marked parameter).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, Any, ClassVar, Self, cast
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from incidentio_toolkit.actions._base import Action, ActionInput, ActionOutput, ApiRequest
 from incidentio_toolkit.actions._fields import (
@@ -30,12 +31,11 @@ from incidentio_toolkit.actions._projection import (
     value_at,
 )
 from incidentio_toolkit.actions._references import Catalog, Resolves
+from incidentio_toolkit.actions.users import UserRef
 
 SCHEDULES = Catalog(noun="schedule", list_action="schedules_list", full_pages=False)
 """Listed 25 to a page: a larger page answers without the schedules' `next_shifts`."""
 ScheduleRef = Annotated[str, Resolves(SCHEDULES)]
-
-RotationsConfig = JsonObject | list[JsonObject]
 
 _ROTATIONS = (
     "[{name, users: [{id}], layers: [{name}], handover_start_at, handovers: [{interval, "
@@ -43,16 +43,52 @@ _ROTATIONS = (
 )
 
 
-def _rotations_object(value: RotationsConfig) -> JsonObject:
-    """`[...]` -> `{"rotations": [...]}`; an object must already carry a `rotations` list."""
+class RotationUser(BaseModel):
+    """A rotation's user (the API's `UserReferencePayloadV2`): `id` may be a name or an email."""
+
+    model_config = ConfigDict(extra="allow", frozen=True, defer_build=True)
+
+    id: UserRef | None = None
+
+
+class Rotation(BaseModel):
+    """A rotation, sent as given (every field the API defines passes through) but for its users'
+    ids, which may be names."""
+
+    model_config = ConfigDict(extra="allow", frozen=True, defer_build=True)
+
+    users: list[RotationUser] | None = None
+
+    def to_api(self) -> JsonObject:
+        """The rotation as it was given, its users' ids resolved."""
+        return self.model_dump(exclude_unset=True)
+
+
+def _rotations_list(value: Any) -> Any:
+    """`{"rotations": [...]}` or `[...]` -> the list of rotations, each an object with a name."""
+    if isinstance(value, dict):
+        config = cast(JsonObject, value)
+        if not isinstance(config.get("rotations"), list):
+            raise ValueError(
+                'rotations_config needs a "rotations" list: send {"rotations": [{"name": ...}, '
+                "...]} or the list of rotations itself."
+            )
+        if len(config) > 1:
+            others = ", ".join(sorted(repr(key) for key in config if key != "rotations"))
+            raise ValueError(f'rotations_config takes only "rotations"; remove {others}.')
+        value = config["rotations"]
     if isinstance(value, list):
-        return {"rotations": value}
-    if not isinstance(value.get("rotations"), list):
-        raise ValueError(
-            'rotations_config needs a "rotations" list: send {"rotations": [{"name": ...}, ...]} '
-            "or the list of rotations itself."
-        )
-    return value
+        for index, rotation in enumerate(cast(list[object], value)):
+            if not isinstance(rotation, dict) or not cast(JsonObject, rotation).get("name"):
+                raise ValueError(f'rotations[{index}] needs a "name" (each rotation is an object).')
+    return cast(Any, value)
+
+
+RotationsConfig = Annotated[
+    list[Rotation],
+    BeforeValidator(_rotations_list, json_schema_input_type=JsonObject | list[JsonObject]),
+]
+"""The rotations, given as `{"rotations": [...]}` or the bare list."""
 
 
 def rotations_of(schedule: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -147,16 +183,6 @@ class SchedulesCreateInput(ActionInput):
     timezone: TimeZone = Field(min_length=1)
     rotations_config: RotationsConfig = Field(description=_ROTATIONS)
 
-    @field_validator("rotations_config", mode="after")
-    @classmethod
-    def _wrap_rotations(cls, value: RotationsConfig) -> JsonObject:
-        config = _rotations_object(value)
-        rotations: list[object] = config["rotations"]
-        for index, rotation in enumerate(rotations):
-            if not isinstance(rotation, dict) or not cast(JsonObject, rotation).get("name"):
-                raise ValueError(f'rotations[{index}] needs a "name" (each rotation is an object).')
-        return config
-
 
 class SchedulesShowInput(ActionInput):
     path_params: ClassVar[tuple[str, ...]] = ("id",)
@@ -171,11 +197,6 @@ class SchedulesUpdateInput(ActionInput):
     name: str | None = None
     timezone: TimeZone | None = None
     rotations_config: RotationsConfig | None = None
-
-    @field_validator("rotations_config", mode="after")
-    @classmethod
-    def _wrap_rotations(cls, value: RotationsConfig | None) -> JsonObject | None:
-        return None if value is None else _rotations_object(value)
 
     @model_validator(mode="after")
     def _something_to_change(self) -> Self:
@@ -196,7 +217,7 @@ def _schedule_request(arguments: SchedulesCreateInput | SchedulesUpdateInput) ->
     if arguments.timezone is not None:
         schedule["timezone"] = arguments.timezone
     if arguments.rotations_config is not None:
-        schedule["config"] = arguments.rotations_config
+        schedule["config"] = {"rotations": [r.to_api() for r in arguments.rotations_config]}
     path_params = {"id": arguments.id} if isinstance(arguments, SchedulesUpdateInput) else {}
     return ApiRequest(path_params, json={"schedule": schedule})
 

@@ -17,7 +17,8 @@ IncidentIOError
 │   │   RequestTimeoutError (408), ConflictError (409), PreconditionFailedError (412),
 │   │   PayloadTooLargeError (413), UnprocessableEntityError (422), RateLimitError (429)
 │   └── InternalServerError     (5xx)
-├── NameLookupError             a name given for an id could not be looked up; nothing was sent
+├── NameLookupError             a name given for an id (or what a replace keeps) could not be
+│                               looked up; nothing was sent
 ├── InvalidResponseError        a 2xx whose body did not parse as the expected shape
 ├── OutcomeUnknownError         an unkeyed POST or a DELETE failed ambiguously; not re-sent
 └── DeadlineExceededError       the call's deadline ran out (or the server asked to wait past it)

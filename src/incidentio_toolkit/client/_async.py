@@ -35,6 +35,7 @@ from incidentio_toolkit.client._errors import (
     InvalidArgumentsError,
     InvalidResponseError,
     MissingAPIKeyError,
+    NameLookupError,
     OutcomeUnknownError,
     ReadTimeout,
     body_snippet,
@@ -191,6 +192,8 @@ class AsyncIncidentIO(AsyncActionMethods):
         if action.preview is not None and getattr(args, DRY_RUN_PARAM, None):
             draft = await action.preview(self, args)
             return action.output.model_validate({"success": True, action.result or "": draft})
+        if action.keeps:
+            args = await self._kept(action, args)
         output = await self._request(action, args)
         if action.kind != "read":
             self._resolver.forget()
@@ -217,6 +220,26 @@ class AsyncIncidentIO(AsyncActionMethods):
                 )
         self._check_key()
         return await self._resolver.resolve(action, args)
+
+    async def _kept(self, action: Action, args: ActionInput) -> ActionInput:
+        """`args` with each of the record's `keeps` that was left out set to the object's current
+        value, read with its `check_with` show action (nothing is read when all are given)."""
+        missing = [name for name in action.keeps if getattr(args, name) is None]
+        if not missing:
+            return args
+        show = ACTIONS[str(action.check_with)]
+        where = {name: getattr(args, name) for name in args.path_params}
+        try:
+            output = await self.execute(show, where)
+        except IncidentIOError as exc:
+            noun = show.projection.noun if show.projection is not None else show.name
+            subject = ", ".join(repr(value) for value in where.values())
+            raise NameLookupError(
+                f"the current {', '.join(missing)} of {noun} {subject}", exc
+            ) from exc
+        current: Mapping[str, Any] = getattr(output, str(show.result), None) or {}
+        kept = {name: current[name] for name in missing if current.get(name) is not None}
+        return args.model_copy(update=kept) if kept else args
 
     @staticmethod
     def _tool(action: Tool | str) -> Tool:

@@ -239,7 +239,8 @@ class OutcomeUnknownError(IncidentIOError):
 
 
 class NameLookupError(IncidentIOError):
-    """Looking up a name or reference given for an id failed; the action itself was not sent."""
+    """Looking up a name or reference given for an id, or the current values a replace keeps
+    (`Action.keeps`), failed; the action itself was not sent."""
 
     def __init__(self, what: str, cause: IncidentIOError) -> None:
         self.cause = cause

@@ -506,13 +506,15 @@ class _Signatures:
         path: list[dict[str, Any]],
         working_hours: list[dict[str, Any]] | None = None,
         timezone: str | None = None,
+        team_ids: str | list[str] | None = None,
+        repeat_config: dict[str, Any] | None = None,
     ) -> outputs.EscalationPathsCreateOutput:
         """Create an escalation path.
 
         Args:
-            path: [{targets: [{type: user|schedule, id, urgency: high|low}], time_to_ack_seconds}]
-            working_hours: [{weekday, start_time: 09:00, end_time: 17:00}]
-            timezone: Of working_hours (default UTC).
+            path: [{targets: [{type: user|schedule, id, urgency}], time_to_ack_seconds}]
+            working_hours: [{weekday, start_time: 09:00, end_time}] in timezone or UTC
+            team_ids: Name or id.
         """
         ...
 
@@ -534,11 +536,14 @@ class _Signatures:
         path: list[dict[str, Any]],
         working_hours: list[dict[str, Any]] | None = None,
         timezone: str | None = None,
+        team_ids: str | list[str] | None = None,
+        repeat_config: dict[str, Any] | None = None,
     ) -> outputs.EscalationPathsUpdateOutput:
-        """Replace an escalation path (as in escalation_paths_create).
+        """Edit an escalation path (as in escalation_paths_create).
 
         Args:
             id: Name or id.
+            team_ids: Name or id.
         """
         ...
 

@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 import anyio
+from pydantic import BaseModel
 
 from incidentio_toolkit.actions import (
     ACTIONS,
@@ -80,22 +81,42 @@ class Resolver:
         self._cached.clear()
 
     async def resolve(self, tool: Any, arguments: ActionInput) -> ActionInput:
-        """`arguments` with every marked name or reference replaced by its id."""
+        """`arguments` with every marked name or reference replaced by its id, in nested models
+        too (a level's targets, a rotation's users)."""
+        return cast(ActionInput, await self._model(arguments, ""))
+
+    async def _model(self, model: BaseModel, where: str) -> BaseModel:
+        """`model` with its marked values resolved, and its nested models' (errors name the
+        value's place: `path[1].targets[0].user_id`)."""
         updates: dict[str, Any] = {}
-        fields = cast(type[ActionInput], tool.input).model_fields
-        for name, field in fields.items():
-            marker = resolves(field)
-            value = getattr(arguments, name)
-            if marker is None or value is None:
+        for name, field in type(model).model_fields.items():
+            value = getattr(model, name)
+            if value is None:
                 continue
-            if isinstance(value, list):
+            place = f"{where}.{name}" if where else name
+            marker = resolves(field)
+            if marker is None:
+                resolved = await self._nested(value, place)
+            elif isinstance(value, list):
                 texts = cast(list[str], value)
-                resolved: Any = [await self.one(marker.catalog, name, text) for text in texts]
+                resolved = [await self.one(marker.catalog, place, text) for text in texts]
             else:
-                resolved = await self.one(marker.catalog, name, str(value))
-            if resolved != value:
+                resolved = await self.one(marker.catalog, place, str(value))
+            if resolved is not value and resolved != value:
                 updates[name] = resolved
-        return arguments.model_copy(update=updates) if updates else arguments
+        return model.model_copy(update=updates) if updates else model
+
+    async def _nested(self, value: Any, place: str) -> Any:
+        """A model, or a list holding models, with their marked values resolved; anything else
+        as it is."""
+        if isinstance(value, BaseModel):
+            return await self._model(value, place)
+        if not isinstance(value, list):
+            return value
+        items = cast(list[Any], value)
+        if not any(isinstance(item, BaseModel | list) for item in items):
+            return items
+        return [await self._nested(item, f"{place}[{index}]") for index, item in enumerate(items)]
 
     async def one(self, catalog: Catalog, parameter: str, value: str) -> str:
         """The id that `value` names in `catalog`; raises when it names none or several."""

@@ -227,7 +227,7 @@ class AsyncIncidentIO(AsyncActionMethods):
         missing = [name for name in action.keeps if getattr(args, name) is None]
         if not missing:
             return args
-        show = ACTIONS[str(action.check_with)]
+        show = ACTIONS[action.check_action]
         where = {name: getattr(args, name) for name in args.path_params}
         try:
             output = await self.execute(show, where)

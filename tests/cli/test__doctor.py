@@ -47,7 +47,10 @@ def test_doctor_with_a_rejected_key_exits_1(
     monkeypatch.setenv("INCIDENTIO_API_KEY", "not-a-valid-key-at-all")
     result = runner.invoke(app, ["doctor"])
     assert result.exit_code == 1
-    assert "401" in result.stdout
+    printed = " ".join(result.stdout.split())
+    assert "401" in printed
+    assert "[request_id " in printed
+    assert printed.endswith("Check INCIDENTIO_API_KEY: the key is missing, revoked or mistyped.")
 
 
 def test_doctor_without_a_key_says_what_to_set(runner: CliRunner) -> None:
@@ -69,3 +72,16 @@ def test_each_toolset_is_probed_with_a_read_that_needs_no_id() -> None:
         assert not any(f.is_required() for f in action.input.model_fields.values())
         arguments = probe_arguments(action)
         assert action.input.model_validate(arguments) is not None
+
+
+def test_a_long_probe_failure_is_cut_in_the_middle_keeping_what_to_do() -> None:
+    from incidentio_toolkit.cli._doctor import MAX_DETAIL, short
+
+    hint = "Add the permission in incident.io Settings -> API keys."
+    long = "incident.io answered 403 [request_id r1]: " + "detail " * 60 + "end. " + hint
+    cut = short(long)
+    assert len(cut) <= MAX_DETAIL
+    assert cut.startswith("incident.io answered 403 [request_id r1]: detail")
+    assert cut.endswith("… " + hint)
+    assert short("two\nlines") == "two lines"
+    assert short("x" * 400) == "x" * (MAX_DETAIL - 1) + "…"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from rich.table import Table
 
 from incidentio_toolkit.actions import ACTIONS
@@ -43,7 +45,29 @@ def test_output_tables_render_lists_objects_nested_lists_and_the_next_cursor() -
         "schedule_entries.scheduled (0)",
         "incident",
     ]
-    headers = [column.header for column in tables[0].columns]
+    headers = [str(column.header) for column in tables[0].columns]
     assert headers[:2] == ["id", "name"]
-    assert "message: Workflow '01WF' deleted." in parts
-    assert "More results: repeat with --arg after=01NEXT" in parts
+    lines = [str(part) for part in parts if not isinstance(part, Table)]
+    assert "message: Workflow '01WF' deleted." in lines
+    assert "More results: repeat with --arg after=01NEXT" in lines
+
+
+def test_data_is_printed_as_it_is_not_as_markup_or_emoji_codes() -> None:
+    from rich.console import Console
+
+    name = "Disk [red]full[/] on [/x] db :fire: [bold]"
+    parts = output_tables(
+        {
+            "success": True,
+            "incidents": [{"id": "[/]", "name": name}],
+            "incident": {"[x]": name},
+            "message": name,
+        }
+    )
+    out = Console(width=200, record=True, file=io.StringIO())
+    for part in parts:
+        out.print(part)
+    printed = out.export_text()
+    assert printed.count(name) == 3
+    assert "[x]" in printed
+    assert "[/]" in printed

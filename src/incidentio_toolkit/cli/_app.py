@@ -201,7 +201,7 @@ def doctor_command(sandbox: SandboxOption = False) -> None:
             )
         out.print(f"Key: set (from {source})")
     client = make_client(sandbox=sandbox)
-    out.print(f"API: {'in-process sandbox' if sandbox else client.base_url}")
+    out.print(plain(f"API: {'in-process sandbox' if sandbox else client.base_url}"))
 
     async def run() -> Any:
         async with client:
@@ -209,17 +209,20 @@ def doctor_command(sandbox: SandboxOption = False) -> None:
 
     diagnosis = anyio.run(run)
     if not diagnosis.key_ok:
-        out.print(f"[red]✗[/] key check ({KEY_CHECK_ACTION}): {diagnosis.key_detail}")
+        out.print(
+            plain("✗", "red"), plain(f"key check ({KEY_CHECK_ACTION}): {diagnosis.key_detail}")
+        )
         raise typer.Exit(1)
-    out.print(f"[green]✓[/] key check: {diagnosis.key_detail}")
+    out.print(plain("✓", "green"), plain(f"key check: {diagnosis.key_detail}"))
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title="What this key can read (one cheap read per toolset)")
     for column in ("toolset", "probe", "result"):
         table.add_column(column)
     for probe in diagnosis.probes:
-        mark = "[green]✓[/] " if probe.ok else "[yellow]✗[/] "
-        table.add_row(probe.toolset, probe.action or "-", mark + probe.detail)
+        mark = ("✓ ", "green") if probe.ok else ("✗ ", "yellow")
+        table.add_row(probe.toolset, probe.action or "-", Text.assemble(mark, probe.detail))
     out.print(table)
     readable = sum(probe.ok for probe in diagnosis.probes)
     out.print(

@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from rich.markup import escape
+from incidentio_toolkit.cli._render import plain
 
 if TYPE_CHECKING:
     from mcp import Client
@@ -44,15 +44,16 @@ class Scenario:
 
     def record(self, title: str, tool: str, ok: bool, detail: str) -> None:
         self.steps.append(Step(title, tool, ok, detail))
-        mark = "[green]✓[/]" if ok else "[red]✗[/]"
-        self.console.print(f"{mark} [bold]{title}[/] [dim]({tool})[/] {detail}")
+        from rich.text import Text
+
+        mark = ("✓", "green") if ok else ("✗", "red")
+        line = Text.assemble(mark, " ", (title, "bold"), " ", (f"({tool})", "dim"), " ", detail)
+        self.console.print(line)
 
     async def call(self, title: str, tool: str, arguments: dict[str, Any]) -> dict[str, Any]:
         shown = ", ".join(f"{k}={_short(v)}" for k, v in arguments.items())
-        self.console.print(
-            f"  [dim]→ {tool}({escape(shown)})[/]", no_wrap=True, overflow="ellipsis"
-        )
-        with self.console.status(f"{title}…"):
+        self.console.print(plain(f"  → {tool}({shown})", "dim"), no_wrap=True, overflow="ellipsis")
+        with self.console.status(plain(f"{title}…")):
             result = await self.client.call_tool(tool, arguments)
         output = cast(dict[str, Any], result.structured_content or {})
         if result.is_error or not output.get("success"):
@@ -103,7 +104,7 @@ async def play(scenario: Scenario) -> None:
     severity = max(severities, key=_rank)
     table = Table("severity", "rank", title="Severities")
     for item in sorted(severities, key=_rank, reverse=True):
-        table.add_row(str(item.get("name")), str(item.get("rank", "")))
+        table.add_row(plain(str(item.get("name"))), plain(str(item.get("rank", ""))))
     s.console.print(table)
     s.record("Look up severities", "severities_list", True, f"using {severity.get('name')!r}")
 
@@ -150,9 +151,8 @@ async def play(scenario: Scenario) -> None:
     schedule, on_call = await find_on_call(s)
     table = Table("schedule", "layer", "on call", "until", title="Who is on call")
     for shift in on_call:
-        table.add_row(
-            schedule, str(shift.get("layer", "")), str(shift.get("user")), str(shift.get("end_at"))
-        )
+        cells = (shift.get("layer", ""), shift.get("user"), shift.get("end_at"))
+        table.add_row(plain(schedule), *(plain(str(value)) for value in cells))
     s.console.print(table)
     emails = list(dict.fromkeys(str(shift["email"]) for shift in on_call if shift.get("email")))
     page = {
@@ -244,9 +244,9 @@ async def read_firing_alert(s: Scenario) -> dict[str, Any]:
     from rich.table import Table
 
     attributes = {str(k): str(v) for k, v in _obj(alert.get("attribute_values")).items()}
-    table = Table("attribute", "value", title=str(alert.get("title")))
+    table = Table("attribute", "value", title=plain(str(alert.get("title"))))
     for key, value in attributes.items():
-        table.add_row(key, value)
+        table.add_row(plain(key), plain(value))
     s.console.print(table)
     owner = ", ".join(f"{k} {v}" for k, v in attributes.items() if k in ("Service", "Team"))
     since = str(alert.get("created_at", ""))[:16].replace("T", " ")
@@ -281,7 +281,7 @@ def summary_table(steps: list[Step]) -> Any:
         table.add_column(column)
     for number, step in enumerate(steps, 1):
         mark = "[green]ok[/]" if step.ok else "[red]failed[/]"
-        table.add_row(str(number), step.title, step.tool, mark, step.detail)
+        table.add_row(str(number), plain(step.title), step.tool, mark, plain(step.detail))
     return table
 
 
@@ -335,7 +335,7 @@ def run_demo(transport: str = "memory") -> int:
     out.print(summary_table(steps))
     failed = [step for step in steps if not step.ok]
     if failed or not steps:
-        out.print(f"[red]Demo failed at: {failed[0].title if failed else 'start'}[/]")
+        out.print(plain(f"Demo failed at: {failed[0].title if failed else 'start'}", "red"))
         return 1
     out.print(f"[green]Scenario complete: {len(steps)} steps, all through MCP.[/]")
     return 0

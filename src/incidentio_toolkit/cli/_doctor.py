@@ -46,16 +46,32 @@ def probe_arguments(action: Action) -> dict[str, Any]:
     return {"page_size": max(1, int(minimum or 1))}
 
 
-def _short(error: str | None) -> str:
-    text = " ".join((error or "failed").split())
-    return text if len(text) <= 160 else text[:159] + "…"
+MAX_DETAIL = 160
+"""A probe's failure in the table is cut to about this many characters, its last sentence kept."""
+
+
+def one_line(error: str | None) -> str:
+    """An error on one line, whole: the key check's line keeps what to do about it."""
+    return " ".join((error or "failed").split())
+
+
+def short(error: str | None) -> str:
+    """An error on one line, cut in the middle when long: the last sentence says what to do."""
+    text = one_line(error)
+    if len(text) <= MAX_DETAIL:
+        return text
+    last = text.rfind(". ")
+    hint = text[last + 2 :] if last >= 0 else ""
+    if hint and len(hint) <= MAX_DETAIL // 2:
+        return text[: MAX_DETAIL - len(hint) - 2].rstrip() + "… " + hint
+    return text[: MAX_DETAIL - 1] + "…"
 
 
 async def diagnose(client: AsyncIncidentIO) -> Diagnosis:
     """Check the key with one cheap read, then try one cheap read per toolset."""
     key_check = await client.call(KEY_CHECK_ACTION, {})
     if not key_check.get("success"):
-        return Diagnosis(False, _short(key_check.get("error")), ())
+        return Diagnosis(False, one_line(key_check.get("error")), ())
     count = len(key_check.get("severities") or [])
     probes: list[Probe] = []
     for toolset in TOOLSETS:
@@ -67,5 +83,5 @@ async def diagnose(client: AsyncIncidentIO) -> Diagnosis:
         if output.get("success"):
             probes.append(Probe(toolset, action.name, True, "can read"))
         else:
-            probes.append(Probe(toolset, action.name, False, _short(output.get("error"))))
+            probes.append(Probe(toolset, action.name, False, short(output.get("error"))))
     return Diagnosis(True, f"{KEY_CHECK_ACTION} answered ({count} severities)", tuple(probes))

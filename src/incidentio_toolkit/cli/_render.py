@@ -1,4 +1,8 @@
-"""Rich rendering for the CLI: consoles, the actions table and contract outputs as tables."""
+"""Rich rendering for the CLI: consoles, the actions table and contract outputs as tables.
+
+Data from incident.io is printed as `Text` (`plain`), never as a string that Rich would read as
+markup or emoji codes: an incident named `Disk [red]full[/]` prints as it is named.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from incidentio_toolkit.composites import Tool
 
@@ -40,6 +45,13 @@ def console(*, stderr: bool = False) -> Console:
     probe = Console(stderr=stderr)
     width = None if probe.is_terminal else max(probe.width, 140)
     return Console(stderr=stderr, width=width, highlight=False)
+
+
+def plain(text: str, style: str = "") -> Text:
+    """Text that Rich prints as it is: no markup, no emoji codes."""
+    from rich.text import Text
+
+    return Text(text, style=style)
 
 
 def cell(value: Any) -> str:
@@ -92,43 +104,43 @@ def _columns(rows: list[Mapping[str, Any]]) -> list[str]:
 def list_table(title: str, rows: list[Mapping[str, Any]]) -> Table:
     from rich.table import Table
 
-    table = Table(title=f"{title} ({len(rows)})")
+    table = Table(title=plain(f"{title} ({len(rows)})"))
     columns = _columns(rows)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(plain(column), overflow="fold")
     for row in rows:
-        table.add_row(*(cell(row.get(column)) for column in columns))
+        table.add_row(*(plain(cell(row.get(column))) for column in columns))
     return table
 
 
 def object_table(title: str, value: Mapping[str, Any]) -> Table:
     from rich.table import Table
 
-    table = Table(title=title, show_header=False)
+    table = Table(title=plain(title), show_header=False)
     table.add_column("field", style="bold")
     table.add_column("value", overflow="fold")
     for key, item in value.items():
-        table.add_row(key, cell(item))
+        table.add_row(plain(key), plain(cell(item)))
     return table
 
 
-def output_tables(output: Mapping[str, Any]) -> list[Table | str]:
+def output_tables(output: Mapping[str, Any]) -> list[Table | Text]:
     """The data fields of a contract output, each as a table (or a line of text)."""
-    parts: list[Table | str] = []
+    parts: list[Table | Text] = []
     for key, value in output.items():
         if key in ("success", "error"):
             continue
         if key == "pagination_meta":
             meta = cast(Mapping[str, Any], value or {})
             if meta.get("after"):
-                parts.append(f"More results: repeat with --arg after={meta['after']}")
+                parts.append(plain(f"More results: repeat with --arg after={meta['after']}"))
             continue
         if isinstance(value, list):
             items = cast(list[Any], value)
             if all(isinstance(item, Mapping) for item in items):
                 parts.append(list_table(key, cast(list[Mapping[str, Any]], items)))
             else:
-                parts.append(f"{key}: {cell(items)}")
+                parts.append(plain(f"{key}: {cell(items)}"))
         elif isinstance(value, Mapping):
             mapping = cast(Mapping[str, Any], value)
             lists = {k: cast(list[Any], v) for k, v in mapping.items() if isinstance(v, list)}
@@ -139,5 +151,5 @@ def output_tables(output: Mapping[str, Any]) -> list[Table | str]:
             else:
                 parts.append(object_table(key, mapping))
         elif value is not None:
-            parts.append(f"{key}: {cell(value)}")
+            parts.append(plain(f"{key}: {cell(value)}"))
     return parts

@@ -35,3 +35,12 @@ def sandbox_env(monkeypatch: pytest.MonkeyPatch, served_sandbox: SandboxServer) 
     monkeypatch.setenv("INCIDENTIO_API_KEY", DEMO_API_KEY)
     monkeypatch.setenv("INCIDENTIO_BASE_URL", served_sandbox.base_url)
     return served_sandbox
+
+
+@pytest.fixture
+def fresh_sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[SandboxServer]:
+    """A sandbox of this test's own (writes change it), named by the environment."""
+    with SandboxServer(port=0) as server:
+        monkeypatch.setenv("INCIDENTIO_API_KEY", DEMO_API_KEY)
+        monkeypatch.setenv("INCIDENTIO_BASE_URL", server.base_url)
+        yield server

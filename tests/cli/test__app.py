@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.arguments_support import FULL_ARGUMENTS
 from tests.cli.conftest import PLANTED_KEY
 from typer.testing import CliRunner
 
+from incidentio_toolkit.actions import ACTIONS
 from incidentio_toolkit.cli import app, main
 from incidentio_toolkit.composites import COMPOSITES, TOOLS
-from incidentio_toolkit.sandbox import SandboxServer
+from incidentio_toolkit.sandbox import SandboxServer, seed
 
 INCIDENTIO = Path(sys.executable).parent / "incidentio"
 
@@ -204,3 +206,104 @@ def test_a_planted_key_appears_in_no_cli_output(
     assert "401" in blob
     pieces = {PLANTED_KEY[i : i + 8] for i in range(len(PLANTED_KEY) - 7)}
     assert not [piece for piece in pieces if piece in blob]
+
+
+MARKUP_NAME = "Disk [red]full[/] on [/x] db :fire:"
+
+
+def test_tables_print_incident_io_data_as_it_is_never_as_markup(
+    runner: CliRunner, fresh_sandbox: SandboxServer
+) -> None:
+    code, created = run_json(
+        runner,
+        "call",
+        "incidents_create",
+        "--allow-writes",
+        "--json",
+        json.dumps(
+            {
+                "idempotency_key": "markup-1",
+                "severity_id": "Minor",
+                "visibility": "public",
+                "mode": "standard",
+                "name": MARKUP_NAME,
+            }
+        ),
+    )
+    assert code == 0, created
+    reference = created["incident"]["reference"]
+    listed = runner.invoke(
+        app, ["call", "incidents_list", "-a", "page_size=1", "-f", "reference,name", "-o", "table"]
+    )
+    assert listed.exit_code == 0, listed.output
+    assert MARKUP_NAME in listed.stdout
+    shown = runner.invoke(app, ["call", "incidents_show", "-a", f"id={reference}", "-o", "table"])
+    assert shown.exit_code == 0, shown.output
+    assert MARKUP_NAME in shown.stdout
+
+
+def test_call_refuses_writes_and_deletes_without_their_flags_and_sends_nothing(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_client(*, sandbox: bool) -> Any:
+        raise AssertionError("a refused call built a client")
+
+    monkeypatch.setattr("incidentio_toolkit.cli._app.make_client", no_client)
+    changing = [action for action in ACTIONS.values() if action.kind != "read"]
+    assert {action.kind for action in changing} == {"write", "destructive"}
+    for action in changing:
+        arguments = json.dumps(FULL_ARGUMENTS[action.name])
+        bare = runner.invoke(app, ["call", action.name, "--json", arguments])
+        assert bare.exit_code == 2, (action.name, bare.output)
+        assert "Nothing was sent" in bare.stderr
+        assert len(bare.stderr.strip().splitlines()) == 1
+        if action.kind == "write":
+            assert "add --allow-writes to run it" in bare.stderr
+            continue
+        assert "--allow-writes --allow-destructive" in bare.stderr
+        writes_only = runner.invoke(
+            app, ["call", action.name, "--json", arguments, "--allow-writes"]
+        )
+        assert writes_only.exit_code == 2
+        assert "--allow-destructive" in writes_only.stderr
+    paging = runner.invoke(app, ["call", "escalations_create", "-a", "title=x"])
+    assert "escalations_create pages people" in paging.stderr
+    assert "dry_run=true" in paging.stderr
+    alone = runner.invoke(app, ["call", "severities_list", "--allow-destructive"])
+    assert alone.exit_code == 2
+    assert "--allow-destructive needs --allow-writes" in alone.stderr
+
+
+def test_call_runs_reads_and_composites_without_flags_and_pages_with_both(
+    runner: CliRunner, fresh_sandbox: SandboxServer
+) -> None:
+    assert run_json(runner, "call", "on_call_now", "-a", "schedule=Primary On-call")[0] == 0
+
+    def escalation_ids() -> set[str]:
+        code, output = run_json(runner, "call", "escalations_list", "-a", "page_size=50")
+        assert (code, output["pagination_meta"].get("after")) == (0, None)
+        return {escalation["id"] for escalation in output["escalations"]}
+
+    before = escalation_ids()
+    page = {
+        "idempotency_key": "cli-page-1",
+        "title": "Checkout down",
+        "user_ids": seed.USER_KENJI_ID,
+    }
+    code, preview = run_json(
+        runner, "call", "escalations_create", "--json", json.dumps({**page, "dry_run": True})
+    )
+    assert code == 0, preview
+    assert preview["escalation"]["would_page"]
+    assert escalation_ids() == before
+    code, paged = run_json(
+        runner,
+        "call",
+        "escalations_create",
+        "--json",
+        json.dumps(page),
+        "--allow-writes",
+        "--allow-destructive",
+    )
+    assert code == 0, paged
+    assert escalation_ids() == before | {paged["escalation"]["id"]}

@@ -10,18 +10,16 @@ import difflib
 import json
 import os
 import sys
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
+from incidentio_toolkit.actions import DRY_RUN_PARAM, Action
 from incidentio_toolkit.cli._api import api_command
 from incidentio_toolkit.cli._common import fail, make_client
 from incidentio_toolkit.cli._mcp import mcp_command
 from incidentio_toolkit.cli._sandbox import sandbox_command
 from incidentio_toolkit.composites import TOOLS, Composite, Tool
-
-if TYPE_CHECKING:
-    pass
 
 app = typer.Typer(
     name="incidentio",
@@ -141,20 +139,42 @@ def call_command(
         ),
     ] = None,
     output: OutputOption = "json",
+    allow_writes: Annotated[
+        bool,
+        typer.Option(
+            "--allow-writes", help="Allow an action of kind write (creates, updates, cancels)."
+        ),
+    ] = False,
+    allow_destructive: Annotated[
+        bool,
+        typer.Option(
+            "--allow-destructive",
+            help="Allow an action of kind destructive (deletes, escalations_create, which pages "
+            "people); needs --allow-writes. A dry run (--arg dry_run=true) sends nothing and "
+            "needs neither.",
+        ),
+    ] = False,
     sandbox: SandboxOption = False,
 ) -> None:
     """Run one action or composite and print its contract output; exit code 1 when success is
-    false. Names work where ids are expected (--arg severity_id=Major, --arg id=INC-6)."""
+    false. Names work where ids are expected (--arg severity_id=Major, --arg id=INC-6).
+    Read-only unless told otherwise: writes need --allow-writes, deletes and paging
+    --allow-writes --allow-destructive."""
     import anyio
 
     from incidentio_toolkit.cli._args import ArgumentsError, parse_arguments
 
     _check_output(output)
+    if allow_destructive and not allow_writes:
+        fail("--allow-destructive needs --allow-writes as well. Nothing was sent.")
     action = find_action(name)
     try:
         arguments = parse_arguments(action, arg or [], json_args)
     except ArgumentsError as exc:
         fail(str(exc))
+    refusal = write_refusal(action, arguments, allow_writes, allow_destructive)
+    if refusal is not None:
+        fail(refusal)
     if fields is not None:
         arguments["fields"] = fields
     client = make_client(sandbox=sandbox)
@@ -178,13 +198,43 @@ def call_command(
         raise typer.Exit(1)
 
 
+def write_refusal(
+    action: Tool, arguments: dict[str, Any], allow_writes: bool, allow_destructive: bool
+) -> str | None:
+    """Why `call` must not run this action with these flags, or None when it may.
+
+    The action record's kind decides (composites are reads): a write needs --allow-writes, a
+    destructive action both flags. A dry run of an action with a preview sends nothing, so it
+    needs neither.
+    """
+    if action.kind == "read":
+        return None
+    if isinstance(action, Action) and action.preview is not None:
+        if arguments.get(DRY_RUN_PARAM) is True:
+            return None
+        dry_run = f" (or --arg {DRY_RUN_PARAM}=true to see what it would do)"
+    else:
+        dry_run = ""
+    if action.kind == "write":
+        if allow_writes:
+            return None
+        return f"{action.name} changes incident.io: add --allow-writes to run it{dry_run}. Nothing was sent."
+    if allow_writes and allow_destructive:
+        return None
+    does = "pages people" if isinstance(action, Action) and action.pages_people else "deletes"
+    return (
+        f"{action.name} {does}: add --allow-writes --allow-destructive to run it{dry_run}. "
+        "Nothing was sent."
+    )
+
+
 @app.command("doctor")
 def doctor_command(sandbox: SandboxOption = False) -> None:
     """Check the API key with a cheap read and report which resources it can read (never writes)."""
     import anyio
 
     from incidentio_toolkit.cli._doctor import KEY_CHECK_ACTION, diagnose
-    from incidentio_toolkit.cli._render import console
+    from incidentio_toolkit.cli._render import console, plain
     from incidentio_toolkit.client import api_key_from_env
     from incidentio_toolkit.defaults import API_KEY_ENV_VARS
 

@@ -4,26 +4,26 @@ client's key handling, retries and redaction; against a sandbox on a loopback po
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import anyio
+import httpx2
 import pytest
 from tests.cli.conftest import PLANTED_KEY
 from typer.testing import CliRunner
 
 from incidentio_toolkit.cli import app
-from incidentio_toolkit.cli._api import body_of, field_value, merge_pages, query_items
-from incidentio_toolkit.sandbox import DEMO_API_KEY, SandboxServer, seed
-
-
-@pytest.fixture
-def fresh_sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[SandboxServer]:
-    """A sandbox of this test's own (writes change it), named by the environment."""
-    with SandboxServer(port=0) as server:
-        monkeypatch.setenv("INCIDENTIO_API_KEY", DEMO_API_KEY)
-        monkeypatch.setenv("INCIDENTIO_BASE_URL", server.base_url)
-        yield server
+from incidentio_toolkit.cli._api import (
+    PagingError,
+    body_of,
+    field_value,
+    merge_pages,
+    paginate,
+    query_items,
+)
+from incidentio_toolkit.client import AsyncIncidentIO, sandbox_client
+from incidentio_toolkit.sandbox import SandboxServer, seed
 
 
 def api(runner: CliRunner, *args: str, stdin: str | None = None) -> tuple[int, Any, str]:
@@ -60,6 +60,51 @@ def test_paginate_follows_after_and_merges_every_page(
     assert code == 0
     assert len(cut["alerts"]) == 4
     assert "stopped after 2 pages" in stderr
+
+
+def test_paginate_follows_the_cursor_of_the_paths_action_into_nested_lists(
+    runner: CliRunner,
+) -> None:
+    window = {
+        "schedule_id": seed.SCHEDULE_PRIMARY_ID,
+        "entry_window_start": "2026-01-05T00:00:00Z",
+        "entry_window_end": "2030-01-05T00:00:00Z",
+    }
+    fields = [part for key, value in window.items() for part in ("-f", f"{key}={value}")]
+    code, first, _ = api(runner, "GET", "/v2/schedule_entries", *fields, "--sandbox")
+    assert code == 0
+    assert first["pagination_meta"]["after"]  # more than one page in the window
+
+    async def every_entry() -> list[str]:
+        async with sandbox_client() as client:
+            entries = client.paginate("schedule_entries_list", window, max_items=100_000)
+            return [entry["entry_id"] async for entry in entries]
+
+    expected = anyio.run(every_entry)
+    code, paged, _ = api(runner, "GET", "/v2/schedule_entries", *fields, "--paginate", "--sandbox")
+    assert code == 0
+    assert [entry["entry_id"] for entry in paged["schedule_entries"]["final"]] == expected
+    assert len(expected) > len(first["schedule_entries"]["final"])
+    assert "pagination_meta" not in paged
+
+
+def test_paginate_refuses_a_path_whose_pages_it_cannot_follow() -> None:
+    sent: list[str] = []
+
+    def same_page(request: httpx2.Request) -> httpx2.Response:
+        sent.append(request.url.query.decode())
+        return httpx2.Response(
+            200, json={"things": [{"id": "1"}], "pagination_meta": {"after": "01NEXT"}}
+        )
+
+    async def run() -> None:
+        transport = httpx2.MockTransport(same_page)
+        async with AsyncIncidentIO("k" * 20, transport=transport, pacing=None) as client:
+            await paginate(client, "/v9/things", [], max_pages=10)
+
+    with pytest.raises(PagingError, match="does not page through 'after'"):
+        anyio.run(run)
+    assert sent == ["", "after=01NEXT"]
 
 
 def test_writes_need_allow_writes_and_nothing_is_sent_without_it(
@@ -133,6 +178,7 @@ def test_input_from_a_file_or_stdin_with_fields_on_top(
         (["GET", "/v2/incidents", "-f", "page_size"], "is not key=value"),
         (["GET", "/v2/incidents", "--input", "-"], "--input sends a body"),
         (["POST", "/v2/incidents", "--allow-writes", "--paginate"], "GET only"),
+        (["GET", "/v2/incidents/01ABC", "--paginate"], "(incidents_show) answers in one page"),
         (["GET", "/v2/incidents", "-f", 'x={"a":1}'], "cannot hold a JSON object"),
         (["POST", "/v2/incidents", "--allow-writes", "--input", "/no/such/file"], "--input"),
     ],
@@ -201,3 +247,11 @@ def test_pages_merge_their_lists_and_keep_the_last_meta() -> None:
         "alerts": [{"id": 1}, {"id": 2}],
         "pagination_meta": {"page_size": 1},
     }
+    nested = [
+        {"entries": {"final": [{"id": 1}, {"id": 2}], "note": "a"}, "pagination_meta": {"a": 1}},
+        {"entries": {"final": [{"id": 2}, {"id": 3}], "note": "b"}},
+    ]
+    assert merge_pages(nested) == {
+        "entries": {"final": [{"id": 1}, {"id": 2}, {"id": 3}], "note": "b"}
+    }
+    assert merge_pages([{"ids": [1, 1]}, {"ids": [1, 2]}]) == {"ids": [1, 1, 2]}

@@ -5,8 +5,9 @@ It sends through the client's `request`, so the key, pacing, retries and redacti
 every action. Only GET is sent unless `--allow-writes` is given. `--field key=value` adds a query
 parameter (GET, DELETE) or a body field (POST, PUT; `incident.name=x` nests); a value is read as
 JSON where it parses (`5`, `true`, `["a","b"]`). `--input FILE` (or `-` for stdin) is the JSON
-body, fields on top. `--paginate` follows `pagination_meta.after` and prints one object whose lists
-hold every page's items.
+body, fields on top. `--paginate` follows `pagination_meta.after` into the page cursor (that of
+the action whose operation the path is, else `after`) and prints one object whose lists hold every
+page's items.
 """
 
 from __future__ import annotations
@@ -100,28 +101,71 @@ def read_input(source: str) -> Any:
         raise RequestError(f"--input {source} is not JSON ({exc}).") from None
 
 
+class PagingError(RequestError):
+    """`--paginate` cannot follow this path's pages; the message says how to page it by hand."""
+
+
+def _merge(values: list[Any]) -> Any:
+    """The values at one place of every page, merged: lists hold every page's items (an item
+    that comes again, such as a shift spanning two pages, once), objects merge key by key,
+    anything else is the last page's."""
+    if all(isinstance(value, list) for value in values):
+        merged: list[Any] = []
+        earlier: set[str] = set()
+        for value in values:
+            items = [(json.dumps(item, sort_keys=True), item) for item in cast(list[Any], value)]
+            merged.extend(item for text, item in items if text not in earlier)
+            earlier.update(text for text, _ in items)
+        return merged
+    if all(isinstance(value, dict) for value in values):
+        objects = [cast(dict[str, Any], value) for value in values]
+        keys = list(dict.fromkeys(key for obj in objects for key in obj))
+        return {key: _merge([obj[key] for obj in objects if key in obj]) for key in keys}
+    return values[-1]
+
+
 def merge_pages(pages: list[dict[str, Any]]) -> dict[str, Any]:
-    """One object: each list holds the items of every page; other keys are the last page's."""
-    merged = dict(pages[0])
-    for page in pages[1:]:
-        for key, value in page.items():
-            if isinstance(value, list) and isinstance(merged.get(key), list):
-                merged[key] = [*cast(list[Any], merged[key]), *cast(list[Any], value)]
-            else:
-                merged[key] = value
+    """One object: each list (at any depth) holds the items of every page, each once; other
+    values are the last page's, and `pagination_meta` is there only when the last page has it
+    (more pages remain)."""
+    merged = cast(dict[str, Any], _merge(list(pages)))
+    merged.pop("pagination_meta", None)
+    if "pagination_meta" in pages[-1]:
+        merged["pagination_meta"] = pages[-1]["pagination_meta"]
     return merged
 
 
+def page_cursor(path: str) -> str:
+    """The query parameter that takes `pagination_meta.after` on `GET path`: the cursor of the
+    action whose operation it is (`entry_window_start` for `/v2/schedule_entries`), else `after`.
+    Raises `PagingError` for an action that does not page."""
+    from incidentio_toolkit.client import operation_action
+
+    action = operation_action("GET", path)
+    if action is None:
+        return "after"
+    if action.cursor is None:
+        raise PagingError(
+            f"GET {path} ({action.name}) answers in one page: drop --paginate. Nothing was sent."
+        )
+    return action.cursor
+
+
 async def paginate(
-    client: AsyncIncidentIO, path: str, query: list[tuple[str, str]], max_pages: int
+    client: AsyncIncidentIO,
+    path: str,
+    query: list[tuple[str, str]],
+    max_pages: int,
+    cursor: str = "after",
 ) -> tuple[dict[str, Any], bool]:
-    """Every page of a GET (up to `max_pages`), merged; and whether more pages remain."""
+    """Every page of a GET (up to `max_pages`), merged; and whether more pages remain. Each
+    page's `pagination_meta.after` goes into the `cursor` query parameter of the next."""
     pages: list[dict[str, Any]] = []
     after: str | None = None
     for _ in range(max_pages):
-        page_query = [(k, v) for k, v in query if k != "after" or after is None]
+        page_query = [(k, v) for k, v in query if k != cursor or after is None]
         if after is not None:
-            page_query.append(("after", after))
+            page_query.append((cursor, after))
         data: Any = (await client.request("GET", path, query=page_query)).data
         if not isinstance(data, dict):
             raise RequestError(f"GET {path} did not answer with a JSON object: cannot page it.")
@@ -129,8 +173,14 @@ async def paginate(
         pages.append(page)
         meta: Any = page.get("pagination_meta")
         following: Any = cast(dict[str, Any], meta).get("after") if isinstance(meta, dict) else None
-        if not following or following == after:
+        if not following:
             return merge_pages(pages), False
+        if following == after:
+            raise PagingError(
+                f"GET {path} answered {cursor}={after} with the same pagination_meta.after: it "
+                f"does not page through {cursor!r}, so --paginate cannot follow it. Page by hand "
+                "with the parameter its API reference names."
+            )
         after = str(following)
     return merge_pages(pages), True
 
@@ -154,7 +204,11 @@ def api_command(
     ] = None,
     paginate_pages: Annotated[
         bool,
-        typer.Option("--paginate", help="GET: follow pagination_meta.after, print every item."),
+        typer.Option(
+            "--paginate",
+            help="GET: follow pagination_meta.after (into the cursor of the path's action, "
+            "else after) and print every page's items.",
+        ),
     ] = False,
     max_pages: Annotated[
         int, typer.Option("--max-pages", help="--paginate: at most.", min=1)
@@ -182,6 +236,7 @@ def api_command(
         if paginate_pages and verb != "GET":
             raise RequestError("--paginate follows the pages of a GET only.")
         base_path, _, query_text = path.partition("?")
+        cursor = page_cursor(base_path) if paginate_pages else "after"
         query = parse_qsl(query_text, keep_blank_values=True)
         pairs = _pairs(field or [])
         body: Any = None
@@ -201,12 +256,14 @@ def api_command(
     async def run() -> tuple[Any, bool]:
         async with client:
             if paginate_pages:
-                return await paginate(client, base_path, query, max_pages)
+                return await paginate(client, base_path, query, max_pages, cursor)
             answer = await client.request(verb, base_path, query=query, json=body)
             return answer.data, False
 
     try:
         data, more = anyio.run(run)
+    except PagingError as exc:
+        fail(str(exc))
     except (IncidentIOError, RequestError) as exc:
         text = (
             error_text(exc, secret=api_key_from_env())

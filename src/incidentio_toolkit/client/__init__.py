@@ -70,7 +70,7 @@ from incidentio_toolkit.client._errors import (
 from incidentio_toolkit.client._in_process import sandbox_client
 from incidentio_toolkit.client._logging import RedactingFormatter, enable_debug_logging
 from incidentio_toolkit.client._pacing import PacingLimits
-from incidentio_toolkit.client._raw import ApiResponse
+from incidentio_toolkit.client._raw import ApiResponse, operation_action
 
 if TYPE_CHECKING:
     from incidentio_toolkit.client._sync import IncidentIO
@@ -128,6 +128,7 @@ __all__ = [
     "describe_validation_error",
     "enable_debug_logging",
     "error_text",
+    "operation_action",
     "pacing_limits",
     "sandbox_client",
 ]

@@ -52,6 +52,15 @@ def _templates() -> tuple[tuple[str, re.Pattern[str], Action], ...]:
     )
 
 
+def operation_action(method: str, path: str) -> Action | None:
+    """The action whose operation `method path` is (`GET /v2/incidents/01ABC` is
+    `incidents_show`), or None: what a raw request to it is paced, retried and paged as."""
+    for action_method, pattern, action in _templates():
+        if action_method == method and pattern.match(path):
+            return action
+    return None
+
+
 def raw_target(method: str, path: str, body: Any) -> Target:
     """The target of a raw request: the action whose operation it is, else its method and path."""
     if method not in METHODS:
@@ -59,7 +68,7 @@ def raw_target(method: str, path: str, body: Any) -> Target:
             f"{method!r} is not a method of the incident.io API: use {', '.join(METHODS)}."
         )
     keyed = method == "POST" and isinstance(body, dict) and "idempotency_key" in body
-    for action_method, pattern, action in _templates():
-        if action_method == method and pattern.match(path):
-            return Target(action.name, method, keyed, action.check_action)
+    action = operation_action(method, path)
+    if action is not None:
+        return Target(action.name, method, keyed, action.check_action)
     return Target(f"{method} {path}", method, keyed, f"GET {path}")

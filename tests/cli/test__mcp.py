@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import sys
 from pathlib import Path
 from typing import Any
@@ -69,3 +70,43 @@ def test_mcp_allow_destructive_alone_is_refused(runner: CliRunner) -> None:
     result = runner.invoke(app, ["mcp", "--sandbox", "--allow-destructive"])
     assert result.exit_code == 2
     assert "--allow-writes" in result.stderr
+
+
+def test_mcp_port_out_of_range_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["mcp", "--sandbox", "--transport", "http", "--port", "99999"])
+    assert result.exit_code == 2
+    assert "--port" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_mcp_on_a_port_in_use_says_to_pick_another_in_one_line(runner: CliRunner) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = runner.invoke(
+            app, ["mcp", "--sandbox", "--transport", "http", "--port", str(port)]
+        )
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"incidentio: port {port} is in use (or not allowed) on 127.0.0.1: pick another --port."
+    )
+
+
+def test_mcp_on_an_address_that_is_not_this_machines_names_host(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "mcp",
+            "--sandbox",
+            "--transport",
+            "http",
+            "--host",
+            "192.0.2.1",  # TEST-NET-1: never an address of this machine
+            "--auth-token",
+            "a-token-of-enough-characters",
+        ],
+    )
+    assert result.exit_code == 2
+    assert "--host '192.0.2.1' is not an address of this machine" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

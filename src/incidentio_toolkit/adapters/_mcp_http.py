@@ -12,11 +12,13 @@ an SSE stream, for proxies that buffer.
 
 from __future__ import annotations
 
+import errno
 import hmac
 import ipaddress
 import logging
 import os
 import secrets
+import socket
 import sys
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import TYPE_CHECKING, Any
@@ -33,6 +35,34 @@ _LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
 class MCPConfigError(Exception):
     """The server cannot start as configured; the message is one sentence saying what to change."""
+
+
+def bind_error(host: str, port: int, exc: OSError) -> str:
+    """One sentence naming the option to change when binding `host:port` failed."""
+    if isinstance(exc, socket.gaierror) or exc.errno == errno.EADDRNOTAVAIL:
+        return (
+            f"--host {host!r} is not an address of this machine ({exc.strerror or exc}): use "
+            "127.0.0.1 (this machine only), 0.0.0.0 (every interface) or one of its addresses."
+        )
+    return f"port {port} is in use (or not allowed) on {host}: pick another --port."
+
+
+def bind_socket(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on host:port; `MCPConfigError` (naming --host or --port) when the
+    address cannot be bound."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    except OSError as exc:
+        raise MCPConfigError(bind_error(host, port, exc)) from None
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        raise MCPConfigError(bind_error(host, port, exc)) from None
+    return sock
 
 
 def is_loopback(host: str) -> bool:
@@ -184,6 +214,8 @@ async def serve_http(
     """Serve streamable HTTP on host:port until interrupted (requires a bearer token).
 
     The toolkit's warnings (such as pacing falling back from Redis) go to stderr with a time.
+    Raises `MCPConfigError` when host:port cannot be bound (a port in use, an address that is not
+    this machine's). Port 0 picks a free port (the printed URL names it).
     """
     import anyio
     import uvicorn
@@ -192,6 +224,8 @@ async def serve_http(
     from incidentio_toolkit.defaults import SERVER_KEEP_ALIVE_SECONDS
 
     token, generated = resolve_token(host, auth_token)
+    sock = bind_socket(host, port)
+    port = sock.getsockname()[1]
     app = http_app(
         server,
         token=token,
@@ -216,7 +250,7 @@ async def serve_http(
     package_logger.addHandler(handler)
     try:
         async with anyio.create_task_group() as tg:
-            tg.start_soon(web.serve)
+            tg.start_soon(web.serve, [sock])
             while not web.started:
                 if web.should_exit:
                     return
@@ -233,3 +267,4 @@ async def serve_http(
             print("\n".join(lines), file=sys.stderr, flush=True)
     finally:
         package_logger.removeHandler(handler)
+        sock.close()

@@ -39,7 +39,9 @@ def mcp_command(
         str, typer.Option("--transport", help="stdio (default) or http (streamable HTTP).")
     ] = "stdio",
     host: Annotated[str, typer.Option("--host", help="HTTP: address to bind.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="HTTP: port.")] = 8000,
+    port: Annotated[
+        int, typer.Option("--port", min=0, max=65535, help="HTTP: port (0 picks a free one).")
+    ] = 8000,
     auth_token: Annotated[
         str | None,
         typer.Option(

@@ -3,6 +3,7 @@ applies them."""
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -28,7 +29,6 @@ EVERY_OPTION = [
     "--db", "state.db",
     "--api-key", "key-one",
     "--api-key", "key-two",
-    "--no-seed",
     "--rate-limit", "30",
     "--escalation-rate-limit", "3",
     "--fault-seed", "7",
@@ -76,12 +76,28 @@ def test_every_option_reaches_serve(runner: CliRunner, served: dict[str, Any]) -
         ),
         "rate_limit_per_minute": 30,
         "escalation_create_limit_per_minute": 3,
-        "seed": False,
+        "seed": True,
         "log_level": "debug",
         "org": "large",
         "org_seed": 4,
         "org_scale": 0.5,
     }
+
+
+def test_no_seed_reaches_serve_and_is_refused_with_an_org(
+    runner: CliRunner, served: dict[str, Any]
+) -> None:
+    assert runner.invoke(app, ["sandbox", "--no-seed"]).exit_code == 0
+    assert served["seed"] is False
+    served.clear()
+    for org in ORG_NAMES:
+        result = runner.invoke(app, ["sandbox", "--no-seed", "--org", org])
+        assert result.exit_code == 2
+        assert result.stderr.strip() == (
+            f"incidentio: --no-seed starts a new database empty, so it serves no --org {org}: "
+            "drop one of the two."
+        )
+    assert served == {}
 
 
 def test_without_options_serve_gets_the_defaults(runner: CliRunner, served: dict[str, Any]) -> None:
@@ -188,6 +204,7 @@ def test_the_served_sandbox_applies_keys_seed_and_rate_limit(
     assert result.exit_code == 0, result.output
     [server] = background
     assert f"listening on {server.base_url}" in result.stdout
+    assert "organisation: none (--no-seed)" in result.stdout
     assert db.exists()
     with httpx2.Client(base_url=server.base_url) as http:
         demo = http.get("/v1/severities", headers={"Authorization": f"Bearer {DEMO_API_KEY}"})
@@ -246,3 +263,55 @@ def test_the_served_sandbox_starts_the_large_organisation_and_says_so(
         assert seed["org"] == {"name": "large", "seed": 2, "scale": 0.02}
         listed = http.get("/v2/incidents", params={"page_size": 1}).json()
         assert listed["pagination_meta"]["total_record_count"] > 100
+
+
+@pytest.fixture
+def busy_port() -> Iterator[int]:
+    """A loopback port something else listens on."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        yield taken.getsockname()[1]
+
+
+def test_an_address_or_database_that_cannot_be_used_names_its_option_in_one_line(
+    runner: CliRunner, tmp_path: Path, busy_port: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    not_a_database = tmp_path / "notes.txt"
+    not_a_database.write_text("not a database\n" * 100)
+    missing = tmp_path / "missing" / "state.db"
+    cases = [
+        (["--port", "0", "--db", str(missing)], f"--db {missing}: unable to open database file"),
+        (["--port", "0", "--db", str(not_a_database)], f"--db {not_a_database}: file is not a"),
+        (["--port", str(busy_port)], f"port {busy_port} is in use (or not allowed) on 127.0.0.1"),
+        (["--port", "0", "--host", "192.0.2.1"], "--host '192.0.2.1' is not an address of this"),
+    ]
+    for options, says in cases:
+        result = runner.invoke(app, ["sandbox", *options])
+        assert result.exit_code == 2, (options, result.output)
+        assert result.stderr.startswith(f"incidentio: {says}")
+        assert len(result.stderr.strip().splitlines()) == 1
+        with pytest.raises(SystemExit) as exited:
+            main(options)  # python -m incidentio_toolkit.sandbox
+        assert exited.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"incidentio: {says}")
+        assert len(err.strip().splitlines()) == 1
+
+
+def test_python_dash_m_prints_an_unexpected_error_in_one_line_unless_debug(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def boom(**options: Any) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("incidentio_toolkit.sandbox.serve", boom)
+    with pytest.raises(SystemExit) as exited:
+        main(["--port", "0"])
+    assert exited.value.code == 1
+    err = capsys.readouterr().err
+    assert "disk on fire" in err
+    assert "--debug" in err
+    assert "Traceback" not in err
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        main(["--port", "0", "--debug"])

@@ -170,3 +170,13 @@ def test_idle_connections_outlive_every_client_pool_so_reuse_never_races_a_close
     assert kept == SERVER_KEEP_ALIVE_SECONDS
     # httpx2's pools keep idle connections 5 s (the toolkit's 4 s): the server must keep longer.
     assert kept > (httpx2.Limits().keepalive_expiry or 0) > KEEPALIVE_EXPIRY_SECONDS
+
+
+def test_the_banner_names_the_organisation_or_none_for_an_empty_database(tmp_path: Path) -> None:
+    db = tmp_path / "empty.db"
+    with SandboxServer(port=0, db_path=db, seed=False) as server:
+        assert server.banner().endswith("organisation: none (--no-seed)")
+    with SandboxServer(port=0, db_path=db) as server:
+        assert server.banner().endswith("organisation: none (the database was started empty)")
+    with SandboxServer(port=0) as server:
+        assert server.banner().endswith("organisation: the demo organisation")

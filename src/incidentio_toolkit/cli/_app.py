@@ -9,14 +9,13 @@ from __future__ import annotations
 import difflib
 import json
 import os
-import sys
 from typing import Annotated, Any
 
 import typer
 
 from incidentio_toolkit.actions import DRY_RUN_PARAM, Action
 from incidentio_toolkit.cli._api import api_command
-from incidentio_toolkit.cli._common import fail, make_client
+from incidentio_toolkit.cli._common import fail, make_client, run_command_line
 from incidentio_toolkit.cli._mcp import mcp_command
 from incidentio_toolkit.cli._sandbox import sandbox_command
 from incidentio_toolkit.composites import TOOLS, Composite, Tool
@@ -308,17 +307,4 @@ def demo_command(
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `incidentio` console script. Tracebacks only with --debug."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    debug = "--debug" in args
-    if debug:
-        args = ["--debug", *(a for a in args if a != "--debug")]
-    try:
-        app(args=args, prog_name="incidentio")
-    except Exception as exc:
-        if debug:
-            raise
-        from incidentio_toolkit.client import api_key_from_env, error_text
-
-        text = error_text(exc, secret=api_key_from_env())
-        typer.echo(f"incidentio: {text} (run with --debug for a traceback)", err=True)
-        sys.exit(1)
+    run_command_line(app, argv, "incidentio", root_debug=True)

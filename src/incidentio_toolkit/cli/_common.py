@@ -1,7 +1,10 @@
-"""What the command modules share: one-line failures and the client a command talks through."""
+"""What the command modules share: one-line failures, the client a command talks through, and
+running a command line with tracebacks only under `--debug`."""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 import typer
@@ -21,3 +24,27 @@ def make_client(*, sandbox: bool) -> AsyncIncidentIO:
     from incidentio_toolkit.client import AsyncIncidentIO, sandbox_client
 
     return sandbox_client() if sandbox else AsyncIncidentIO()
+
+
+def run_command_line(
+    app: typer.Typer, argv: Sequence[str] | None, prog_name: str, *, root_debug: bool
+) -> None:
+    """Run `app` on `argv` (else the process's arguments). An unexpected error prints one line
+    (never the key) and exits 1; `--debug` anywhere shows its traceback instead. With
+    `root_debug` the app takes `--debug` as its root option (it is moved first); else the flag is
+    read here only."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    args = [arg for arg in args if arg != "--debug"]
+    if debug and root_debug:
+        args.insert(0, "--debug")
+    try:
+        app(args=args, prog_name=prog_name)
+    except Exception as exc:
+        if debug:
+            raise
+        from incidentio_toolkit.client import api_key_from_env, error_text
+
+        text = error_text(exc, secret=api_key_from_env())
+        typer.echo(f"incidentio: {text} (run with --debug for a traceback)", err=True)
+        sys.exit(1)

@@ -7,12 +7,16 @@ command on its own (`main`). The sandbox itself is imported only when the comman
 
 from __future__ import annotations
 
+import errno
+import socket
+import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
 
+from incidentio_toolkit.cli._common import fail, run_command_line
 from incidentio_toolkit.defaults import ESCALATION_CREATES_PER_MINUTE, REQUESTS_PER_MINUTE
 
 LogLevel = Literal["critical", "error", "warning", "info", "debug", "trace"]
@@ -57,8 +61,8 @@ def sandbox_command(
         bool,
         typer.Option(
             "--no-seed",
-            help="Start a new database empty. Without it, a new database gets the demo "
-            "organisation (seeded incidents, users, schedules...).",
+            help="Start a new database empty (so not with --org). Without it, a new database "
+            "gets the demo organisation (seeded incidents, users, schedules...).",
         ),
     ] = False,
     org: Annotated[
@@ -166,8 +170,12 @@ def sandbox_command(
     from incidentio_toolkit.sandbox import DEMO_API_KEY, FaultConfig, serve
 
     if org != "large" and (org_seed != 0 or org_scale != 1.0):
-        typer.echo("incidentio: --org-seed and --org-scale need --org large", err=True)
-        raise typer.Exit(2)
+        fail("--org-seed and --org-scale need --org large")
+    if no_seed and org is not None:
+        fail(
+            f"--no-seed starts a new database empty, so it serves no --org {org}: drop one of "
+            "the two."
+        )
     if org == "large" and (db is None or not Path(db).exists()):
         typer.echo(
             "incidentio: preparing the large organisation (the first start on this machine "
@@ -199,12 +207,36 @@ def sandbox_command(
             org_scale=org_scale,
         )
     except ValueError as exc:
-        typer.echo(f"incidentio: {exc}", err=True)
-        raise typer.Exit(2) from None
+        fail(str(exc))
+    except sqlite3.Error as exc:
+        fail(database_error(db, exc))
+    except OSError as exc:
+        fail(database_error(db, exc) if exc.filename is not None else bind_error(host, port, exc))
+
+
+def database_error(db: str | None, exc: Exception) -> str:
+    """One line naming --db and the fix, for a database that cannot be opened or is not one."""
+    what = f"--db {db}" if db is not None else "the sandbox's temporary database"
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return (
+        f"{what}: {reason}: give a new file in a folder you can write to, or a sandbox "
+        "database from an earlier --db."
+    )
+
+
+def bind_error(host: str, port: int, exc: OSError) -> str:
+    """One line naming --host or --port, for an address that cannot be bound."""
+    if isinstance(exc, socket.gaierror) or exc.errno == errno.EADDRNOTAVAIL:
+        return (
+            f"--host {host!r} is not an address of this machine ({exc.strerror or exc}): use "
+            "127.0.0.1 (this machine only), 0.0.0.0 (every interface) or one of its addresses."
+        )
+    return f"port {port} is in use (or not allowed) on {host}: pick another --port."
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """`python -m incidentio_toolkit.sandbox`: `incidentio sandbox` as a command of its own."""
+    """`python -m incidentio_toolkit.sandbox`: `incidentio sandbox` as a command of its own, with
+    the same one-line errors (`--debug` for a traceback)."""
     app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
     app.command()(sandbox_command)
-    app(args=None if argv is None else list(argv), prog_name="python -m incidentio_toolkit.sandbox")
+    run_command_line(app, argv, "python -m incidentio_toolkit.sandbox", root_debug=False)

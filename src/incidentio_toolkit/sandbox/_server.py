@@ -100,6 +100,7 @@ class SandboxServer:
             if self._tmpdir is not None:
                 shutil.rmtree(self._tmpdir, ignore_errors=True)
             raise
+        self._seed = seed
         self.app.sandbox.network = True
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         # IPPROTO_TCP lets asyncio recognise the socket as TCP and set TCP_NODELAY; without it
@@ -139,8 +140,15 @@ class SandboxServer:
             )
         else:
             lines.append("API key: one of the keys you configured")
-        lines.append(f"organisation: {self.app.sandbox.organisation.label()}")
+        lines.append(f"organisation: {self.organisation_label()}")
         return "\n".join(lines)
+
+    def organisation_label(self) -> str:
+        """The organisation the sandbox serves, in words: none when its database was started
+        empty."""
+        if self.app.sandbox.store.seeded:
+            return self.app.sandbox.organisation.label()
+        return "none (--no-seed)" if not self._seed else "none (the database was started empty)"
 
     def run(self) -> None:
         """Serve in this thread until interrupted (Ctrl-C) or `stop` is called."""

@@ -307,3 +307,24 @@ def test_call_runs_reads_and_composites_without_flags_and_pages_with_both(
     )
     assert code == 0, paged
     assert escalation_ids() == before | {paged["escalation"]["id"]}
+
+
+@pytest.mark.parametrize(
+    ("env", "says"),
+    [
+        ({"INCIDENTIO_BASE_URL": "localhost:8765"}, "INCIDENTIO_BASE_URL"),
+        ({"INCIDENTIO_API_KEY": "short"}, "only 5 characters long"),
+    ],
+)
+def test_a_setting_that_cannot_work_is_a_one_line_usage_error(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], says: str
+) -> None:
+    monkeypatch.setenv("INCIDENTIO_API_KEY", "a-key-long-enough-to-be-plausible")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    for args in (["call", "severities_list"], ["api", "GET", "/v1/severities"], ["doctor"]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert says in result.stderr
+        assert "Unexpected" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1

@@ -50,6 +50,19 @@ def test_implausibly_short_keys_are_refused_at_construction_without_quoting_them
     assert "Settings -> API keys" in str(info.value)
 
 
+@pytest.mark.parametrize("url", ["localhost:8765", "127.0.0.1:8765", "ftp://host", "http:///v2"])
+def test_a_base_url_that_is_not_http_is_refused_naming_the_setting_and_an_example(
+    monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    for given in ({"base_url": url}, {}):
+        monkeypatch.setenv("INCIDENTIO_BASE_URL", url)
+        with pytest.raises(ValueError, match="is not an http:// or https:// URL") as info:
+            ClientConfig.resolve(KEY, **given)
+        assert repr(url) in str(info.value)
+        assert "INCIDENTIO_BASE_URL" in str(info.value)
+        assert "http://127.0.0.1:8765" in str(info.value)
+
+
 def test_no_key_is_allowed_at_construction_and_reported_at_call_time() -> None:
     config = ClientConfig.resolve("")
     assert not config.has_key

@@ -7,7 +7,7 @@ import pytest
 
 from incidentio_toolkit.actions import ACTIONS
 from incidentio_toolkit.client import InvalidArgumentsError
-from incidentio_toolkit.client._raw import action_target, raw_target
+from incidentio_toolkit.client._raw import action_target, operation_action, raw_target
 
 
 def test_a_raw_request_to_an_actions_operation_is_named_and_checked_like_it() -> None:
@@ -37,3 +37,10 @@ def test_an_unknown_method_is_refused_naming_the_valid_ones() -> None:
     with pytest.raises(InvalidArgumentsError) as info:
         raw_target("PATCH", "/v2/incidents/01INC", {})
     assert "GET, POST, PUT, DELETE" in str(info.value)
+
+
+def test_a_path_maps_to_the_action_whose_operation_it_is() -> None:
+    assert operation_action("GET", "/v2/schedule_entries") is ACTIONS["schedule_entries_list"]
+    assert operation_action("GET", "/v2/incidents/01INC") is ACTIONS["incidents_show"]
+    assert operation_action("DELETE", "/v2/incidents/01INC") is None
+    assert operation_action("GET", "/v9/unknown") is None

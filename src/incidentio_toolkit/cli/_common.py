@@ -20,10 +20,14 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 
 def make_client(*, sandbox: bool) -> AsyncIncidentIO:
-    """The in-process sandbox client, or a client configured from the environment."""
+    """The in-process sandbox client, or a client configured from the environment; a setting
+    that cannot work (a base URL without http://, a key cut short) fails in one line, exit 2."""
     from incidentio_toolkit.client import AsyncIncidentIO, sandbox_client
 
-    return sandbox_client() if sandbox else AsyncIncidentIO()
+    try:
+        return sandbox_client() if sandbox else AsyncIncidentIO()
+    except ValueError as exc:
+        fail(str(exc))
 
 
 def run_command_line(

@@ -7,6 +7,7 @@ import os
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypedDict
+from urllib.parse import urlsplit
 
 from pydantic import SecretStr
 
@@ -143,6 +144,13 @@ class ClientConfig:
         )
 
     def __post_init__(self) -> None:
+        url = urlsplit(self.base_url)
+        if url.scheme not in ("http", "https") or not url.hostname:
+            raise ValueError(
+                f"The incident.io base URL {self.base_url!r} (base_url=..., else "
+                f"{BASE_URL_ENV_VAR}) is not an http:// or https:// URL: use one like "
+                f"{DEFAULT_BASE_URL} or http://127.0.0.1:8765 (a sandbox)."
+            )
         if self.max_retries < 0:
             raise ValueError(f"max_retries must be 0 or more, not {self.max_retries!r}.")
         for name in ("deadline", "connect_timeout", "read_timeout"):

@@ -206,6 +206,23 @@ def test_api_errors_exit_1_with_incident_ios_words_and_never_the_key(
     assert not [piece for piece in pieces if piece in result.output]
 
 
+def test_a_put_with_its_body_on_stdin_and_a_method_the_path_does_not_take(
+    runner: CliRunner,
+) -> None:
+    body = json.dumps({"name": "Affected Team", "description": "Who is hurt"})
+    path = f"/v2/custom_fields/{seed.CUSTOM_FIELD_AFFECTED_TEAM_ID}"
+    args = ("PUT", path, "--allow-writes", "--input", "-", "--sandbox")
+    code, data, _ = api(runner, *args, stdin=body)
+    assert code == 0
+    assert data["custom_field"]["description"] == "Who is hurt"
+    refused = ("PUT", f"/v1/postmortem_documents/{seed.POSTMORTEM_CHECKOUT_ID}", *args[2:])
+    code, data, stderr = api(runner, *refused, stdin=body)
+    assert (code, data) == (1, None)
+    assert "405" in stderr
+    assert "incident.io does not accept PUT on this path" in stderr
+    assert "toolkit bug" not in stderr
+
+
 def test_the_in_process_sandbox_answers_too(runner: CliRunner) -> None:
     code, data, _ = api(
         runner,

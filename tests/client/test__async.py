@@ -14,6 +14,7 @@ from incidentio_toolkit import AsyncIncidentIO, IncidentIO
 from incidentio_toolkit.client import (
     DeadlineExceededError,
     InvalidArgumentsError,
+    MethodNotAllowedError,
     MissingAPIKeyError,
     OutcomeUnknownError,
     PacingLimits,
@@ -341,6 +342,22 @@ async def test_a_raw_page_spends_the_paging_budget_of_escalations_create() -> No
             await io.request("POST", "/v2/escalations", json={**page, "idempotency_key": "k2"})
         assert "Retry escalations_create" in str(info.value)
         assert (await io.request("GET", "/v2/escalations")).status == 200
+
+
+@pytest.mark.anyio
+async def test_a_405_to_a_raw_request_names_the_method_not_a_toolkit_bug() -> None:
+    refuse = answer(405, {"type": "method_not_allowed", "request_id": "r-405"})
+    async with AsyncIncidentIO(KEY, transport=httpx2.MockTransport(refuse), pacing=None) as io:
+        with pytest.raises(MethodNotAllowedError) as raw:
+            await io.request("PUT", "/v1/postmortem_documents/01PM", json={})
+        action = await io.call("severities_list", {})
+    assert str(raw.value).endswith(
+        "incident.io does not accept PUT on this path: check the method and the path in its API "
+        "reference."
+    )
+    assert "r-405" in str(raw.value)
+    assert "toolkit bug" not in str(raw.value)
+    assert "toolkit bug" in str(action["error"])  # an action's own request: a 405 is ours
 
 
 @pytest.mark.anyio

@@ -34,6 +34,7 @@ from incidentio_toolkit.client._errors import (
     IncidentIOError,
     InvalidArgumentsError,
     InvalidResponseError,
+    MethodNotAllowedError,
     MissingAPIKeyError,
     NameLookupError,
     OutcomeUnknownError,
@@ -279,7 +280,16 @@ class AsyncIncidentIO(AsyncActionMethods):
         url_path = raw_path(path)
         self._check_key()
         content = None if json is None else pydantic_core.to_json(json)
-        raw = await self._send(target, url_path, list(query), content)
+        try:
+            raw = await self._send(target, url_path, list(query), content)
+        except MethodNotAllowedError as exc:  # the caller chose the method: not a toolkit bug
+            raise MethodNotAllowedError(
+                exc.status,
+                exc.envelope,
+                exc.retry_after,
+                advice=f"incident.io does not accept {method} on this path: check the method and "
+                "the path in its API reference.",
+            ) from None
         body = self._redactor.bytes(raw.body)
         if not body.strip():
             return ApiResponse(raw.status, None)

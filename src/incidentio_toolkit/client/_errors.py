@@ -101,13 +101,20 @@ class APIStatusError(IncidentIOError):
     """incident.io answered with a non-2xx status."""
 
     hint: ClassVar[str] = ""
+    """What to do, said after incident.io's words; `advice` replaces it for one error."""
 
     def __init__(
-        self, status: int, envelope: ErrorEnvelope, retry_after: float | None = None
+        self,
+        status: int,
+        envelope: ErrorEnvelope,
+        retry_after: float | None = None,
+        *,
+        advice: str | None = None,
     ) -> None:
         self.status = status
         self.envelope = envelope
         self.retry_after = retry_after
+        self.advice = self.hint if advice is None else advice
         super().__init__(self._describe())
 
     @property
@@ -140,8 +147,8 @@ class APIStatusError(IncidentIOError):
             text += ": " + "; ".join(parts)
         if self.retry_after is not None:
             text += f". incident.io asks to wait {math.ceil(self.retry_after)} s before retrying"
-        if self.hint:
-            text += f". {self.hint}"
+        if self.advice:
+            text += f". {self.advice}"
         return text
 
 

@@ -16,7 +16,7 @@ As a server: `serve(port=8765)`, `incidentio sandbox --port 8765` or
 `python -m incidentio_toolkit.sandbox --port 8765`. Seeded ids are in
 `incidentio_toolkit.sandbox.seed`. See docs/sandbox.md.
 
-Layout (moto's): `app.py` is the route table; `handlers/<resource>.py` parse requests and serialize
+Layout: `app.py` is the route table; `handlers/<resource>.py` parse requests and serialize
 answers; `store/<resource>.py` hold the state and its rules (both named like the modules of
 `incidentio_toolkit.actions`); `domain/` has the computations that are not storage (who is on
 call, workflow engine shapes); `seed/` the organisations a sandbox starts with.

@@ -1,7 +1,7 @@
 """Errors the sandbox answers with, rendered in incident.io's error envelope.
 
-Each class carries the HTTP status, the envelope `type` and the error `code` (moto's
-`exceptions.py`); the handlers raise them and `app.py` renders them:
+Each class carries the HTTP status, the envelope `type` and the error `code`; the handlers raise
+them and `app.py` renders them:
 
 ```
 SandboxError

@@ -1,5 +1,5 @@
 """The sandbox's state: one store per resource (named like the modules of `actions/`) over a
-shared SQLite database, with the domain rules of that resource (moto's `models.py`).
+shared SQLite database, with the domain rules of that resource.
 
 Every store owns its tables (`store/_migrations.py` creates them) and validates what it writes;
 the handlers only parse requests and serialize answers. Private modules hold what several stores

@@ -1,4 +1,6 @@
-# One command each: `make test` and `make demo` bootstrap everything from a bare checkout.
+# One command each: `make test` and `make demo` bootstrap everything from a bare checkout. Every
+# target that runs a tool of .venv depends on bootstrap (make runs it once per invocation, and it
+# is a no-op `uv sync` once done), so each also works alone from a bare checkout.
 SHELL := /bin/bash
 export UV_PYTHON_DOWNLOADS := never
 PY := .venv/bin/python
@@ -18,7 +20,7 @@ test: bootstrap services lint typecheck pytest
 
 check: test
 
-lint:
+lint: bootstrap
 	$(RUN)/ruff format --check src tests bench scripts
 	$(RUN)/ruff check src tests bench scripts
 
@@ -26,14 +28,14 @@ fmt: bootstrap
 	$(RUN)/ruff format src tests bench scripts
 	$(RUN)/ruff check --fix src tests bench scripts
 
-typecheck:
+typecheck: bootstrap
 	$(RUN)/pyright
 
 ## Every core (pytest-xdist); a single file run by hand stays in one process, so -s shows its figures.
-pytest:
+pytest: bootstrap services
 	$(RUN)/pytest -q -n auto --dist loadgroup
 
-test-fast: bootstrap
+test-fast: bootstrap services
 	$(RUN)/pytest -q -n auto --dist loadgroup -m "not slow" -x
 
 demo: bootstrap
@@ -45,7 +47,7 @@ bench: bootstrap services
 docs: bootstrap
 	$(PY) scripts/generate.py
 
-docs-check:
+docs-check: bootstrap
 	$(PY) scripts/generate.py --check
 
 sandbox: bootstrap

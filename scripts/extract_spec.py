@@ -15,14 +15,15 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from incidentio_toolkit.actions import ACTIONS  # noqa: E402
 
-OPERATIONS = [(action.method.lower(), action.path) for action in ACTIONS.values()]
+OPERATIONS = [(action.method.lower(), action.path, action.name) for action in ACTIONS.values()]
+USAGE = "usage: python scripts/extract_spec.py PATH/TO/incident-io-openapi.json"
 SPEC = ROOT / "src" / "incidentio_toolkit" / "sandbox" / "spec" / "incident-io-openapi.json"
 
 
@@ -38,15 +39,32 @@ def _refs(node: Any, found: set[str]) -> None:
             _refs(item, found)
 
 
-def main(spec_path: str) -> None:
-    spec = json.loads(Path(spec_path).read_text())
+class SpecError(Exception):
+    """The upstream spec cannot give the registry's part; the message says what is missing."""
+
+
+def extract(spec: dict[str, Any], source: str) -> tuple[dict[str, Any], int]:
+    """The part of `spec` the actions use, and how many schemas it holds. Raises `SpecError`
+    naming every operation (or the first schema) `source` lacks."""
+    for key in ("openapi", "info", "paths"):
+        if key not in spec:
+            raise SpecError(f"{source} is not an OpenAPI document: it has no {key!r}")
+    missing = [
+        f"operation {method.upper()} {path} ({name}) is not in {source}"
+        for method, path, name in OPERATIONS
+        if method not in spec["paths"].get(path, {})
+    ]
+    if missing:
+        more = f"; and {len(missing) - 3} more" if len(missing) > 3 else ""
+        raise SpecError("; ".join(missing[:3]) + more)
     paths: dict[str, dict[str, Any]] = {}
-    for method, path in OPERATIONS:
+    for method, path, _ in OPERATIONS:
         paths.setdefault(path, {})[method] = spec["paths"][path][method]
         for key in ("parameters",):
             if key in spec["paths"][path]:
                 paths[path][key] = spec["paths"][path][key]
     schemas: dict[str, Any] = {}
+    known: dict[str, Any] = spec.get("components", {}).get("schemas", {})
     pending: set[str] = set()
     _refs(paths, pending)
     while pending:
@@ -54,7 +72,9 @@ def main(spec_path: str) -> None:
         name = re.sub(r"^#/components/schemas/", "", ref)
         if name in schemas:
             continue
-        schemas[name] = spec["components"]["schemas"][name]
+        if name not in known:
+            raise SpecError(f"schema {ref} is not in {source}")
+        schemas[name] = known[name]
         found: set[str] = set()
         _refs(schemas[name], found)
         pending |= found
@@ -65,11 +85,37 @@ def main(spec_path: str) -> None:
         "paths": paths,
         "components": {"schemas": dict(sorted(schemas.items()))},
     }
-    (ROOT / "spec").mkdir(exist_ok=True)
+    return subset, len(schemas)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the package's copy from the spec named in `argv`; 2 for a usage error, 1 when the
+    spec cannot give it (nothing is written then)."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1 or args[0].startswith("-"):
+        print(USAGE, file=sys.stderr)
+        return 2
+    source = args[0]
+    try:
+        spec: Any = json.loads(Path(source).read_text())
+    except OSError as exc:
+        print(f"extract_spec: cannot read {source}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        print(f"extract_spec: {source} is not JSON ({exc})", file=sys.stderr)
+        return 1
+    try:
+        if not isinstance(spec, dict):
+            raise SpecError(f"{source} is not an OpenAPI document (a JSON object)")
+        subset, schema_count = extract(cast(dict[str, Any], spec), source)
+    except SpecError as exc:
+        print(f"extract_spec: {exc}", file=sys.stderr)
+        return 1
     SPEC.parent.mkdir(exist_ok=True)
     SPEC.write_text(json.dumps(subset, indent=1) + "\n")
-    print(f"{len(OPERATIONS)} operations, {len(schemas)} schemas")
+    print(f"{len(OPERATIONS)} operations, {schema_count} schemas")
+    return 0
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    sys.exit(main())

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from incidentio_toolkit.actions import DRY_RUN_PARAM, Action
+from incidentio_toolkit.actions import DRY_RUN_PARAM
 from incidentio_toolkit.cli._api import api_command
 from incidentio_toolkit.cli._common import fail, make_client, run_command_line
 from incidentio_toolkit.cli._mcp import mcp_command
@@ -206,9 +206,9 @@ def write_refusal(
     destructive action both flags. A dry run of an action with a preview sends nothing, so it
     needs neither.
     """
-    if action.kind == "read":
+    if isinstance(action, Composite) or action.kind == "read":
         return None
-    if isinstance(action, Action) and action.preview is not None:
+    if action.preview is not None:
         if arguments.get(DRY_RUN_PARAM) is True:
             return None
         dry_run = f" (or --arg {DRY_RUN_PARAM}=true to see what it would do)"
@@ -220,7 +220,7 @@ def write_refusal(
         return f"{action.name} changes incident.io: add --allow-writes to run it{dry_run}. Nothing was sent."
     if allow_writes and allow_destructive:
         return None
-    does = "pages people" if isinstance(action, Action) and action.pages_people else "deletes"
+    does = "pages people" if action.pages_people else "deletes"
     return (
         f"{action.name} {does}: add --allow-writes --allow-destructive to run it{dry_run}. "
         "Nothing was sent."

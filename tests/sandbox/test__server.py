@@ -180,3 +180,18 @@ def test_the_banner_names_the_organisation_or_none_for_an_empty_database(tmp_pat
         assert server.banner().endswith("organisation: none (the database was started empty)")
     with SandboxServer(port=0) as server:
         assert server.banner().endswith("organisation: the demo organisation")
+
+
+def test_a_port_in_use_leaves_no_temporary_database_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        with pytest.raises(OSError, match="already in use"):
+            SandboxServer(port=taken.getsockname()[1])
+    assert list(tmp_path.iterdir()) == []

@@ -113,6 +113,8 @@ class SandboxServer:
         except OSError:
             self._socket.close()
             self.app.close()
+            if self._tmpdir is not None:
+                shutil.rmtree(self._tmpdir, ignore_errors=True)
             raise
         self.port: int = self._socket.getsockname()[1]
         shown = f"[{host}]" if family == socket.AF_INET6 else host

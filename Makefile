@@ -31,9 +31,11 @@ fmt: bootstrap
 typecheck: bootstrap
 	$(RUN)/pyright
 
-## Every core (pytest-xdist); a single file run by hand stays in one process, so -s shows its figures.
+## Every core (pytest-xdist), then the tests marked `alone` by themselves (the scale-out test's
+## budget checks would be skewed by other tests' load). A file run by hand stays in one process.
 pytest: bootstrap services
-	$(RUN)/pytest -q -n auto --dist loadgroup
+	$(RUN)/pytest -q -n auto --dist loadgroup -m "not alone"
+	$(RUN)/pytest -q -m alone
 
 test-fast: bootstrap services
 	$(RUN)/pytest -q -n auto --dist loadgroup -m "not slow" -x

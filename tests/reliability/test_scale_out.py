@@ -37,7 +37,8 @@ from tests.services_support import HAProxy, RedisServer, free_port, port_open, w
 from incidentio_toolkit.sandbox import DEMO_API_KEY
 from incidentio_toolkit.sandbox import seed as ids
 
-pytestmark = pytest.mark.slow
+# Its budget checks count arrival times at the sandbox: other tests' load would skew them.
+pytestmark = [pytest.mark.slow, pytest.mark.alone]
 
 TOKEN = "scale-out-test-token-0123456789"
 BUDGET, PAGES_BUDGET = 1200, 60

@@ -13,9 +13,8 @@ from datetime import UTC, datetime
 
 import httpx2
 import pytest
-import time_machine
 
-from incidentio_toolkit import AsyncIncidentIO, PacingLimits
+from incidentio_toolkit import AsyncIncidentIO
 from incidentio_toolkit.client._errors import (
     ConnectError,
     ConnectTimeout,
@@ -368,45 +367,3 @@ async def test_ambiguous_unkeyed_failure_is_reported_not_resent(
     assert result["error"].startswith("Outcome unknown")
     assert "was\nnot re-sent" not in result["error"]
     assert "not re-sent" in result["error"]
-
-
-@pytest.mark.anyio
-@pytest.mark.parametrize(
-    ("action", "arguments", "expected"),
-    [
-        (
-            "escalations_create",
-            {
-                "idempotency_key": "page-1",
-                "title": "Disk full",
-                "escalation_path_id": "01JEP000000000000000000000",
-            },
-            "retry with the same idempotency_key",
-        ),
-        ("escalations_show", {"id": "01JES000000000000000000000"}, "past the call's"),
-    ],
-)
-async def test_a_retry_held_by_pacing_past_the_deadline_says_an_attempt_was_sent(
-    action: str, arguments: dict[str, object], expected: str
-) -> None:
-    sent: list[httpx2.Request] = []
-
-    def timed_out(request: httpx2.Request) -> httpx2.Response:
-        sent.append(request)
-        raise httpx2.ReadTimeout("injected read timeout", request=request)
-
-    with time_machine.travel(START, tick=False) as traveller:
-
-        async def sleep(seconds: float) -> None:
-            traveller.shift(seconds)
-
-        pacing = PacingLimits(per_minute=1, escalations_per_minute=1)
-        async with AsyncIncidentIO(
-            KEY, transport=httpx2.MockTransport(timed_out), pacing=pacing, sleep=sleep
-        ) as io:
-            result = await io.call(action, arguments)
-    assert len(sent) == 1
-    assert result["success"] is False
-    assert "Nothing was sent" not in result["error"]
-    assert "injected read timeout" in result["error"]
-    assert expected in result["error"]

@@ -17,7 +17,6 @@ import anyio
 import httpx2
 import pytest
 from tests.arguments_support import FULL_ARGUMENTS
-from tests.reliability.conftest import record_figure
 from tests.reliability.faults import (
     FAULTS,
     REQUEST_ID,
@@ -30,19 +29,13 @@ from tests.reliability.faults import (
     leaked_pieces,
     no_sleep,
 )
+from tests.reliability.figures_support import add_to_figure, record_figure
 
 from incidentio_toolkit import ACTIONS, AsyncIncidentIO
 from incidentio_toolkit.actions import Action
 from incidentio_toolkit.sandbox import DEMO_API_KEY, FaultConfig, create_app
 
 KEY = "sk_live_MATRIXcanary_4fK2pQ9xLm3vB8nRz"
-TOTALS = {
-    "cells": 0,
-    "uncaught": 0,
-    "invalid_outputs": 0,
-    "false_successes": 0,
-    "max_error_chars": 0,
-}
 
 
 async def run_cell(
@@ -119,30 +112,34 @@ async def test_every_action_succeeds_without_a_fault() -> None:
 @pytest.mark.parametrize("fault", FAULTS)
 async def test_every_action_under_fault_keeps_the_contract(fault: str) -> None:
     failures: dict[str, list[str]] = {}
+    counts = {"cells": 0, "uncaught": 0, "invalid_outputs": 0, "false_successes": 0}
+    longest_error = 0
     for action in ACTIONS.values():
-        TOTALS["cells"] += 1
+        counts["cells"] += 1
         try:
             result, server, waits = await run_cell(action, fault)
         except Exception as exc:  # the figure: 0 uncaught exceptions
-            TOTALS["uncaught"] += 1
+            counts["uncaught"] += 1
             failures[action.name] = [f"uncaught {type(exc).__name__}: {exc}"]
             continue
         try:
             problems = cell_problems(action, fault, result, server)
         except Exception as exc:
-            TOTALS["invalid_outputs"] += 1
+            counts["invalid_outputs"] += 1
             problems = [f"output does not validate: {exc}"]
         if result.get("success") and fault_status(fault, action) is None:
-            TOTALS["false_successes"] += 1
+            counts["false_successes"] += 1
         if fault == "status_429" and waits and set(waits) != {1.0}:
             problems.append(f"waited {waits}, not the Retry-After of 1 s")
-        TOTALS["max_error_chars"] = max(TOTALS["max_error_chars"], len(result.get("error") or ""))
+        longest_error = max(longest_error, len(result.get("error") or ""))
         if problems:
             failures[action.name] = problems
-    record_figure(
+    add_to_figure(
         f"fault matrix ({len(ACTIONS)} actions x {len(FAULTS)} faults)",
-        f"{TOTALS['cells']} cells, {TOTALS['uncaught']} uncaught exceptions, "
-        f"{TOTALS['invalid_outputs']} invalid outputs, longest error {TOTALS['max_error_chars']} chars",
+        "{cells} cells, {uncaught} uncaught exceptions, {invalid_outputs} invalid outputs, "
+        "{false_successes} false successes, longest error {longest_error} chars",
+        counts,
+        {"longest_error": longest_error},
     )
     assert not failures, failures
 

@@ -31,7 +31,7 @@ from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
 from mcp.shared.exceptions import MCPError
 from mcp_types import CONNECTION_CLOSED, INTERNAL_ERROR
-from tests.reliability.conftest import record_figure
+from tests.reliability.figures_support import record_figure
 from tests.services_support import HAProxy, RedisServer, free_port, port_open, wait_until
 
 from incidentio_toolkit.sandbox import DEMO_API_KEY

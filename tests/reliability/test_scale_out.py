@@ -360,8 +360,10 @@ def test_three_stateless_replicas_behind_haproxy_share_one_budget(tmp_path: Path
     assert statuses[429] == 0
     assert busiest <= BUDGET
     assert busiest_pages <= PAGES_BUDGET
-    # Only the calls in flight on the killed replica failed, and all of them right after it died.
-    assert all(kill <= at <= kill + 10 for at in run.transport_errors)
+    # Calls failed only once the replica was killed, and no more than were in flight: each
+    # client has one call at a time, and a call cut once is sent again to a live replica.
+    assert all(at >= kill for at in run.transport_errors)
+    assert len(run.transport_errors) <= CLIENTS
     # Every keyed create exists exactly once, retried or not.
     assert len(pages) == 80
     assert set(pages.values()) == {1}

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
+from tests.reliability import figures_support
 from tests.services_support import RedisServer
 
 from incidentio_toolkit.defaults import SANDBOX_CACHE_DIR_ENV_VAR
@@ -15,6 +17,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The slow tests first, so that with several workers (`-n`) the longest ones start at once
     instead of trailing behind everything else."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    figures_support.hand_to_controller(session.config)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    """pytest-xdist's controller: a worker finished (or crashed)."""
+    figures_support.take_from_worker(node)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    figures_support.report(terminalreporter)
 
 
 @pytest.fixture

@@ -260,13 +260,28 @@ def test_every_catalog_is_read_through_registered_read_actions() -> None:
             )
 
 
-@pytest.mark.parametrize("name", list(ACTIONS))
-def test_names_are_accepted_only_on_string_parameters(name: str) -> None:
-    for field_name, field in ACTIONS[name].input.model_fields.items():
-        if resolves(field) is None:
-            continue
-        types = _json_types(ACTIONS[name].input.model_json_schema()["properties"][field_name], {})
-        assert types in ({"string"}, {"array"}, {"string", "array"}), (field_name, types)
+NAMED_PARAMETERS = [
+    (name, field_name)
+    for name, action in ACTIONS.items()
+    for field_name, field in action.input.model_fields.items()
+    if resolves(field) is not None
+]
+"""(action, parameter) for every parameter that accepts a name instead of an id."""
+
+
+def test_every_catalog_is_named_by_some_parameter() -> None:
+    markers = [
+        resolves(ACTIONS[name].input.model_fields[field]) for name, field in NAMED_PARAMETERS
+    ]
+    assert {marker.catalog for marker in markers if marker is not None} == set(CATALOGS)
+
+
+@pytest.mark.parametrize(
+    ("name", "field_name"), NAMED_PARAMETERS, ids=[f"{n}.{f}" for n, f in NAMED_PARAMETERS]
+)
+def test_names_are_accepted_only_on_string_parameters(name: str, field_name: str) -> None:
+    types = _json_types(ACTIONS[name].input.model_json_schema()["properties"][field_name], {})
+    assert types in ({"string"}, {"array"}, {"string", "array"}), types
 
 
 @pytest.mark.parametrize("name", list(ACTIONS))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import socket
+import re
 import subprocess
 import sys
 import threading
@@ -48,36 +48,54 @@ def stdio(*args: str) -> StdioServerParameters:
 
 
 HTTP_TOKEN = "confirm-test-token-0123456789"
+_SERVING = re.compile(r"incidentio MCP server[^:]*: (http://\S+/mcp) ")
 
 
-@contextmanager
-def http_server(*args: str) -> Generator[str]:
-    """`incidentio mcp --sandbox --transport http ARGS` on a free loopback port; yields its URL."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = int(probe.getsockname()[1])
-    env = {**os.environ, "INCIDENTIO_MCP_TOKEN": HTTP_TOKEN}
+def http_process(*args: str, token: str = HTTP_TOKEN) -> subprocess.Popen[str]:
+    """`incidentio mcp --sandbox --transport http --port 0 ARGS` requiring `token`: the server
+    takes a free port and names it in the first line it prints (see `serving`)."""
+    env = {**os.environ, "INCIDENTIO_MCP_TOKEN": token}
     env.pop("INCIDENTIO_API_KEY", None)
-    command = [*stdio().args, "--transport", "http", "--port", str(port), *args]
-    process = subprocess.Popen(
-        [sys.executable, *command],
+    return subprocess.Popen(
+        [sys.executable, *stdio().args, "--transport", "http", "--port", "0", *args],
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         stdin=subprocess.DEVNULL,
         text=True,
         env=env,
     )
-    watchdog = threading.Timer(30, process.kill)
+
+
+def url_in(banner: str) -> str:
+    """The URL a server's first line names."""
+    found = _SERVING.search(banner)
+    assert found is not None, banner
+    return found[1]
+
+
+@contextmanager
+def serving(*processes: subprocess.Popen[str]) -> Generator[list[str]]:
+    """Wait (at most 30 s) for each server's first line, printed once it accepts connections;
+    yield those lines, and stop every server at the end."""
+    watchdog = threading.Timer(30, lambda: [process.kill() for process in processes])
     watchdog.start()
     try:
-        assert process.stderr is not None
-        banner = process.stderr.readline()  # printed once the server accepts connections
-        assert "incidentio MCP server" in banner, banner
+        banners = [process.stderr.readline() if process.stderr else "" for process in processes]
         watchdog.cancel()
-        yield f"http://127.0.0.1:{port}/mcp"
+        for banner in banners:
+            url_in(banner)
+        yield banners
     finally:
         watchdog.cancel()
-        process.terminate()
-        process.wait(timeout=10)
-        if process.stderr is not None:
-            process.stderr.close()
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=10)
+            if process.stderr is not None:
+                process.stderr.close()
+
+
+@contextmanager
+def http_server(*args: str, token: str = HTTP_TOKEN) -> Generator[str]:
+    """`incidentio mcp --sandbox --transport http ARGS` on a free loopback port; yields its URL."""
+    with serving(http_process(*args, token=token)) as (banner,):
+        yield url_in(banner)

@@ -6,14 +6,20 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
+import time_machine
 from mcp import Client, StdioServerParameters
 from mcp.types import CallToolResult, Tool
 from tests.adapters.conftest import PLANTED_KEY, RequestLog, sandbox_io_with_keys
 
 from incidentio_toolkit.actions import ACTIONS
 from incidentio_toolkit.adapters._common import ToolPolicy, tool_input_schema
-from incidentio_toolkit.adapters.mcp import create_server, instructions_for, mcp_tools
-from incidentio_toolkit.client import AsyncIncidentIO
+from incidentio_toolkit.adapters.mcp import (
+    create_server,
+    instructions_for,
+    mcp_tools,
+    resolve_client,
+)
+from incidentio_toolkit.client import AsyncIncidentIO, PacingLimits
 from incidentio_toolkit.composites import TOOLS, Composite
 from incidentio_toolkit.composites import Tool as ToolRecord
 
@@ -155,6 +161,20 @@ async def test_an_api_failure_is_an_is_error_result_not_a_protocol_error(
     assert "404" in output["error"]
     assert output == text_json(result)
     assert set(output) == set(ACTIONS["incidents_show"].output.model_fields)
+
+
+async def test_the_served_sandbox_client_keeps_the_pacing_budget_it_is_given() -> None:
+    client = resolve_client(sandbox=True, pacing=PacingLimits(per_minute=2))
+    # A frozen wall clock: the third call would wait the whole window (61 s), longer than the
+    # call's 60 s deadline, so it is refused at once however slowly the machine runs.
+    with time_machine.travel(1_900_000_000.0, tick=False):
+        async with client, Client(create_server(client)) as session:
+            results = [await session.call_tool("severities_list", {}) for _ in range(3)]
+    assert [result.is_error for result in results] == [False, False, True]
+    error = structured(results[2])["error"]
+    assert error.startswith("Retry severities_list in 61 s")
+    assert "under 2 requests per 61 s" in error
+    assert "Nothing was sent" in error
 
 
 async def test_invalid_arguments_are_an_error_result_and_send_nothing(

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from incidentio_toolkit.adapters import ToolPolicy
 from incidentio_toolkit.cli import app
+from incidentio_toolkit.client import PacingLimits
 
 INCIDENTIO = Path(sys.executable).parent / "incidentio"
 
@@ -64,6 +65,26 @@ def test_mcp_flags_build_the_policy(runner: CliRunner, monkeypatch: pytest.Monke
     assert seen["transport"] == "http"
     assert seen["port"] == 9000
     assert seen["sandbox"] is True
+
+
+def test_mcp_budget_flags_become_the_pacing_of_the_served_client(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: dict[str, Any] = {}
+
+    def fake_run(policy: ToolPolicy, **options: Any) -> None:
+        seen.update(options)
+
+    monkeypatch.setattr("incidentio_toolkit.adapters.mcp.run", fake_run)
+    result = runner.invoke(app, ["mcp", "--sandbox", "--requests-per-minute", "2"])
+    assert result.exit_code == 0, result.output
+    assert seen["pacing"] == PacingLimits(per_minute=2)
+    result = runner.invoke(app, ["mcp", "--sandbox", "--escalations-per-minute", "5"])
+    assert result.exit_code == 0, result.output
+    assert seen["pacing"].escalations_per_minute == 5
+    result = runner.invoke(app, ["mcp", "--sandbox"])
+    assert result.exit_code == 0, result.output
+    assert seen["pacing"] is None  # the client's own budgets: the environment's, else incident.io's
 
 
 def test_mcp_allow_destructive_alone_is_refused(runner: CliRunner) -> None:

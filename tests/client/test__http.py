@@ -8,6 +8,7 @@ import ssl
 
 import httpx2
 import pytest
+from tests.services_support import refused_port
 
 from incidentio_toolkit.client import _http
 from incidentio_toolkit.client._errors import (
@@ -152,21 +153,15 @@ def test_headers_are_lowercased_for_lookup() -> None:
     assert raw.headers["retry-after"] == "3"
 
 
-def refused_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.mark.anyio
 async def test_a_refused_connection_says_where_and_what_to_check() -> None:
-    port = refused_port()
-    client = _http.new_client(
-        base_url=f"http://127.0.0.1:{port}", connect_timeout=5.0, read_timeout=5.0
-    )
-    async with client:
-        with pytest.raises(ConnectError) as info:
-            await send(client)
+    with refused_port() as port:
+        client = _http.new_client(
+            base_url=f"http://127.0.0.1:{port}", connect_timeout=5.0, read_timeout=5.0
+        )
+        async with client:
+            with pytest.raises(ConnectError) as info:
+                await send(client)
     assert str(info.value) == (
         f"Could not connect to http://127.0.0.1:{port} (connection refused): is the sandbox "
         "running? Check INCIDENTIO_BASE_URL."

@@ -6,7 +6,6 @@ import asyncio
 import bisect
 import heapq
 import logging
-import socket
 import time
 from itertools import count
 from typing import TYPE_CHECKING, Protocol
@@ -15,6 +14,7 @@ import anyio
 import httpx2
 import pytest
 import time_machine
+from tests.services_support import refused_port
 
 from incidentio_toolkit import AsyncIncidentIO, PacingLimits
 from incidentio_toolkit.client import DeadlineExceededError
@@ -25,12 +25,6 @@ if TYPE_CHECKING:
 
 START = 1_900_000_000.0
 KEY = "sk_test_pacer_0123456789abcdef"
-
-
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class Traveller(Protocol):
@@ -122,7 +116,6 @@ async def test_a_wait_past_the_deadline_fails_at_once_naming_the_wait() -> None:
 async def test_unreachable_redis_falls_back_to_memory_and_warns_once(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    url = f"redis://:hunter2-redis-password@127.0.0.1:{closed_port()}/0"
     calls = 0
 
     def handler(request: httpx2.Request) -> httpx2.Response:
@@ -131,13 +124,15 @@ async def test_unreachable_redis_falls_back_to_memory_and_warns_once(
         return httpx2.Response(200, json={"severities": []})
 
     caplog.set_level(logging.DEBUG)
-    async with AsyncIncidentIO(
-        KEY, transport=httpx2.MockTransport(handler), redis_url=url, pacing=PacingLimits()
-    ) as io:
-        results = [await io.call("severities_list", {}) for _ in range(5)]
-        pacer = io._pacer  # pyright: ignore[reportPrivateUsage]
-        assert pacer is not None
-        assert pacer.shared is False
+    with refused_port() as port:
+        url = f"redis://:hunter2-redis-password@127.0.0.1:{port}/0"
+        async with AsyncIncidentIO(
+            KEY, transport=httpx2.MockTransport(handler), redis_url=url, pacing=PacingLimits()
+        ) as io:
+            results = [await io.call("severities_list", {}) for _ in range(5)]
+            pacer = io._pacer  # pyright: ignore[reportPrivateUsage]
+            assert pacer is not None
+            assert pacer.shared is False
     assert all(result["success"] for result in results)
     assert calls == 5
     warnings = [r for r in caplog.records if r.levelno >= logging.WARNING]
@@ -148,10 +143,11 @@ async def test_unreachable_redis_falls_back_to_memory_and_warns_once(
 
 @pytest.mark.anyio
 async def test_fallback_still_paces_in_memory() -> None:
-    url = f"redis://127.0.0.1:{closed_port()}/0"
-    with time_machine.travel(START, tick=False) as traveller:
+    with refused_port() as port, time_machine.travel(START, tick=False) as traveller:
         sleep = MovingSleep(traveller)
-        pacer = Pacer(PacingLimits(per_minute=2), redis_url=url, sleep=sleep)
+        pacer = Pacer(
+            PacingLimits(per_minute=2), redis_url=f"redis://127.0.0.1:{port}/0", sleep=sleep
+        )
         for _ in range(3):
             await pacer.acquire(KEY, "users_list")
         assert pacer.shared is False

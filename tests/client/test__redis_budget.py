@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from limits import RateLimitItemPerSecond
-from tests.services_support import RedisServer, free_port
+from tests.services_support import RedisServer
 
 from incidentio_toolkit.client._redis_budget import RedisBudget
 
@@ -46,8 +46,9 @@ async def test_two_budgets_share_one_moving_window(redis_url: str) -> None:
 
 @pytest.mark.anyio
 async def test_reachable_follows_the_server_going_away_and_coming_back() -> None:
-    server = RedisServer(port=free_port())
-    budget = RedisBudget(server.url, instance="a")
+    server = RedisServer()
+    with server:  # the first start settles the port; every restart keeps it
+        budget = RedisBudget(server.url, instance="a")
     try:
         assert await budget.reachable() is False
         with server:

@@ -1,48 +1,18 @@
-"""Fixtures for the cross-cutting reliability tests: a real redis-server, loopback servers, figures.
+"""Fixtures for the cross-cutting reliability tests: loopback servers.
 
-Measured figures are printed in the terminal summary (and with `-s` as they happen); set
-`INCIDENTIO_FIGURES_FILE=path.json` to also write them to a file.
+The figures they measure are kept by figures_support.py.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import socket
 import threading
 import time
-from collections.abc import Callable, Generator
+from collections.abc import Generator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
-import pytest
 import uvicorn
-
-FIGURES: dict[str, Any] = {}
-
-
-def record_figure(name: str, value: Any) -> None:
-    """Keep a measured figure for the summary (docs/reliability.md quotes them)."""
-    FIGURES[name] = value
-    print(f"\nFIGURE {name}: {value}")
-
-
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    if not FIGURES:
-        return
-    terminalreporter.section("reliability figures")
-    for name, value in FIGURES.items():
-        terminalreporter.write_line(f"{name}: {value}")
-    target = os.environ.get("INCIDENTIO_FIGURES_FILE")
-    if target:
-        Path(target).write_text(json.dumps(FIGURES, indent=1, sort_keys=True) + "\n")
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @contextmanager
@@ -69,8 +39,3 @@ def serve_in_thread(app: Any) -> Generator[str]:
         server.should_exit = True
         thread.join(10)
         sock.close()
-
-
-@pytest.fixture
-def figure() -> Callable[[str, Any], None]:
-    return record_figure

@@ -11,7 +11,8 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
-from tests.reliability.conftest import record_figure, serve_in_thread
+from tests.reliability.conftest import serve_in_thread
+from tests.reliability.figures_support import record_figure
 
 from incidentio_toolkit import AsyncIncidentIO, IncidentIO
 

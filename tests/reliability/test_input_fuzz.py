@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 from tests.arguments_support import FULL_ARGUMENTS, success_body
 from tests.names_support import is_lookup, is_own_request, sent_as_given
-from tests.reliability.conftest import record_figure
+from tests.reliability.figures_support import add_to_figure
 
 from incidentio_toolkit import ACTIONS, AsyncIncidentIO
 from incidentio_toolkit.actions import Action
@@ -48,7 +48,6 @@ MUTATION = st.tuples(
     JSON_VALUES,
     st.text(min_size=1, max_size=12),
 )
-TOTALS = {"sets": 0, "accepted": 0, "refused": 0, "violations": 0}
 
 
 def mutate(base: dict[str, Any], plan: list[tuple[str, int, Any, str]]) -> dict[str, Any]:
@@ -123,6 +122,7 @@ async def test_generated_arguments_never_break_the_contract(action: Action) -> N
     sets = generate(action)
     assert len(sets) >= PER_ACTION
     violations: list[str] = []
+    accepted = refused = 0
     async with AsyncIncidentIO(
         "sk_test_input_fuzz_0123456789", transport=httpx2.MockTransport(server), pacing=None
     ) as io:
@@ -140,18 +140,22 @@ async def test_generated_arguments_never_break_the_contract(action: Action) -> N
                 violations.append(f"{arguments!r:.200}: invalid output {exc}")
                 continue
             if acceptable(action, arguments):
-                TOTALS["accepted"] += 1
+                accepted += 1
                 if not (model.success and requests == 1):
                     violations.append(f"{arguments!r:.200}: accepted but {result!r:.300}")
             else:
-                TOTALS["refused"] += 1
+                refused += 1
                 if model.success or requests != 0 or not model.error:
                     violations.append(f"{arguments!r:.200}: refused input sent {requests}")
-    TOTALS["sets"] += len(sets)
-    TOTALS["violations"] += len(violations)
-    record_figure(
-        "input fuzz (all actions so far)",
-        f"{TOTALS['sets']} argument sets ({TOTALS['accepted']} valid, {TOTALS['refused']} refused), "
-        f"{TOTALS['violations']} contract violations",
+    add_to_figure(
+        "input fuzz",
+        "{sets} argument sets ({accepted} valid, {refused} refused), "
+        "{violations} contract violations",
+        {
+            "sets": len(sets),
+            "accepted": accepted,
+            "refused": refused,
+            "violations": len(violations),
+        },
     )
     assert violations == []

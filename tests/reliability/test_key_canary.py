@@ -18,8 +18,8 @@ import httpx2
 import pytest
 import redis
 from tests.arguments_support import FULL_ARGUMENTS
-from tests.reliability.conftest import record_figure
 from tests.reliability.faults import FAULTS, FaultServer, leaked_pieces, no_sleep
+from tests.reliability.figures_support import add_to_figure
 
 from incidentio_toolkit import ACTIONS, AsyncIncidentIO, IncidentIO, PacingLimits
 from incidentio_toolkit.client._logging import RedactingFormatter
@@ -28,14 +28,17 @@ from incidentio_toolkit.sandbox import SandboxServer
 
 KEY = "sk_live_CANARY_v7Qe2LmZp9Xw4RtY8uKd3NsB"
 OTHER_KEY = "sk_live_WRONGKEY_h5Jc8PqL2zVx7mTn4bGd"
-SCANNED = {"texts": 0, "chars": 0}
 
 
 def assert_clean(text: str, where: str, key: str = KEY) -> None:
-    SCANNED["texts"] += 1
-    SCANNED["chars"] += len(text)
     leaked = leaked_pieces(text, key)
     assert not leaked, f"{where}: key pieces {leaked} in {text[:300]!r}"
+    add_to_figure(
+        "key canary",
+        "0 pieces of the planted key in {texts} texts ({chars:,} chars): results, errors, "
+        "tracebacks, reprs, DEBUG logs, echoed keys, the keys written to Redis",
+        {"texts": 1, "chars": len(text)},
+    )
 
 
 @pytest.fixture
@@ -88,11 +91,6 @@ async def test_no_piece_of_the_key_in_results_errors_logs_or_reprs_under_every_f
     assert_clean(plain_log_text(caplog), "plain DEBUG logs")
     assert_clean(all_logs.getvalue(), "redacting DEBUG logs")
     assert "attempt" in all_logs.getvalue()  # the request log lines really were captured
-    record_figure(
-        "key canary",
-        f"0 pieces of the planted key in {SCANNED['texts']} texts ({SCANNED['chars']:,} chars): "
-        "results, errors, tracebacks, reprs, DEBUG logs",
-    )
 
 
 @pytest.mark.anyio

@@ -17,7 +17,7 @@ from itertools import count
 import anyio
 import psutil
 import pytest
-from tests.reliability.conftest import record_figure
+from tests.reliability.figures_support import record_figure
 
 from incidentio_toolkit import AsyncIncidentIO, PacingLimits
 from incidentio_toolkit.sandbox import DEMO_API_KEY, seed

@@ -21,7 +21,7 @@ from typing import Any
 
 import httpx2
 import pytest
-from tests.reliability.conftest import record_figure
+from tests.reliability.figures_support import record_figure
 
 from incidentio_toolkit import AsyncIncidentIO
 from incidentio_toolkit.sandbox import DEMO_API_KEY, FaultConfig, create_app, seed

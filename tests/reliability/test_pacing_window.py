@@ -20,7 +20,7 @@ import anyio.lowlevel
 import httpx2
 import pytest
 import time_machine
-from tests.reliability.conftest import record_figure
+from tests.reliability.figures_support import record_figure
 
 from incidentio_toolkit import AsyncIncidentIO
 

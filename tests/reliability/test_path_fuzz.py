@@ -28,7 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.arguments_support import FULL_ARGUMENTS
 from tests.names_support import is_lookup, is_own_request, sent_as_given
-from tests.reliability.conftest import record_figure
+from tests.reliability.figures_support import record_figure
 
 from incidentio_toolkit import ACTIONS, AsyncIncidentIO
 from incidentio_toolkit.actions import Action

@@ -24,7 +24,7 @@ from typing import Any
 import anyio
 import httpx2
 import pytest
-from tests.reliability.conftest import record_figure
+from tests.reliability.figures_support import record_figure
 
 from incidentio_toolkit.sandbox import DEMO_API_KEY
 from incidentio_toolkit.sandbox import seed as s

@@ -21,7 +21,7 @@ import pytest
 from tests.openapi_support import concrete_path
 from tests.sandbox.sdk_conformance_support import SEED_ARGUMENTS
 
-from incidentio_toolkit.actions import ACTIONS, Action, ApiRequest
+from incidentio_toolkit.actions import ACTIONS, Action, ApiRequest, is_id
 from incidentio_toolkit.sandbox import DEMO_API_KEY, SandboxApp, create_app
 from incidentio_toolkit.sandbox import seed as s
 from incidentio_toolkit.sandbox.store._migrations import RESOURCE_TABLES
@@ -215,7 +215,25 @@ def _ids_in(value: Any, path: Path = ()) -> Iterator[Path]:
                 yield from _ids_in(item, (*path, index))
 
 
-@pytest.mark.parametrize("name", BODY_ACTIONS)
+def _query_ids(request: ApiRequest) -> list[int]:
+    """Where the query holds an id (every seeded id is a ULID)."""
+    return [index for index, (_, value) in enumerate(request.query) if is_id(value)]
+
+
+FILTERS_BY_INCIDENT = ["actions_list", "follow_ups_list", "incident_updates_list"]
+BODIES_WITH_IDS = [name for name in BODY_ACTIONS if list(_ids_in(seed_request(name).json))]
+QUERIES_WITH_IDS = [
+    name for name in ACTIONS if name not in FILTERS_BY_INCIDENT and _query_ids(seed_request(name))
+]
+
+
+def test_ids_of_another_kind_are_tried_in_queries_and_bodies() -> None:
+    """An empty list would leave the two tests below with nothing to run."""
+    assert "escalations_create" in BODIES_WITH_IDS
+    assert "schedule_entries_list" in QUERIES_WITH_IDS
+
+
+@pytest.mark.parametrize("name", BODIES_WITH_IDS)
 async def test_an_id_of_another_kind_in_the_body_is_a_422_naming_it(
     name: str, sandbox: tuple[SandboxApp, httpx2.AsyncClient]
 ) -> None:
@@ -227,18 +245,14 @@ async def test_an_id_of_another_kind_in_the_body_is_a_422_naming_it(
         assert (error["code"], error.get("source")) == ("not_found", {"field": _label(path)})
 
 
-FILTERS_BY_INCIDENT = ["actions_list", "follow_ups_list", "incident_updates_list"]
-
-
-@pytest.mark.parametrize("name", [n for n in ACTIONS if n not in FILTERS_BY_INCIDENT])
+@pytest.mark.parametrize("name", QUERIES_WITH_IDS)
 async def test_an_id_of_another_kind_in_the_query_is_a_422_naming_it(
     name: str, sandbox: tuple[SandboxApp, httpx2.AsyncClient]
 ) -> None:
     action = ACTIONS[name]
     request = seed_request(name)
-    for index, (key, value) in enumerate(request.query):
-        if not value.startswith("01"):  # ids only (every seeded id is a ULID)
-            continue
+    for index in _query_ids(request):
+        key = request.query[index][0]
         query = [*request.query[:index], (key, ANOTHER_KIND_OF_ID), *request.query[index + 1 :]]
         error = await refused(sandbox, action, request, query=query)
         assert (error["code"], error.get("source")) == ("not_found", {"field": key})

@@ -1,13 +1,9 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import threading
-from collections.abc import Generator, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Any
 
 import httpx2
@@ -126,64 +122,20 @@ def test_cli_refuses_to_bind_all_interfaces_without_a_token() -> None:
     assert "Traceback" not in done.stderr
 
 
-@dataclass
-class RunningServer:
-    url: str
-    port: int
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
-def http_server() -> Iterator[RunningServer]:
-    port = _free_port()
-    env = {**os.environ, "INCIDENTIO_MCP_TOKEN": TOKEN}
-    env.pop("INCIDENTIO_API_KEY", None)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "incidentio_toolkit.cli",
-            "mcp",
-            "--sandbox",
-            "--transport",
-            "http",
-            "--port",
-            str(port),
-        ],
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        env=env,
-    )
-    watchdog = threading.Timer(30, process.kill)
-    watchdog.start()
-    try:
-        assert process.stderr is not None
-        banner = process.stderr.readline()  # printed once the server accepts connections
-        assert "incidentio MCP server" in banner, banner
-        watchdog.cancel()
-        yield RunningServer(f"http://127.0.0.1:{port}/mcp", port)
-    finally:
-        watchdog.cancel()
-        process.terminate()
-        process.wait(timeout=10)
-        if process.stderr is not None:
-            process.stderr.close()
+def http_server() -> Iterator[str]:
+    """One server for the module's tests that only read; yields its URL."""
+    with mcp_support.http_server(token=TOKEN) as url:
+        yield url
 
 
 @pytest.mark.anyio
 async def test_http_server_lists_tools_for_a_client_with_the_token(
-    http_server: RunningServer,
+    http_server: str,
 ) -> None:
     async with (
         httpx2.AsyncClient(headers={"Authorization": f"Bearer {TOKEN}"}) as http,
-        Client(streamable_http_client(http_server.url, http_client=http)) as client,
+        Client(streamable_http_client(http_server, http_client=http)) as client,
     ):
         tools = (await client.list_tools()).tools
         result = await client.call_tool("severities_list", {})
@@ -202,12 +154,10 @@ async def test_http_server_lists_tools_for_a_client_with_the_token(
     ids=["no-token", "host", "origin"],
 )
 async def test_http_server_on_a_real_port_enforces_token_host_and_origin(
-    http_server: RunningServer, headers: dict[str, str], status: int
+    http_server: str, headers: dict[str, str], status: int
 ) -> None:
     async with httpx2.AsyncClient() as http:
-        response = await http.post(
-            http_server.url, json=INITIALIZE, headers={**MCP_HEADERS, **headers}
-        )
+        response = await http.post(http_server, json=INITIALIZE, headers={**MCP_HEADERS, **headers})
     assert response.status_code == status
 
 
@@ -244,41 +194,6 @@ async def test_healthz_answers_anyone_with_no_data(headers: dict[str, str]) -> N
     assert post.status_code == 401  # only GET and HEAD are the health check
 
 
-def mcp_process(port: int, *extra: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
-    """`incidentio mcp --sandbox --transport http` on `port`, with the test token."""
-    environment = {**os.environ, "INCIDENTIO_MCP_TOKEN": TOKEN, **(env or {})}
-    environment.pop("INCIDENTIO_API_KEY", None)
-    return subprocess.Popen(
-        [
-            *(sys.executable, "-m", "incidentio_toolkit.cli", "mcp", "--sandbox"),
-            *("--transport", "http", "--port", str(port), *extra),
-        ],
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        env=environment,
-    )
-
-
-@contextmanager
-def running(*processes: subprocess.Popen[str]) -> Generator[list[str]]:
-    """Wait for each server's banner (bounded), yield the banners, and stop them all."""
-    watchdog = threading.Timer(30, lambda: [p.kill() for p in processes])
-    watchdog.start()
-    try:
-        banners = [p.stderr.readline() if p.stderr else "" for p in processes]
-        watchdog.cancel()
-        yield banners
-    finally:
-        watchdog.cancel()
-        for process in processes:
-            process.terminate()
-            process.wait(timeout=10)
-            if process.stderr is not None:
-                process.stderr.close()
-
-
 LEGACY_HEADERS = {
     **MCP_HEADERS,
     "Authorization": f"Bearer {TOKEN}",
@@ -294,12 +209,13 @@ CALL: dict[str, Any] = {
 
 @pytest.mark.anyio
 async def test_stateless_replicas_answer_any_request_of_a_client_in_plain_json() -> None:
-    ports = [_free_port(), _free_port()]
-    replicas = [mcp_process(port, "--stateless", "--json-response") for port in ports]
-    with running(*replicas) as banners:
+    replicas = [
+        mcp_support.http_process("--stateless", "--json-response", token=TOKEN) for _ in range(2)
+    ]
+    with mcp_support.serving(*replicas) as banners:
         assert all("incidentio MCP server (stateless)" in banner for banner in banners)
         async with httpx2.AsyncClient(headers=LEGACY_HEADERS) as http:
-            first, second = (f"http://127.0.0.1:{port}/mcp" for port in ports)
+            first, second = (mcp_support.url_in(banner) for banner in banners)
             opened = await http.post(first, json=INITIALIZE)
             called = await http.post(second, json=CALL)  # another replica, no session
     assert opened.status_code == 200
@@ -313,37 +229,14 @@ async def test_stateless_replicas_answer_any_request_of_a_client_in_plain_json()
 
 @pytest.mark.anyio
 async def test_a_stateful_server_refuses_a_session_it_did_not_open(
-    http_server: RunningServer,
+    http_server: str,
 ) -> None:
     """What breaks behind a round-robin balancer without --stateless."""
     async with httpx2.AsyncClient(headers=LEGACY_HEADERS) as http:
         response = await http.post(
-            http_server.url, json=CALL, headers={"mcp-session-id": "opened-on-another-replica"}
+            http_server, json=CALL, headers={"mcp-session-id": "opened-on-another-replica"}
         )
     assert response.status_code == 404
-
-
-@pytest.mark.anyio
-async def test_requests_per_minute_sets_the_pacing_budget_of_the_served_client() -> None:
-    port = _free_port()
-    with running(mcp_process(port, "--requests-per-minute", "2")):
-        async with (
-            httpx2.AsyncClient(headers={"Authorization": f"Bearer {TOKEN}"}) as http,
-            Client(
-                streamable_http_client(f"http://127.0.0.1:{port}/mcp", http_client=http)
-            ) as client,
-        ):
-            results = [await client.call_tool("severities_list", {}) for _ in range(3)]
-    assert [result.is_error for result in results] == [False, False, True]
-    error = structured_error(results[2])
-    # The third waits for the window (61 s), longer than the call's 60 s deadline: refused at once.
-    assert error.startswith("Retry severities_list in 61 s")
-    assert "under 2 requests per 61 s" in error
-
-
-def structured_error(result: Any) -> str:
-    content: dict[str, Any] = result.structured_content or {}
-    return str(content.get("error"))
 
 
 @pytest.mark.parametrize(

@@ -179,6 +179,13 @@ async def test_schedule_entries_default_window_starts_now(client: httpx2.AsyncCl
             },
             "entry_window_end",
         ),
+        (  # before the year 1 in UTC
+            {
+                "schedule_id": seed.SCHEDULE_PRIMARY_ID,
+                "entry_window_start": "0001-01-01T00:00:00+01:00",
+            },
+            "entry_window_start",
+        ),
     ],
 )
 async def test_schedule_entries_validation(
@@ -187,6 +194,20 @@ async def test_schedule_entries_validation(
     response = await client.get("/v2/schedule_entries", params=params)
     assert response.status_code == 422
     assert response.json()["errors"][0]["source"] == {"field": field}
+
+
+async def test_a_default_window_running_past_the_year_9999_ends_there(
+    client: httpx2.AsyncClient,
+) -> None:
+    response = await client.get(
+        "/v2/schedule_entries",
+        params={
+            "schedule_id": seed.SCHEDULE_PRIMARY_ID,
+            "entry_window_start": "9999-12-31T00:00:00Z",
+        },
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["schedule_entries"]["final"] == []  # no rotation reaches that far
 
 
 async def test_daily_handovers_keep_local_time_across_dst(client: httpx2.AsyncClient) -> None:
@@ -244,6 +265,7 @@ OVERRIDE = {
         ({"user": None}, "missing_field", "user"),
         ({"end_at": "2026-01-14T00:00:00Z"}, "invalid_value", "end_at"),
         ({"start_at": "soon"}, "invalid_value", "start_at"),
+        ({"start_at": "0001-01-01T00:00:00+01:00"}, "invalid_value", "start_at"),
     ],
 )
 async def test_schedule_override_validation(

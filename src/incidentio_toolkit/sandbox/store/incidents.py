@@ -16,7 +16,7 @@ from incidentio_toolkit.sandbox._util import (
     to_micros,
 )
 from incidentio_toolkit.sandbox._validate import Fields
-from incidentio_toolkit.sandbox.errors import invalid, not_found
+from incidentio_toolkit.sandbox.errors import UnprocessableEntityError, invalid, not_found
 from incidentio_toolkit.sandbox.store._db import Database, Page, Table
 from incidentio_toolkit.sandbox.store._filters import BracketParam
 from incidentio_toolkit.sandbox.store._incident_entries import EntryBuilder
@@ -29,6 +29,8 @@ from incidentio_toolkit.sandbox.store.reference import Reference
 from incidentio_toolkit.sandbox.store.users import Users
 
 VISIBILITIES = ("public", "private")
+MAX_EXTERNAL_ID = 2**63 - 1
+"""References are int64 numbers (`IncidentV2.external_id`)."""
 SLACK_TEAM_ID = "T02A1FSLE8J"
 PERMALINK_BASE = "https://app.incident.io/sandbox/incidents/"
 # Timestamps the sandbox fills in by itself, keyed by their (seeded) names.
@@ -66,7 +68,8 @@ class Incidents:
         """An incident by id, or by the bare number of its reference (`123`, not `INC-123`,
         which incident.io answers with a 404 too)."""
         if id.isascii() and id.isdigit():
-            rows = self.table.find("external_id = ?", (int(id),))
+            number = int(id)
+            rows = [] if number > MAX_EXTERNAL_ID else self.table.find("external_id = ?", (number,))
             if rows:
                 return rows[0]
             raise not_found("incident", id)
@@ -296,7 +299,8 @@ class Incidents:
 
     def _next_number(self, retro: Fields | None) -> int:
         if retro is not None:
-            wanted = retro.int("external_id", minimum=1)
+            # the next incident is numbered after the highest: its number must fit too
+            wanted = retro.int("external_id", minimum=1, maximum=MAX_EXTERNAL_ID - 1)
             if wanted is not None:
                 if self.table.find("external_id = ?", (wanted,)):
                     raise invalid(
@@ -305,7 +309,12 @@ class Incidents:
                     )
                 return wanted
         rows = self.db.query("SELECT max(external_id) FROM incidents")
-        return int(rows[0][0] or 0) + 1
+        highest = int(rows[0][0] or 0)
+        if highest >= MAX_EXTERNAL_ID:
+            raise UnprocessableEntityError(
+                f"No incident reference is left: INC-{highest} is the largest int64 reference"
+            )
+        return highest + 1
 
     @staticmethod
     def _columns(incident: JSON, now: datetime) -> dict[str, Any]:

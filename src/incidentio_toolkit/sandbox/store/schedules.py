@@ -5,11 +5,12 @@ Who is on call is computed by the on-call store (`store/on_call.py`), which also
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from incidentio_toolkit.sandbox._util import JSON, fmt_time, new_id
+from incidentio_toolkit.sandbox._util import JSON, fmt_time, new_id, parse_time
 from incidentio_toolkit.sandbox._validate import Fields, weekday_intervals
+from incidentio_toolkit.sandbox.domain import on_call
 from incidentio_toolkit.sandbox.errors import invalid
 from incidentio_toolkit.sandbox.store._db import Database, Page, Table
 from incidentio_toolkit.sandbox.store.users import Users, user_embed
@@ -159,14 +160,9 @@ class Schedules:
             layers.append({"id": layer_id, "name": layer_name})
         if not layers:
             layers = list(old_layers.values()) or [{"id": new_id(now), "name": "Layer 1"}]
-        handovers = [
-            {
-                "interval": h.int("interval", required=True, minimum=1),
-                "interval_type": h.enum("interval_type", INTERVAL_TYPES, required=True),
-            }
-            for h in item.objs("handovers") or []
-        ] or [{"interval": 1, "interval_type": "weekly"}]
         start = item.datetime("handover_start_at")
+        handover_start = start or parse_time((old or {}).get("handover_start_at") or fmt_time(now))
+        handovers = _handovers(item, handover_start)
         intervals = weekday_intervals(
             [*(item.objs("working_intervals") or []), *(item.objs("working_interval") or [])]
         )
@@ -188,3 +184,27 @@ class Schedules:
         if mode is not None:
             rotation["scheduling_mode"] = mode
         return rotation
+
+
+def _handovers(item: Fields, start: datetime) -> list[JSON]:
+    """The rotation's handovers (weekly without any), each of which must end by the year 9999
+    when taken from `start` (`handover_start_at`): who is on call is computed up to there."""
+    items = item.objs("handovers") or []
+    handovers = [
+        {
+            "interval": h.int("interval", required=True, minimum=1),
+            "interval_type": h.enum("interval_type", INTERVAL_TYPES, required=True),
+        }
+        for h in items
+    ] or [{"interval": 1, "interval_type": "weekly"}]
+    fields = [h.path("interval") for h in items] or [item.path("handover_start_at")]
+    for handover, field in zip(handovers, fields, strict=True):
+        try:
+            on_call.handover_end(start, handover, UTC)
+        except OverflowError:
+            raise invalid(
+                field,
+                f"{field}: {handover['interval']} {handover['interval_type']} handovers from "
+                f"{fmt_time(start)} end after the year 9999",
+            ) from None
+    return handovers

@@ -24,6 +24,7 @@ class CustomFields:
     """Custom fields; select fields carry options (seeded; the API has no option endpoints)."""
 
     def __init__(self, db: Database) -> None:
+        self.db = db
         self.table = Table(db, "custom_fields", "custom field")
         self.cascade: Cascade = no_cascade
 
@@ -48,18 +49,20 @@ class CustomFields:
 
     def update(self, id: str, values: JSON, now: datetime) -> JSON:
         """Update name/description and the catalog options; the field type never changes."""
-        field = self.show(id)
-        field.update(values)
-        field["updated_at"] = fmt_time(now)
-        self.table.update(id, field)
-        self.cascade(id, self.type_info(id))
-        return field
+        with self.db.transaction():  # the field and the incidents that embed it, or neither
+            field = self.show(id)
+            field.update(values)
+            field["updated_at"] = fmt_time(now)
+            self.table.update(id, field)
+            self.cascade(id, self.type_info(id))
+            return field
 
     def delete(self, id: str) -> None:
         """Delete a field (and its values on incidents)."""
-        self.show(id)
-        self.table.soft_delete(id)
-        self.cascade(id, None)
+        with self.db.transaction():
+            self.show(id)
+            self.table.soft_delete(id)
+            self.cascade(id, None)
 
     def options(self, id: str) -> list[JSON]:
         """`CustomFieldOptionV2` objects of field `id`."""

@@ -13,6 +13,7 @@ class IncidentRoles:
     """Incident roles (lead, reporter and custom ones)."""
 
     def __init__(self, db: Database) -> None:
+        self.db = db
         self.table = Table(db, "incident_roles", "incident role")
         self.cascade: Cascade = no_cascade
 
@@ -42,17 +43,19 @@ class IncidentRoles:
 
     def update(self, id: str, values: dict[str, str], now: datetime) -> JSON:
         """Replace a role's texts."""
-        role = self.show(id)
-        role.update(values)
-        role["updated_at"] = fmt_time(now)
-        self.table.update(id, role)
-        self.cascade(id, role)
-        return role
+        with self.db.transaction():  # the role and the incidents that embed it, or neither
+            role = self.show(id)
+            role.update(values)
+            role["updated_at"] = fmt_time(now)
+            self.table.update(id, role)
+            self.cascade(id, role)
+            return role
 
     def delete(self, id: str) -> None:
         """Delete a custom role (lead and reporter cannot be deleted)."""
-        role = self.show(id)
-        if role["role_type"] != "custom":
-            raise invalid("id", f"the {role['role_type']} role cannot be deleted")
-        self.table.soft_delete(id)
-        self.cascade(id, None)
+        with self.db.transaction():
+            role = self.show(id)
+            if role["role_type"] != "custom":
+                raise invalid("id", f"the {role['role_type']} role cannot be deleted")
+            self.table.soft_delete(id)
+            self.cascade(id, None)

@@ -256,7 +256,7 @@ class Incidents:
                         severity_changed,
                     ),
                 )
-        self.on_change(incident)
+            self.on_change(incident)  # what embeds the incident changes with it
         return incident
 
     # cascades from settings ----------------------------------------------------------------
@@ -287,11 +287,10 @@ class Incidents:
         self._rewrite(object_id, patch)
 
     def _rewrite(self, needle: str, patch: Callable[[JSON], None]) -> None:
-        rows = self.db.query(
-            "SELECT id, data FROM incidents WHERE instr(data, ?) > 0",
-            (needle,),
-        )
         with self.db.transaction():
+            rows = self.db.query(
+                "SELECT id, data FROM incidents WHERE instr(data, ?) > 0", (needle,)
+            )
             for row_id, text in rows:
                 incident = loads_object(text)
                 patch(incident)

@@ -275,3 +275,47 @@ async def test_schedule_override_validation(
     assert response.status_code == 422
     error = response.json()["errors"][0]
     assert (error["code"], error["source"]["field"]) == (code, field)
+
+
+async def _override(
+    client: httpx2.AsyncClient, schedule: dict[str, Any], user: str, start: str, end: str
+) -> dict[str, Any]:
+    rotation = schedule["config"]["rotations"][0]
+    response = await client.post(
+        "/v2/schedule_overrides",
+        json={
+            "schedule_id": schedule["id"],
+            "rotation_id": rotation["id"],
+            "layer_id": rotation["layers"][0]["id"],
+            "start_at": start,
+            "end_at": end,
+            "user": {"id": user},
+        },
+    )
+    assert response.status_code == 201, response.text
+    override: dict[str, Any] = response.json()["override"]
+    return override
+
+
+async def test_a_new_override_takes_over_the_time_of_those_it_overlaps_on_its_layer(
+    client: httpx2.AsyncClient,
+) -> None:
+    schedule = await create_schedule(client, rotation_payload())
+    chloe = await _override(
+        client, schedule, seed.USER_CHLOE_ID, "2026-01-20T06:00:00Z", "2026-01-20T18:00:00Z"
+    )
+    diego = await _override(
+        client, schedule, seed.USER_DIEGO_ID, "2026-01-20T10:00:00Z", "2026-01-20T14:00:00Z"
+    )
+    listed = await client.get("/v2/schedule_overrides", params={"schedule_id": schedule["id"]})
+    overrides = listed.json()["overrides"]
+    assert who(overrides) == [
+        (seed.USER_CHLOE_ID, "2026-01-20T06:00:00Z", "2026-01-20T10:00:00Z"),
+        (seed.USER_DIEGO_ID, "2026-01-20T10:00:00Z", "2026-01-20T14:00:00Z"),
+        (seed.USER_CHLOE_ID, "2026-01-20T14:00:00Z", "2026-01-20T18:00:00Z"),
+    ]
+    ids = [o["id"] for o in overrides]
+    assert diego["id"] in ids
+    assert chloe["id"] not in ids  # what was left of it came back under new ids
+    body = await _entries(client, schedule["id"], "2026-01-20T00:00:00Z", "2026-01-21T00:00:00Z")
+    assert sorted(who(body["schedule_entries"]["overrides"])) == sorted(who(overrides))

@@ -84,7 +84,7 @@ async def list_schedule_entries(sb: Sandbox, request: Request) -> Response:
 async def create_schedule_override(sb: Sandbox, request: Request) -> Response:
     """POST /v2/schedule_overrides (201)"""
     body = await read_body(request)
-    return json_response({"override": sb.store.on_call.create_override(body, sb.now())}, 201)
+    return json_response({"override": sb.store.schedule_overrides.create(body, sb.now())}, 201)
 
 
 ROUTES: tuple[Endpoint, ...] = (

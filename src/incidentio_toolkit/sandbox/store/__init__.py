@@ -65,8 +65,8 @@ class Store:
         self.follow_ups = FollowUps(db)
         self.workflows = Workflows(db)
         self.schedules = Schedules(db, self.users)
-        self.on_call = OnCall(db, self.users, self.schedules)
-        self.schedule_overrides = ScheduleOverrides(db, self.users, self.schedules, self.on_call)
+        self.schedule_overrides = ScheduleOverrides(db, self.users, self.schedules)
+        self.on_call = OnCall(self.schedule_overrides)
         self.escalation_paths = EscalationPaths(db, self.users, self.schedules, self.on_call)
         self.escalations = Escalations(db, self.users, self.escalation_paths, self.incidents)
         self.incident_roles.cascade = self.incidents.cascade_role

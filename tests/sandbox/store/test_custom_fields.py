@@ -7,6 +7,7 @@ from tests.sandbox.support import NOW
 
 from incidentio_toolkit.sandbox import SandboxApp, seed
 from incidentio_toolkit.sandbox._util import JSON
+from incidentio_toolkit.sandbox._validate import Fields
 
 FIELD = seed.CUSTOM_FIELD_AFFECTED_TEAM_ID
 
@@ -30,7 +31,11 @@ def test_a_change_whose_cascade_fails_half_way_changes_nothing(
 
     store.custom_fields.cascade = cascade
     apply = (
-        (lambda: store.custom_fields.update(FIELD, {"name": "Renamed", "description": ""}, NOW))
+        (
+            lambda: store.custom_fields.update(
+                FIELD, Fields({"name": "Renamed", "description": ""}), NOW
+            )
+        )
         if change == "update"
         else (lambda: store.custom_fields.delete(FIELD))
     )

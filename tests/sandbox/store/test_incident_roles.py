@@ -7,9 +7,10 @@ from tests.sandbox.support import NOW
 
 from incidentio_toolkit.sandbox import SandboxApp, seed
 from incidentio_toolkit.sandbox._util import JSON
+from incidentio_toolkit.sandbox._validate import Fields
 
 ROLE = seed.ROLE_COMMS_ID
-TEXTS = {"name": "Renamed", "shortform": "", "description": "d", "instructions": ""}
+TEXTS = {"name": "Renamed", "shortform": "r", "description": "d", "instructions": "i"}
 
 
 def _roles(app: SandboxApp) -> list[JSON]:
@@ -31,7 +32,7 @@ def test_a_change_whose_cascade_fails_half_way_changes_nothing(
 
     store.incident_roles.cascade = cascade
     apply = (
-        (lambda: store.incident_roles.update(ROLE, TEXTS, NOW))
+        (lambda: store.incident_roles.update(ROLE, Fields(TEXTS), NOW))
         if change == "update"
         else (lambda: store.incident_roles.delete(ROLE))
     )

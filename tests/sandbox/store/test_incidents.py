@@ -10,6 +10,7 @@ from tests.sandbox.support import NOW
 from incidentio_toolkit.sandbox import SandboxApp, seed
 from incidentio_toolkit.sandbox._util import JSON
 from incidentio_toolkit.sandbox._validate import Fields
+from incidentio_toolkit.sandbox.store.incidents import incident_slim
 
 ACTOR = {"api_key": {"id": "key", "name": "test"}}
 
@@ -39,3 +40,16 @@ def test_an_edit_whose_escalations_fail_to_follow_changes_nothing(app: SandboxAp
     with pytest.raises(RuntimeError):
         store.incidents.edit(seed.INCIDENT_WEBHOOKS_ID, changes, ACTOR, NOW)
     assert _state(app) == before
+
+
+def test_the_slim_incident_names_post_incident_and_active_categories_as_embeds_do(
+    app: SandboxApp,
+) -> None:
+    live = incident_slim(app.store.incidents.show(seed.INCIDENT_WEBHOOKS_ID))
+    assert (live["reference"], live["external_id"], live["status_category"]) == (
+        "INC-5",
+        5,
+        "active",
+    )
+    documenting = incident_slim(app.store.incidents.show(seed.INCIDENT_SEARCH_LATENCY_ID))
+    assert documenting["status_category"] == "post-incident"

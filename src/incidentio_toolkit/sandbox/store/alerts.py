@@ -22,8 +22,7 @@ from incidentio_toolkit.sandbox.store._filters import (
     in_condition,
     time_condition,
 )
-from incidentio_toolkit.sandbox.store.escalations import incident_slim
-from incidentio_toolkit.sandbox.store.incidents import Incidents
+from incidentio_toolkit.sandbox.store.incidents import Incidents, incident_slim
 
 STATUSES = ("firing", "resolved")
 _SLIM_KEYS = (

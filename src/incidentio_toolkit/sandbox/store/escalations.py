@@ -17,8 +17,7 @@ from incidentio_toolkit.sandbox.store._filters import (
     time_condition,
 )
 from incidentio_toolkit.sandbox.store.escalation_paths import EscalationPaths
-from incidentio_toolkit.sandbox.store.incidents import Incidents
-from incidentio_toolkit.sandbox.store.reference import SLIM_STATUS_CATEGORY
+from incidentio_toolkit.sandbox.store.incidents import Incidents, incident_slim
 from incidentio_toolkit.sandbox.store.users import Users, user_embed
 
 RELATED_TO_ONE_OF = (
@@ -40,23 +39,6 @@ STATUSES = (
 )
 FINISHED = ("resolved", "expired")
 """Statuses a cancel refuses: the paging is over."""
-
-
-def incident_slim(incident: JSON) -> JSON:
-    """`IncidentSlimV2` of an incident."""
-    slim: JSON = {
-        "id": incident["id"],
-        "external_id": int(incident["reference"].removeprefix("INC-")),
-        "name": incident["name"],
-        "reference": incident["reference"],
-        "visibility": incident["visibility"],
-        "status_category": SLIM_STATUS_CATEGORY.get(
-            incident["incident_status"]["category"], incident["incident_status"]["category"]
-        ),
-    }
-    if incident.get("summary") is not None:
-        slim["summary"] = incident["summary"]
-    return slim
 
 
 class Escalations:

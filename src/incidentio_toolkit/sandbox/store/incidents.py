@@ -1,5 +1,6 @@
 """Incidents: create (idempotent), show (by id or reference), edit (recording an incident update
-when status or severity change), list with filters; cascades from roles and custom fields."""
+when status or severity change), list with filters; cascades from roles and custom fields; the
+`IncidentSlimV2` that escalations and incident alerts embed."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from incidentio_toolkit.sandbox.store.custom_fields import CustomFields
 from incidentio_toolkit.sandbox.store.incident_roles import IncidentRoles
 from incidentio_toolkit.sandbox.store.incident_timestamps import IncidentTimestamps
 from incidentio_toolkit.sandbox.store.incident_updates import IncidentUpdates
-from incidentio_toolkit.sandbox.store.reference import Reference
+from incidentio_toolkit.sandbox.store.reference import SLIM_STATUS_CATEGORY, Reference
 from incidentio_toolkit.sandbox.store.users import Users
 
 VISIBILITIES = ("public", "private")
@@ -33,13 +34,6 @@ MAX_EXTERNAL_ID = 2**63 - 1
 """References are int64 numbers (`IncidentV2.external_id`)."""
 SLACK_TEAM_ID = "T02A1FSLE8J"
 PERMALINK_BASE = "https://app.incident.io/sandbox/incidents/"
-# Timestamps the sandbox fills in by itself, keyed by their (seeded) names.
-_AUTO_TIMESTAMPS = {
-    "Reported at": ("triage", "live", "learning", "closed"),
-    "Accepted at": ("live", "learning", "closed"),
-    "Resolved at": ("learning", "closed"),
-    "Closed at": ("closed",),
-}
 
 
 class Incidents:
@@ -176,7 +170,7 @@ class Incidents:
             incident["incident_type"] = incident_type
         if retro is not None and retro.str("postmortem_document_url"):
             incident["postmortem_document_url"] = retro.str("postmortem_document_url")
-        self._set_timestamps(incident, timestamp_values, None, now)
+        self.entries.set_timestamps(incident, timestamp_values, None, now)
         with self.db.transaction():
             self.table.insert(
                 incident_id,
@@ -233,7 +227,7 @@ class Incidents:
                     entries.pop(field_id, None)
             incident["custom_field_entries"] = list(entries.values())
         values = self.entries.timestamp_values(changes.objs("incident_timestamp_values") or [])
-        self._set_timestamps(incident, values, old_status["category"], now)
+        self.entries.set_timestamps(incident, values, old_status["category"], now)
         incident["updated_at"] = incident["last_activity_at"] = fmt_time(now)
 
         new_status = incident["incident_status"]
@@ -328,30 +322,22 @@ class Incidents:
             "updated_us": to_micros(now),
         }
 
-    def _set_timestamps(
-        self, incident: JSON, explicit: dict[str, JSON], old_category: str | None, now: datetime
-    ) -> None:
-        """Rebuild `incident_timestamp_values`: explicit values, then automatic ones."""
-        current = {v["incident_timestamp"]["id"]: v for v in incident["incident_timestamp_values"]}
-        category = incident["incident_status"]["category"]
-        values: list[JSON] = []
-        for timestamp in self.timestamps.all():
-            entry: JSON = current.get(timestamp["id"]) or {"incident_timestamp": timestamp}
-            entry["incident_timestamp"] = timestamp
-            if timestamp["id"] in explicit:
-                entry = explicit[timestamp["id"]]
-            auto = _AUTO_TIMESTAMPS.get(timestamp["name"])
-            if (
-                auto is not None
-                and "value" not in entry
-                and category in auto
-                and (old_category is None or old_category != category)
-            ):
-                entry["value"] = {
-                    "value": incident["created_at"] if old_category is None else fmt_time(now)
-                }
-            values.append(entry)
-        incident["incident_timestamp_values"] = values
+
+def incident_slim(incident: JSON) -> JSON:
+    """`IncidentSlimV2` of an incident."""
+    slim: JSON = {
+        "id": incident["id"],
+        "external_id": int(incident["reference"].removeprefix("INC-")),
+        "name": incident["name"],
+        "reference": incident["reference"],
+        "visibility": incident["visibility"],
+        "status_category": SLIM_STATUS_CATEGORY.get(
+            incident["incident_status"]["category"], incident["incident_status"]["category"]
+        ),
+    }
+    if incident.get("summary") is not None:
+        slim["summary"] = incident["summary"]
+    return slim
 
 
 def _id_of(value: JSON | None) -> str | None:

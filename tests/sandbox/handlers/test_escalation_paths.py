@@ -205,6 +205,38 @@ PATH_CASES: list[tuple[dict[str, Any], str, str]] = [
         "invalid_value",
         "repeat_config.repeat_after_seconds",
     ),
+    # Every sub-object a node carries is checked, not only the one its type uses.
+    (
+        {"name": "x", "path": [{**_level(USER_TARGET)[0], "delay": "str"}]},
+        "invalid_value",
+        "path[0].delay",
+    ),
+    (
+        {"name": "x", "path": [{**_level(USER_TARGET)[0], "repeat": {"repeat_times": "12"}}]},
+        "missing_field",
+        "path[0].repeat.to_node",
+    ),
+    (
+        {
+            "name": "x",
+            "path": [{**_level(USER_TARGET)[0], "repeat": {"to_node": "n", "repeat_times": "12"}}],
+        },
+        "invalid_value",
+        "path[0].repeat.repeat_times",
+    ),
+    (
+        {
+            "name": "x",
+            "path": [
+                {
+                    **_level(USER_TARGET)[0],
+                    "notify_channel": {"targets": [{**USER_TARGET, "urgency": "zz"}]},
+                }
+            ],
+        },
+        "invalid_value",
+        "path[0].notify_channel.targets[0].urgency",
+    ),
 ]
 
 

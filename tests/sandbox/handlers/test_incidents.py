@@ -169,6 +169,17 @@ async def test_incident_show_404s_anything_but_an_id_or_the_bare_number_as_the_a
     assert response.json()["errors"][0]["code"] == "not_found"
 
 
+async def test_retrospective_options_are_checked_even_when_unused(
+    client: httpx2.AsyncClient,
+) -> None:
+    retro = {"slack_channel_id": 12345}
+    response = await create_incident(client, "retro", retrospective_incident_options=retro)
+    assert response.status_code == 422
+    assert _error(response)["source"] == {
+        "field": "retrospective_incident_options.slack_channel_id"
+    }
+
+
 @pytest.mark.parametrize("external_id", [0, 2**63 - 1, 10**20])
 async def test_a_retrospective_external_id_must_leave_room_for_the_next_int64_reference(
     client: httpx2.AsyncClient, external_id: int

@@ -87,7 +87,7 @@ class EntryBuilder:
                 value.path("value_option_id"), f"option of {info['name']}", option_id
             )
         if field_type == "text":
-            return {"value_text": value.req_str("value_text", nonempty=False)}
+            return {"value_text": value.req_str("value_text")}
         if field_type == "link":
             return {"value_link": value.req_str("value_link")}
         number = value.req_str("value_numeric")

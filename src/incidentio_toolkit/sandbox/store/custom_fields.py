@@ -85,7 +85,7 @@ def _values(body: Fields, *, creating: bool) -> JSON:
     """The fields a create (or an update) payload sets, checked."""
     values: JSON = {
         "name": body.req_str("name"),
-        "description": body.req_str("description", nonempty=False),
+        "description": body.req_str("description"),
     }
     if creating:
         values["field_type"] = body.enum("field_type", FIELD_TYPES, required=True)

@@ -123,7 +123,7 @@ class EscalationPaths:
     def _build(self, body: Fields) -> JSON:
         name = body.req_str("name")
         kind = body.enum("kind", KINDS) or "standalone"
-        template_id = body.str("template_id", nonempty=True)
+        template_id = body.str("template_id")
         if kind == "templated":
             if template_id is None:
                 raise missing(body.path("template_id"))

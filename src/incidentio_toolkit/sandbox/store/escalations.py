@@ -64,9 +64,9 @@ class Escalations:
         key = body.req_str("idempotency_key")
         title = body.req_str("title")
         description = body.str("description")
-        path_id = body.str("escalation_path_id", nonempty=True)
+        path_id = body.str("escalation_path_id")
         user_ids = body.strs("user_ids")
-        incident_id = body.str("incident_id", nonempty=True)
+        incident_id = body.str("incident_id")
         existing = self.table.find("idempotency_key = ?", (key,))
         if existing:
             return existing[0], False

@@ -191,11 +191,11 @@ class Incidents:
         old_status = incident["incident_status"]
         old_severity = incident.get("severity")
         for key in ("name", "summary", "call_url"):
-            value = changes.str(key, nonempty=key == "name")
+            value = changes.str(key)
             if value is not None:
                 incident[key] = value
-        override = changes.str("slack_channel_name_override", nonempty=True)
-        if override is not None:
+        override = changes.str("slack_channel_name_override")
+        if override:  # an empty override keeps the name, as on create
             incident["slack_channel_name"] = override
         severity_id = changes.str("severity_id")
         if severity_id is not None:

@@ -141,9 +141,9 @@ class Schedules:
     def _rotation(
         self, item: Fields, now: datetime, previous: dict[str, JSON], creating: bool
     ) -> JSON:
-        rotation_id = item.str("id", nonempty=True) or new_id(now)
+        rotation_id = item.str("id") or new_id(now)
         old = previous.get(rotation_id)
-        name = item.str("name", required=creating and old is None, nonempty=True)
+        name = item.str("name", required=creating and old is None)
         if name is None:
             if old is None:
                 raise invalid(
@@ -153,7 +153,7 @@ class Schedules:
         old_layers = {layer["id"]: layer for layer in (old or {}).get("layers", [])}
         layers: list[JSON] = []
         for layer in item.objs("layers") or []:
-            layer_id = layer.str("id", nonempty=True) or new_id(now)
+            layer_id = layer.str("id") or new_id(now)
             layer_name = layer.str("name", required=creating and layer_id not in old_layers)
             if layer_name is None:
                 layer_name = old_layers.get(layer_id, {}).get("name") or f"Layer {len(layers) + 1}"

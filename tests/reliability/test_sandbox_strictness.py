@@ -11,8 +11,8 @@ it (a `delay` on a `level` node), as the API's generated decoder refuses it.
 Never stricter either: an empty string is refused only where the spec sets a `minLength` (or where
 the string must name or spell something).
 
-What the sandbox deliberately accepts (unknown body fields and query parameters, an `incident_id`
-filter naming no incident) is docs/sandbox.md's "Known differences"; the last tests pin that down.
+What the sandbox deliberately accepts (unknown body fields and query parameters) is
+docs/sandbox.md's "Known differences"; the last test pins that down.
 """
 
 from __future__ import annotations
@@ -317,10 +317,7 @@ async def test_an_id_of_another_kind_in_the_body_is_a_422_naming_it(
         assert (error["code"], error.get("source")) == ("not_found", {"field": _label(path)})
 
 
-FILTERS_BY_INCIDENT = ["actions_list", "follow_ups_list", "incident_updates_list"]
-
-
-@pytest.mark.parametrize("name", [n for n in ACTIONS if n not in FILTERS_BY_INCIDENT])
+@pytest.mark.parametrize("name", list(ACTIONS))
 async def test_an_id_of_another_kind_in_the_query_is_a_422_naming_it(
     name: str, sandbox: tuple[SandboxApp, httpx2.AsyncClient]
 ) -> None:
@@ -382,18 +379,64 @@ async def test_a_string_is_empty_unless_the_spec_sets_a_min_length(
     assert refused_empty == []
 
 
-# Known differences (docs/sandbox.md): accepted on purpose, as incident.io accepts them.
+PRIMARY = {"schedule_id": s.SCHEDULE_PRIMARY_ID}
+PAGE = {"page_size": "10"}
+ID_FILTERS: list[tuple[str, dict[str, str], str]] = [
+    *(
+        ("/v2/incidents", {}, f"{name}[{op}]")
+        for name in ("status", "severity", "incident_type")
+        for op in ("one_of", "not_in")
+    ),
+    ("/v2/incidents", {}, "severity[gte]"),
+    ("/v2/incidents", {}, f"incident_role[{s.ROLE_LEAD_ID}][one_of]"),  # a user
+    ("/v2/incidents", {}, f"custom_field[{s.CUSTOM_FIELD_AFFECTED_SERVICES_ID}][one_of]"),
+    ("/v2/incidents", {}, f"custom_field[{s.CUSTOM_FIELD_AFFECTED_SERVICES_ID}][not_in]"),
+    *(
+        ("/v2/escalations", {}, f"{name}[{op}]")
+        for name in ("escalation_path", "incident", "alert")
+        for op in ("one_of", "not_in")
+    ),
+    ("/v2/alerts", PAGE, "alert_source[one_of]"),
+    ("/v2/alerts", PAGE, "alert_source[not_in]"),
+    ("/v2/actions", {}, "incident_id"),
+    ("/v2/follow_ups", {}, "incident_id"),
+    ("/v2/follow_ups", {}, "assignee_team_id"),
+    ("/v2/incident_updates", {}, "incident_id"),
+    ("/v2/incident_alerts", PAGE, "incident_id"),
+    ("/v2/incident_alerts", PAGE, "alert_id"),
+    ("/v1/postmortem_documents", {}, "incident_id"),
+    ("/v2/schedule_entries", {}, "schedule_id"),
+    ("/v2/schedule_overrides", PRIMARY, "rotation_id"),
+    ("/v2/schedule_overrides", PRIMARY, "layer_id"),
+]
+"""Every query parameter that takes an id (`ANOTHER_KIND_OF_ID` names none of its kind)."""
 
 
-@pytest.mark.parametrize("name", FILTERS_BY_INCIDENT)
-async def test_an_incident_id_filter_naming_no_incident_lists_nothing(
+@pytest.mark.parametrize(("path", "params", "name"), ID_FILTERS)
+async def test_every_id_a_query_names_must_exist(
+    path: str, params: dict[str, str], name: str, sandbox: tuple[SandboxApp, httpx2.AsyncClient]
+) -> None:
+    _, client = sandbox
+    response = await client.get(path, params={**params, name: ANOTHER_KIND_OF_ID})
+    assert response.status_code == 422, response.text
+    error = assert_error_envelope(response)["errors"][0]
+    assert (error["code"], error.get("source")) == ("not_found", {"field": name})
+
+
+@pytest.mark.parametrize(
+    "name",
+    [f"incident_role[{ANOTHER_KIND_OF_ID}][is_set]", f"custom_field[{s.ROLE_LEAD_ID}][is_set]"],
+)
+async def test_the_role_or_field_a_filter_is_keyed_by_must_exist(
     name: str, sandbox: tuple[SandboxApp, httpx2.AsyncClient]
 ) -> None:
-    action = ACTIONS[name]
     _, client = sandbox
-    response = await client.get(action.path, params={"incident_id": ANOTHER_KIND_OF_ID})
-    assert response.status_code == 200
-    assert response.json()[str(action.items)] == []
+    response = await client.get("/v2/incidents", params={name: "true"})
+    assert response.status_code == 422, response.text
+    assert assert_error_envelope(response)["errors"][0]["source"] == {"field": name}
+
+
+# Known differences (docs/sandbox.md): accepted on purpose, as incident.io accepts them.
 
 
 @pytest.mark.parametrize("name", list(ACTIONS))

@@ -16,6 +16,7 @@ from incidentio_toolkit.sandbox.store._filters import (
     in_condition,
     time_condition,
 )
+from incidentio_toolkit.sandbox.store.alerts import Alerts
 from incidentio_toolkit.sandbox.store.escalation_paths import EscalationPaths
 from incidentio_toolkit.sandbox.store.incidents import Incidents, incident_slim
 from incidentio_toolkit.sandbox.store.users import Users, user_embed
@@ -45,13 +46,19 @@ class Escalations:
     """Escalation store."""
 
     def __init__(
-        self, db: Database, users: Users, paths: EscalationPaths, incidents: Incidents
+        self,
+        db: Database,
+        users: Users,
+        paths: EscalationPaths,
+        incidents: Incidents,
+        alerts: Alerts,
     ) -> None:
         self.db = db
         self.table = Table(db, "escalations", "escalation")
         self.users = users
         self.paths = paths
         self.incidents = incidents
+        self.alerts = alerts
 
     def show(self, id: str) -> JSON:
         """The escalation or 404."""
@@ -154,7 +161,10 @@ class Escalations:
             return escalation
 
     def page(self, params: list[BracketParam], after: str | None, limit: int) -> Page:
-        """Escalations newest first, filtered (every filter must match)."""
+        """Escalations newest first, filtered (every filter must match; each id a filter names
+        must exist: a 422 names the filter otherwise)."""
+        for param in params:
+            self._check_ids(param)
         conditions = [c for c in map(_condition, params) if c is not None]
         where, args = all_of(conditions)
         return self.table.page(
@@ -164,6 +174,17 @@ class Escalations:
             after=after,
             limit=limit,
         )
+
+    def _check_ids(self, param: BracketParam) -> None:
+        tables = {
+            "escalation_path": self.paths.table,
+            "incident": self.incidents.table,
+            "alert": self.alerts.table,
+        }
+        table = tables.get(param.name)
+        if table is not None and param.keys in (("one_of",), ("not_in",)):
+            for value in param.values:
+                table.require(value, param.label)
 
     def refresh_incident(self, incident: JSON) -> None:
         """Re-embed an edited incident in the escalations that relate to it."""

@@ -79,7 +79,7 @@ class Incidents:
         limit: int,
     ) -> Page:
         """Incidents matching the bracket filters `params`."""
-        builder = IncidentFilter(self.reference)
+        builder = IncidentFilter(self.reference, self.entries)
         for param in params:
             builder.add(param)
         where, args = builder.where(filter_mode)

@@ -48,13 +48,22 @@ class ScheduleOverrides:
         after: str | None,
         limit: int,
     ) -> Page:
-        """A schedule's overrides by start time, optionally of one rotation or layer."""
-        self.schedules.require(schedule_id, "schedule_id")
+        """A schedule's overrides by start time, optionally of one rotation or layer (each must
+        be on the schedule: a 422 names the filter otherwise)."""
+        schedule = self.schedules.require(schedule_id, "schedule_id")
+        rotations = rotations_of(schedule)
+        layers = {layer["id"] for r in rotations for layer in r["layers"]}
         where, params = ["schedule_id = ?"], [schedule_id]
-        for column, value in (("rotation_id", rotation_id), ("layer_id", layer_id)):
-            if value is not None:
-                where.append(f"{column} = ?")
-                params.append(value)
+        if rotation_id is not None:
+            if rotation_id not in {r["id"] for r in rotations}:
+                raise unknown_reference("rotation_id", "rotation on this schedule", rotation_id)
+            where.append("rotation_id = ?")
+            params.append(rotation_id)
+        if layer_id is not None:
+            if layer_id not in layers:
+                raise unknown_reference("layer_id", "layer on this schedule", layer_id)
+            where.append("layer_id = ?")
+            params.append(layer_id)
         return self.table.page(
             where=" AND ".join(where), params=params, order=BY_START, after=after, limit=limit
         )

@@ -223,3 +223,21 @@ async def test_schedule_create_needs_the_schedule_wrapper(client: httpx2.AsyncCl
         "message": "schedule is required",
         "source": {"field": "schedule"},
     }
+
+
+async def test_team_ids_must_name_teams_on_create_and_update(client: httpx2.AsyncClient) -> None:
+    body: dict[str, Any] = {"name": "Owned", "team_ids": [seed.TEAM_SEARCH_ID]}
+    created = await client.post("/v2/schedules", json={"schedule": body})
+    assert created.status_code == 201, created.text
+    schedule = created.json()["schedule"]
+    assert schedule["team_ids"] == [seed.TEAM_SEARCH_ID]
+    wrong = {"team_ids": [seed.TEAM_SEARCH_ID, seed.SCHEDULE_PRIMARY_ID]}
+    for response in (
+        await client.post("/v2/schedules", json={"schedule": {**body, **wrong}}),
+        await client.put(f"/v2/schedules/{schedule['id']}", json={"schedule": wrong}),
+    ):
+        assert response.status_code == 422
+        error = response.json()["errors"][0]
+        assert (error["code"], error["source"]) == ("not_found", {"field": "schedule.team_ids[1]"})
+    shown = (await client.get(f"/v2/schedules/{schedule['id']}")).json()["schedule"]
+    assert shown["team_ids"] == [seed.TEAM_SEARCH_ID]

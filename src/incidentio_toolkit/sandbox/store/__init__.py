@@ -63,11 +63,13 @@ class Store:
         self.incident_actions = IncidentActions(db, self.incidents)
         self.postmortem_documents = PostmortemDocuments(db, self.incidents)
         self.follow_ups = FollowUps(db, self.incidents, self.teams)
-        self.workflows = Workflows(db)
-        self.schedules = Schedules(db, self.users)
+        self.workflows = Workflows(db, self.teams)
+        self.schedules = Schedules(db, self.users, self.teams)
         self.schedule_overrides = ScheduleOverrides(db, self.users, self.schedules)
         self.on_call = OnCall(self.schedule_overrides)
-        self.escalation_paths = EscalationPaths(db, self.users, self.schedules, self.on_call)
+        self.escalation_paths = EscalationPaths(
+            db, self.users, self.schedules, self.on_call, self.teams
+        )
         self.escalations = Escalations(
             db, self.users, self.escalation_paths, self.incidents, self.alerts
         )

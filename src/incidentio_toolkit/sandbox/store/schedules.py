@@ -13,6 +13,7 @@ from incidentio_toolkit.sandbox._validate import Fields, weekday_intervals
 from incidentio_toolkit.sandbox.domain import on_call
 from incidentio_toolkit.sandbox.errors import invalid
 from incidentio_toolkit.sandbox.store._db import Database, Page, Table
+from incidentio_toolkit.sandbox.store.teams import Teams
 from incidentio_toolkit.sandbox.store.users import Users, user_embed
 
 INTERVAL_TYPES = ("hourly", "daily", "weekly")
@@ -38,9 +39,10 @@ def _check_timezone(name: str, field: str) -> str:
 class Schedules:
     """Schedule rows hold `ScheduleV2` without the computed shift lists (see `OnCall.with_shifts`)."""
 
-    def __init__(self, db: Database, users: Users) -> None:
+    def __init__(self, db: Database, users: Users, teams: Teams) -> None:
         self.table = Table(db, "schedules", "schedule")
         self.users = users
+        self.teams = teams
 
     # reads ---------------------------------------------------------------------------------
     def show(self, id: str) -> JSON:
@@ -66,7 +68,7 @@ class Schedules:
             "name": payload.str("name") or "Untitled schedule",
             "timezone": _check_timezone(payload.str("timezone") or "UTC", "schedule.timezone"),
             "config": {"rotations": self._rotations(payload, now, previous=[], creating=True)},
-            "team_ids": payload.strs("team_ids") or [],
+            "team_ids": self.teams.team_ids(payload, "team_ids") or [],
             "annotations": payload.str_map("annotations") or {},
             "permalink": PERMALINK_BASE + schedule_id,
             "created_at": stamp,
@@ -93,7 +95,7 @@ class Schedules:
             schedule["config"] = {
                 "rotations": self._rotations(payload, now, previous=previous, creating=False)
             }
-        teams = payload.strs("team_ids")
+        teams = self.teams.team_ids(payload, "team_ids")
         if teams is not None:
             schedule["team_ids"] = teams
         annotations = payload.str_map("annotations")

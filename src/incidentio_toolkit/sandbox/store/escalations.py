@@ -232,7 +232,7 @@ def _condition(param: BracketParam) -> Condition | None:
         return time_condition(column, op, param.value, param.label)
     if op == "is":
         return in_condition("idempotency_key", list(param.values), False)
-    # An exact, case-sensitive prefix (LIKE ignores case in SQLite and reads % and _ as wildcards).
+    # An exact, case-sensitive prefix (SQLite's LIKE ignores the case of ASCII letters).
     prefixes = [(len(v), v) for v in param.values]
     sql = " OR ".join("substr(idempotency_key, 1, ?) = ?" for _ in prefixes)
     return f"({sql})", [arg for prefix in prefixes for arg in prefix]

@@ -43,6 +43,12 @@ def test_only_rfc_3339_date_times_are_read(text: str) -> None:
         parse_time(text)
 
 
+@pytest.mark.parametrize("text", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:30:00-01:00"])
+def test_date_times_outside_the_years_1_to_9999_in_utc_are_a_value_error(text: str) -> None:
+    with pytest.raises(ValueError, match="out of range"):
+        parse_time(text)
+
+
 def test_new_ids_sort_by_time_and_stable_ids_repeat() -> None:
     now = datetime(2026, 1, 14, tzinfo=UTC)
     earlier, later = new_id(now), new_id(now + timedelta(milliseconds=1))

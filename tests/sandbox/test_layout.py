@@ -101,3 +101,14 @@ def test_no_sandbox_module_imports_another_inside_a_function() -> None:
         for p in _sources()
     }
     assert {name: found for name, found in hidden.items() if found} == {}
+
+
+def test_resource_handlers_leave_validation_to_the_stores() -> None:
+    """Handlers parse and serialize: only `_common.read_body` builds the `Fields` a store checks."""
+    validating = {
+        path.name
+        for path in (SANDBOX / "handlers").glob("[!_]*.py")
+        if "incidentio_toolkit.sandbox._validate"
+        in _sandbox_imports(ast.parse(path.read_text()), top_level=True)
+    }
+    assert validating == set()

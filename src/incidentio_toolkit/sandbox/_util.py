@@ -40,7 +40,8 @@ _RFC3339 = re.compile(
 
 def parse_time(text: str) -> datetime:
     """Parse an RFC 3339 date-time (`2026-01-14T12:00:00Z`, an offset required, as the API's
-    `date-time` format says); raises `ValueError` when it is not one."""
+    `date-time` format says); raises `ValueError` when it is not one, or when it lies outside the
+    years 1 to 9999 in UTC (`0001-01-01T00:00:00+01:00`)."""
     if not _RFC3339.fullmatch(text):
         raise ValueError(f"not an RFC 3339 date-time: {text!r}")
     date_part, _, fraction = text.partition(".")
@@ -48,7 +49,10 @@ def parse_time(text: str) -> datetime:
         digits = re.match(r"[0-9]+", fraction)
         assert digits is not None
         text = date_part + "." + digits[0][:6].ljust(6, "0") + fraction[len(digits[0]) :]
-    return datetime.fromisoformat(text.upper()).astimezone(UTC)
+    try:
+        return datetime.fromisoformat(text.upper()).astimezone(UTC)
+    except OverflowError:
+        raise ValueError(f"date-time out of range: {text!r}") from None
 
 
 def to_micros(value: datetime) -> int:

@@ -48,20 +48,19 @@ class Fields:
             raise missing(self.path(key))
         return value
 
-    def str(self, key: str, *, required: bool = False, nonempty: bool = False) -> str | None:
-        """A string field."""
+    def str(self, key: str, *, required: bool = False) -> str | None:
+        """A string field (empty or not: the spec's `minLength`, where it has one, is checked
+        with the rest of the request's schema, `sandbox._schema`)."""
         value = self._get(key, required)
         if value is None:
             return None
         if not isinstance(value, str):
             raise invalid(self.path(key), f"{self.path(key)} must be a string")
-        if nonempty and not value.strip():
-            raise invalid(self.path(key), f"{self.path(key)} must not be empty")
         return value
 
-    def req_str(self, key: str, *, nonempty: bool = True) -> str:
+    def req_str(self, key: str) -> str:
         """A required string field."""
-        value = self.str(key, required=True, nonempty=nonempty)
+        value = self.str(key, required=True)
         assert value is not None
         return value
 

@@ -162,6 +162,7 @@ class _Operation:
             )
         key = sb.auth.check(request.headers.get("authorization"))
         request.state.api_key = key
+        request.state.operation = (endpoint.method, endpoint.path)  # whose body schema applies
         if self.admin:
             return await endpoint.handler(sb, request)
         sb.limiter.hit(key, endpoint.bucket)

@@ -22,14 +22,14 @@ from typing import TYPE_CHECKING, Any
 
 import httpx2
 
+from incidentio_toolkit.sandbox._schema import SPEC_RESOURCE as SPEC_RESOURCE
+
 if TYPE_CHECKING:
     from openapi_core import OpenAPI
 
 ClientFactory = Callable[..., httpx2.AsyncClient]
 """Type of the `make_client` test fixture: `make_client(app, key=..., checked=...)`."""
 
-SPEC_RESOURCE = "spec/incident-io-openapi.json"
-"""Where the spec sits inside the `incidentio_toolkit.sandbox` package."""
 
 SPEC_PATH = Path(str(resources.files("incidentio_toolkit.sandbox").joinpath(SPEC_RESOURCE)))
 """The spec as a file path (in a checkout and in an installed wheel alike)."""

@@ -135,3 +135,25 @@ def test_shifts_hand_over_in_user_order() -> None:
     layer_b = [e.user["id"] for e in entries if e.layer_id == "b"]
     assert layer_a == [("U0", 5, 6), ("U1", 6, 8), ("U2", 8, 9), ("U0", 9, 11)]
     assert layer_b == ["U1", "U2", "U0", "U1"]
+
+
+def test_shifts_that_would_end_past_the_year_9999_end_there() -> None:
+    config = {
+        "rotations": [
+            {
+                "id": "rota",
+                "name": "Rota",
+                "layers": [{"id": "L0", "name": "L0"}],
+                "users": USERS[:2],
+                "handover_start_at": "9990-01-01T00:00:00Z",
+                "handovers": [_handover(52 * 3, "weekly")],
+            }
+        ]
+    }
+    since = datetime(9998, 6, 1, tzinfo=UTC)
+    entries = list(on_call.scheduled(config, "Pacific/Kiritimati", since))
+    assert [(fmt_time(e.start), e.user["id"]) for e in entries] == [
+        ("9995-12-25T00:00:00Z", "U0"),
+        ("9998-12-21T00:00:00Z", "U1"),  # the next handover would be in 10001
+    ]
+    assert entries[-1].end == datetime(9999, 1, 1, tzinfo=UTC)  # where rotations stop

@@ -39,6 +39,7 @@ async def test_custom_field_lifecycle(client: httpx2.AsyncClient) -> None:
         ({"name": "n", "field_type": "text"}, "description"),
         ({"name": "n", "description": "d"}, "field_type"),
         ({"name": "n", "description": "d", "field_type": "date"}, "field_type"),
+        ({"name": "n" * 51, "description": "d", "field_type": "text"}, "name"),  # maxLength 50
     ],
 )
 async def test_custom_field_create_validation(

@@ -205,6 +205,38 @@ PATH_CASES: list[tuple[dict[str, Any], str, str]] = [
         "invalid_value",
         "repeat_config.repeat_after_seconds",
     ),
+    # Every sub-object a node carries is checked, not only the one its type uses.
+    (
+        {"name": "x", "path": [{**_level(USER_TARGET)[0], "delay": "str"}]},
+        "invalid_value",
+        "path[0].delay",
+    ),
+    (
+        {"name": "x", "path": [{**_level(USER_TARGET)[0], "repeat": {"repeat_times": "12"}}]},
+        "missing_field",
+        "path[0].repeat.to_node",
+    ),
+    (
+        {
+            "name": "x",
+            "path": [{**_level(USER_TARGET)[0], "repeat": {"to_node": "n", "repeat_times": "12"}}],
+        },
+        "invalid_value",
+        "path[0].repeat.repeat_times",
+    ),
+    (
+        {
+            "name": "x",
+            "path": [
+                {
+                    **_level(USER_TARGET)[0],
+                    "notify_channel": {"targets": [{**USER_TARGET, "urgency": "zz"}]},
+                }
+            ],
+        },
+        "invalid_value",
+        "path[0].notify_channel.targets[0].urgency",
+    ),
 ]
 
 
@@ -234,3 +266,25 @@ async def test_escalation_path_delete_stops_new_escalations_to_it(
         },
     )
     assert response.status_code == 422
+
+
+async def test_team_ids_must_name_teams_on_create_and_update(client: httpx2.AsyncClient) -> None:
+    teams = [seed.TEAM_PAYMENTS_ID, seed.TEAM_SEARCH_ID]
+    created = await client.post("/v2/escalation_paths", json=_path(team_ids=teams))
+    assert created.status_code == 201, created.text
+    path = created.json()["escalation_path"]
+    assert path["team_ids"] == teams
+    updated = await client.put(
+        f"/v2/escalation_paths/{path['id']}", json=_path(team_ids=[seed.TEAM_IDENTITY_ID])
+    )
+    assert updated.json()["escalation_path"]["team_ids"] == [seed.TEAM_IDENTITY_ID]
+    wrong = [seed.TEAM_PLATFORM_ID, seed.USER_LIAM_ID]
+    for response in (
+        await client.post("/v2/escalation_paths", json=_path(team_ids=wrong)),
+        await client.put(f"/v2/escalation_paths/{path['id']}", json=_path(team_ids=wrong)),
+    ):
+        assert response.status_code == 422
+        error = response.json()["errors"][0]
+        assert (error["code"], error["source"]) == ("not_found", {"field": "team_ids[1]"})
+    shown = (await client.get(f"/v2/escalation_paths/{path['id']}")).json()["escalation_path"]
+    assert shown["team_ids"] == [seed.TEAM_IDENTITY_ID]

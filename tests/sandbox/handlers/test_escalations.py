@@ -132,9 +132,12 @@ async def test_escalations_follow_incident_edits(client: httpx2.AsyncClient) -> 
         ),
         ({"status[not_in]": "acked"}, [seed.ESCALATION_CHECKOUT_ID]),
         ({"idempotency_key[starts_with]": "seed-escalation-w"}, [seed.ESCALATION_WEBHOOKS_ID]),
+        ({"idempotency_key[starts_with]": "SEED-ESCALATION-W"}, []),  # case counts
+        ({"idempotency_key[starts_with]": "seed_escalation"}, []),  # no LIKE wildcards
+        ({"idempotency_key[starts_with]": "seed-escalation-%"}, []),
         ({"created_at[lte]": "2025-03-31"}, [seed.ESCALATION_CHECKOUT_ID]),
         ({"created_at[date_range]": "2025-06-01~2025-06-30"}, [seed.ESCALATION_WEBHOOKS_ID]),
-        ({"alert[one_of]": "01ALERT"}, []),
+        ({"alert[one_of]": seed.ALERT_CHECKOUT_ERRORS_ID}, []),  # no alert escalated
         ({"incident[one_of]": seed.INCIDENT_CHECKOUT_ID}, [seed.ESCALATION_CHECKOUT_ID]),
         ({"incident[not_in]": seed.INCIDENT_CHECKOUT_ID}, [seed.ESCALATION_WEBHOOKS_ID]),
         (

@@ -63,3 +63,25 @@ async def test_role_rename_and_delete_reach_the_incidents_that_use_it(
     assert seed.ROLE_COMMS_ID not in {
         a["role"]["id"] for a in incident["incident_role_assignments"]
     }
+
+
+@pytest.mark.parametrize("text", ["name", "description"])
+async def test_a_role_needs_a_name_and_a_description_of_a_character_or_more(
+    client: httpx2.AsyncClient, text: str
+) -> None:
+    response = await client.post("/v2/incident_roles", json={**ROLE, text: ""})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["source"] == {"field": text}
+
+
+async def test_a_role_may_have_no_shortform_or_instructions_as_the_reporter_has_none(
+    client: httpx2.AsyncClient,
+) -> None:
+    reporter = (await client.get(f"/v2/incident_roles/{seed.ROLE_REPORTER_ID}")).json()
+    assert reporter["incident_role"]["shortform"] == ""
+    created = await client.post(
+        "/v2/incident_roles", json={**ROLE, "shortform": "", "instructions": ""}
+    )
+    assert created.status_code == 201, created.text
+    role = created.json()["incident_role"]
+    assert (role["shortform"], role["instructions"]) == ("", "")

@@ -157,13 +157,58 @@ async def test_incident_show_accepts_the_reference_number_and_404s_unknown_ids(
     assert (await client.get("/v2/incidents/999")).status_code == 404
 
 
-@pytest.mark.parametrize("reference", ["INC-1", "inc-1", "%23INC-1", "%231", "%201", "1.0"])
+@pytest.mark.parametrize(
+    "reference",
+    ["INC-1", "inc-1", "%23INC-1", "%231", "%201", "1.0", str(2**63), "9" * 23],
+)
 async def test_incident_show_404s_anything_but_an_id_or_the_bare_number_as_the_api_does(
     client: httpx2.AsyncClient, reference: str
 ) -> None:
     response = await client.get(f"/v2/incidents/{reference}")
     assert response.status_code == 404, reference
     assert response.json()["errors"][0]["code"] == "not_found"
+
+
+async def test_retrospective_options_are_checked_even_when_unused(
+    client: httpx2.AsyncClient,
+) -> None:
+    retro = {"slack_channel_id": 12345}
+    response = await create_incident(client, "retro", retrospective_incident_options=retro)
+    assert response.status_code == 422
+    assert _error(response)["source"] == {
+        "field": "retrospective_incident_options.slack_channel_id"
+    }
+
+
+@pytest.mark.parametrize("external_id", [0, 2**63 - 1, 10**20])
+async def test_a_retrospective_external_id_must_leave_room_for_the_next_int64_reference(
+    client: httpx2.AsyncClient, external_id: int
+) -> None:
+    retro = {"external_id": external_id}
+    response = await create_incident(
+        client, "big", mode="retrospective", retrospective_incident_options=retro
+    )
+    assert response.status_code == 422
+    assert _error(response)["source"] == {"field": "retrospective_incident_options.external_id"}
+
+
+async def test_the_highest_external_id_leaves_the_last_int64_to_the_next_incident(
+    client: httpx2.AsyncClient,
+) -> None:
+    retro = {"external_id": 2**63 - 2}
+    imported = await create_incident(
+        client, "import", mode="retrospective", retrospective_incident_options=retro
+    )
+    assert imported.json()["incident"]["reference"] == f"INC-{2**63 - 2}"
+    following = await create_incident(client, "next")
+    assert following.status_code == 200, following.text
+    assert following.json()["incident"]["reference"] == f"INC-{2**63 - 1}"
+    shown = await client.get(f"/v2/incidents/{2**63 - 1}")
+    assert shown.json()["incident"]["id"] == following.json()["incident"]["id"]
+    exhausted = await create_incident(client, "none left")
+    assert exhausted.status_code == 422
+    assert "largest int64" in _error(exhausted)["message"]
+    assert (await client.get("/v2/incidents")).json()["pagination_meta"]["total_record_count"] == 7
 
 
 async def test_incident_edit_takes_the_id_not_the_reference_number(

@@ -179,6 +179,13 @@ async def test_schedule_entries_default_window_starts_now(client: httpx2.AsyncCl
             },
             "entry_window_end",
         ),
+        (  # before the year 1 in UTC
+            {
+                "schedule_id": seed.SCHEDULE_PRIMARY_ID,
+                "entry_window_start": "0001-01-01T00:00:00+01:00",
+            },
+            "entry_window_start",
+        ),
     ],
 )
 async def test_schedule_entries_validation(
@@ -187,6 +194,20 @@ async def test_schedule_entries_validation(
     response = await client.get("/v2/schedule_entries", params=params)
     assert response.status_code == 422
     assert response.json()["errors"][0]["source"] == {"field": field}
+
+
+async def test_a_default_window_running_past_the_year_9999_ends_there(
+    client: httpx2.AsyncClient,
+) -> None:
+    response = await client.get(
+        "/v2/schedule_entries",
+        params={
+            "schedule_id": seed.SCHEDULE_PRIMARY_ID,
+            "entry_window_start": "9999-12-31T00:00:00Z",
+        },
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["schedule_entries"]["final"] == []  # no rotation reaches that far
 
 
 async def test_daily_handovers_keep_local_time_across_dst(client: httpx2.AsyncClient) -> None:
@@ -244,6 +265,7 @@ OVERRIDE = {
         ({"user": None}, "missing_field", "user"),
         ({"end_at": "2026-01-14T00:00:00Z"}, "invalid_value", "end_at"),
         ({"start_at": "soon"}, "invalid_value", "start_at"),
+        ({"start_at": "0001-01-01T00:00:00+01:00"}, "invalid_value", "start_at"),
     ],
 )
 async def test_schedule_override_validation(
@@ -253,3 +275,47 @@ async def test_schedule_override_validation(
     assert response.status_code == 422
     error = response.json()["errors"][0]
     assert (error["code"], error["source"]["field"]) == (code, field)
+
+
+async def _override(
+    client: httpx2.AsyncClient, schedule: dict[str, Any], user: str, start: str, end: str
+) -> dict[str, Any]:
+    rotation = schedule["config"]["rotations"][0]
+    response = await client.post(
+        "/v2/schedule_overrides",
+        json={
+            "schedule_id": schedule["id"],
+            "rotation_id": rotation["id"],
+            "layer_id": rotation["layers"][0]["id"],
+            "start_at": start,
+            "end_at": end,
+            "user": {"id": user},
+        },
+    )
+    assert response.status_code == 201, response.text
+    override: dict[str, Any] = response.json()["override"]
+    return override
+
+
+async def test_a_new_override_takes_over_the_time_of_those_it_overlaps_on_its_layer(
+    client: httpx2.AsyncClient,
+) -> None:
+    schedule = await create_schedule(client, rotation_payload())
+    chloe = await _override(
+        client, schedule, seed.USER_CHLOE_ID, "2026-01-20T06:00:00Z", "2026-01-20T18:00:00Z"
+    )
+    diego = await _override(
+        client, schedule, seed.USER_DIEGO_ID, "2026-01-20T10:00:00Z", "2026-01-20T14:00:00Z"
+    )
+    listed = await client.get("/v2/schedule_overrides", params={"schedule_id": schedule["id"]})
+    overrides = listed.json()["overrides"]
+    assert who(overrides) == [
+        (seed.USER_CHLOE_ID, "2026-01-20T06:00:00Z", "2026-01-20T10:00:00Z"),
+        (seed.USER_DIEGO_ID, "2026-01-20T10:00:00Z", "2026-01-20T14:00:00Z"),
+        (seed.USER_CHLOE_ID, "2026-01-20T14:00:00Z", "2026-01-20T18:00:00Z"),
+    ]
+    ids = [o["id"] for o in overrides]
+    assert diego["id"] in ids
+    assert chloe["id"] not in ids  # what was left of it came back under new ids
+    body = await _entries(client, schedule["id"], "2026-01-20T00:00:00Z", "2026-01-21T00:00:00Z")
+    assert sorted(who(body["schedule_entries"]["overrides"])) == sorted(who(overrides))

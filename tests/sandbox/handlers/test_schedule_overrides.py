@@ -144,9 +144,12 @@ async def test_moving_over_a_neighbour_takes_its_time_and_keeps_the_rest_as_new_
         (seed.USER_KENJI_ID, "2026-02-05T11:00:00Z", "2026-02-05T13:00:00Z"),
         (seed.USER_DIEGO_ID, "2026-02-05T13:00:00Z", "2026-02-05T16:00:00Z"),
     ]
-    assert (
-        await client.put(f"/v2/schedule_overrides/{neighbour['id']}", json={})
-    ).status_code == 404
+    again = {**PRIMARY, "start_at": "2026-02-05T10:00:00Z", "end_at": "2026-02-05T16:00:00Z"}
+    gone = await client.put(
+        f"/v2/schedule_overrides/{neighbour['id']}",
+        json={**again, "user": {"id": seed.USER_DIEGO_ID}},
+    )
+    assert gone.status_code == 404
 
 
 async def test_an_override_cannot_change_hands(client: httpx2.AsyncClient) -> None:

@@ -8,7 +8,7 @@ import httpx2
 import pytest
 from tests.sandbox.support import create_schedule, rotation_payload, who
 
-from incidentio_toolkit.sandbox import seed
+from incidentio_toolkit.sandbox import SandboxApp, seed
 from incidentio_toolkit.sandbox.testing import FakeClock
 
 pytestmark = pytest.mark.anyio
@@ -133,6 +133,41 @@ SCHEDULE_CASES: list[tuple[dict[str, Any], str]] = [
         },
         "schedule.config.rotations[0].working_intervals[0].start_time",
     ),
+    (
+        {
+            "config": {
+                "rotations": [
+                    rotation_payload(handovers=[{"interval": 10**12, "interval_type": "hourly"}])
+                ]
+            }
+        },
+        "schedule.config.rotations[0].handovers[0].interval",
+    ),
+    (
+        {
+            "config": {
+                "rotations": [
+                    rotation_payload(
+                        handovers=[
+                            {"interval": 1, "interval_type": "daily"},
+                            {"interval": 10**8, "interval_type": "weekly"},
+                        ]
+                    )
+                ]
+            }
+        },
+        "schedule.config.rotations[0].handovers[1].interval",
+    ),
+    (  # the default handover, a week, from a start that leaves no week
+        {
+            "config": {
+                "rotations": [
+                    rotation_payload(handover_start_at="9999-12-30T00:00:00Z", handovers=[])
+                ]
+            }
+        },
+        "schedule.config.rotations[0].handover_start_at",
+    ),
 ]
 
 
@@ -146,6 +181,38 @@ async def test_schedule_create_validation(
     response = await client.post("/v2/schedules", json={"schedule": schedule})
     assert response.status_code == 422
     assert response.json()["errors"][0]["source"] == {"field": field}
+    listed = await client.get("/v2/schedules")
+    assert listed.status_code == 200
+    assert listed.json()["pagination_meta"]["total_record_count"] == 2
+
+
+async def test_an_update_with_handovers_past_the_year_9999_changes_nothing(
+    client: httpx2.AsyncClient,
+) -> None:
+    schedule = await create_schedule(client, rotation_payload())
+    rotation = rotation_payload(handovers=[{"interval": 10**12, "interval_type": "hourly"}])
+    response = await client.put(
+        f"/v2/schedules/{schedule['id']}", json={"schedule": {"config": {"rotations": [rotation]}}}
+    )
+    assert response.status_code == 422
+    shown = (await client.get(f"/v2/schedules/{schedule['id']}")).json()["schedule"]
+    assert shown["config"] == schedule["config"]
+
+
+async def test_a_schedule_whose_shifts_cannot_be_answered_is_not_kept(
+    app: SandboxApp, client: httpx2.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(*_args: Any, **_kwargs: Any) -> Any:
+        raise RuntimeError("shifts failed")
+
+    monkeypatch.setattr(app.store.on_call, "with_shifts", fail)
+    response = await client.post(
+        "/v2/schedules", json={"schedule": {"name": "Lost", "config": {"rotations": []}}}
+    )
+    assert response.status_code == 500
+    monkeypatch.undo()
+    listed = (await client.get("/v2/schedules")).json()
+    assert [s["name"] for s in listed["schedules"]] == ["Primary On-call", "Platform Support"]
 
 
 async def test_schedule_create_needs_the_schedule_wrapper(client: httpx2.AsyncClient) -> None:
@@ -156,3 +223,21 @@ async def test_schedule_create_needs_the_schedule_wrapper(client: httpx2.AsyncCl
         "message": "schedule is required",
         "source": {"field": "schedule"},
     }
+
+
+async def test_team_ids_must_name_teams_on_create_and_update(client: httpx2.AsyncClient) -> None:
+    body: dict[str, Any] = {"name": "Owned", "team_ids": [seed.TEAM_SEARCH_ID]}
+    created = await client.post("/v2/schedules", json={"schedule": body})
+    assert created.status_code == 201, created.text
+    schedule = created.json()["schedule"]
+    assert schedule["team_ids"] == [seed.TEAM_SEARCH_ID]
+    wrong = {"team_ids": [seed.TEAM_SEARCH_ID, seed.SCHEDULE_PRIMARY_ID]}
+    for response in (
+        await client.post("/v2/schedules", json={"schedule": {**body, **wrong}}),
+        await client.put(f"/v2/schedules/{schedule['id']}", json={"schedule": wrong}),
+    ):
+        assert response.status_code == 422
+        error = response.json()["errors"][0]
+        assert (error["code"], error["source"]) == ("not_found", {"field": "schedule.team_ids[1]"})
+    shown = (await client.get(f"/v2/schedules/{schedule['id']}")).json()["schedule"]
+    assert shown["team_ids"] == [seed.TEAM_SEARCH_ID]

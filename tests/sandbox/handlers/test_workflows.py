@@ -125,3 +125,17 @@ async def test_workflow_private_scope_follows_the_deprecated_flag(
         "all",
         True,
     )
+
+
+async def test_owning_team_ids_must_name_teams(client: httpx2.AsyncClient) -> None:
+    owned = await client.post(
+        "/v2/workflows", json=workflow_payload(owning_team_ids=[seed.TEAM_PLATFORM_ID])
+    )
+    assert owned.status_code == 201, owned.text
+    assert owned.json()["workflow"]["owning_team_ids"] == [seed.TEAM_PLATFORM_ID]
+    wrong = await client.post(
+        "/v2/workflows", json=workflow_payload(owning_team_ids=[seed.ROLE_LEAD_ID])
+    )
+    assert wrong.status_code == 422
+    error = wrong.json()["errors"][0]
+    assert (error["code"], error["source"]) == ("not_found", {"field": "owning_team_ids[0]"})

@@ -4,6 +4,7 @@ timestamps, updates, actions and follow-ups of each incident consistent with its
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
@@ -219,6 +220,22 @@ def test_schedules_have_rotations_layers_handovers_and_overrides(
     assert any(r["working_intervals"] for r in rotations)
     overridden = {o["schedule_id"] for o in objects(small, "schedule_overrides")}
     assert overridden == {s["id"] for s in schedules}
+
+
+def test_each_schedule_has_eight_overrides_and_none_overlap_on_a_layer(
+    small: sqlite3.Connection,
+) -> None:
+    overrides = objects(small, "schedule_overrides")
+    per_schedule = Counter(o["schedule_id"] for o in overrides)
+    assert set(per_schedule.values()) == {8}
+    by_layer: dict[tuple[str, str, str], list[JSON]] = {}
+    for override in overrides:
+        placement = (override["schedule_id"], override["rotation_id"], override["layer_id"])
+        by_layer.setdefault(placement, []).append(override)
+    for layer in by_layer.values():
+        layer.sort(key=lambda o: o["start_at"])
+        for first, second in itertools.pairwise(layer):
+            assert parse_time(first["end_at"]) <= parse_time(second["start_at"]), (first, second)
 
 
 @pytest.mark.slow

@@ -33,6 +33,7 @@ WEEKDAY_INDEX = {
 }
 _MAX_STEPS = 20_000  # guards against configurations that never produce a shift
 _FAR = datetime(9999, 1, 1, tzinfo=UTC)
+_END = datetime.max.replace(tzinfo=UTC)  # where a shift that would end past 9999 ends
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,13 +103,22 @@ def _versions(rotations: list[JSON]) -> list[tuple[JSON, datetime, datetime]]:
     return spans
 
 
-def _step(at: datetime, handover: JSON, tz: tzinfo) -> datetime:
+def handover_end(at: datetime, handover: JSON, tz: tzinfo) -> datetime:
+    """The end of a shift that starts at `at` and lasts one `handover`; an `OverflowError` when
+    that is past the year 9999."""
     amount = int(handover["interval"])
     kind = handover["interval_type"]
     if kind == "hourly":
         return (at.astimezone(UTC) + timedelta(hours=amount)).astimezone(tz)
     days = amount * (7 if kind == "weekly" else 1)
     return at + timedelta(days=days)  # wall-clock arithmetic in `tz`
+
+
+def _step(at: datetime, handover: JSON, tz: tzinfo) -> datetime:
+    try:
+        return handover_end(at, handover, tz)
+    except OverflowError:
+        return _END
 
 
 def _fast_forward(
@@ -121,7 +131,10 @@ def _fast_forward(
         for h in handovers
         if h["interval_type"] != "hourly"
     )
-    cycle = timedelta(days=days, hours=hours).total_seconds()
+    try:
+        cycle = timedelta(days=days, hours=hours).total_seconds()
+    except OverflowError:  # a cycle longer than any datetime span: start from the origin
+        return origin, 0
     if cycle <= 0 or target <= origin:
         return origin, 0
     cycles = int((target - origin).total_seconds() // cycle) - 1

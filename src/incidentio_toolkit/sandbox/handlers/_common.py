@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from incidentio_toolkit.sandbox._context import Sandbox
+from incidentio_toolkit.sandbox._schema import check_body, request_schema
 from incidentio_toolkit.sandbox._util import JSON, dumps
 from incidentio_toolkit.sandbox._validate import Fields
 from incidentio_toolkit.sandbox.errors import (
@@ -60,7 +61,8 @@ def wrapped(key: str, text: str, status: int = 200) -> Response:
 
 
 async def read_body(request: Request) -> Fields:
-    """The JSON object body (an empty body counts as `{}`).
+    """The JSON object body (an empty body counts as `{}`), checked against the request schema of
+    the operation being served (`sandbox._schema`).
 
     A body sent with a content type other than JSON is a 400; one larger than `MAX_BODY_BYTES`
     is a 413, refused before more than that is read.
@@ -77,7 +79,7 @@ async def read_body(request: Request) -> Fields:
         chunks.append(chunk)
     raw = b"".join(chunks)
     if not raw.strip():
-        return Fields({})
+        return _checked(request, {})
     media_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
     if media_type and media_type != "application/json" and not media_type.endswith("+json"):
         raise BadRequestError(
@@ -89,6 +91,15 @@ async def read_body(request: Request) -> Fields:
         data: Any = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
         raise BadRequestError("The request body is not valid JSON") from None
+    return _checked(request, data)
+
+
+def _checked(request: Request, data: Any) -> Fields:
+    """`data` as `Fields`, once it passes its operation's request schema in the spec."""
+    operation: tuple[str, str] | None = getattr(request.state, "operation", None)
+    schema = None if operation is None else request_schema(*operation)
+    if schema is not None:
+        check_body(schema, data)
     return Fields.of(data, "")
 
 

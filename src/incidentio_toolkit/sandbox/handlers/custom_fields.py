@@ -6,8 +6,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from incidentio_toolkit.sandbox._context import Sandbox
-from incidentio_toolkit.sandbox._util import JSON
-from incidentio_toolkit.sandbox._validate import Fields
 from incidentio_toolkit.sandbox.handlers._common import (
     Endpoint,
     empty_response,
@@ -16,39 +14,6 @@ from incidentio_toolkit.sandbox.handlers._common import (
     read_body,
     spliced,
 )
-from incidentio_toolkit.sandbox.store.custom_fields import CUSTOM_FIELD_EXTRAS, FIELD_TYPES
-
-
-def _field_values(body: Fields, *, creating: bool) -> JSON:
-    values: JSON = {
-        "name": body.req_str("name"),
-        "description": body.req_str("description", nonempty=False),
-    }
-    if creating:
-        values["field_type"] = body.enum("field_type", FIELD_TYPES, required=True)
-        catalog_type = body.str("catalog_type_id")
-        if catalog_type is not None:
-            values["catalog_type_id"] = catalog_type
-    for key in CUSTOM_FIELD_EXTRAS[1:]:
-        if key in ("filter_by", "fixed_filter"):
-            sub = body.obj(key)
-            if sub is None:
-                continue
-            if key == "filter_by":
-                values[key] = {
-                    "custom_field_id": sub.req_str("custom_field_id"),
-                    "catalog_attribute_id": sub.req_str("catalog_attribute_id"),
-                }
-            else:
-                values[key] = {
-                    "catalog_attribute_id": sub.req_str("catalog_attribute_id"),
-                    "values": sub.strs("values", required=True),
-                }
-        else:
-            text = body.str(key)
-            if text is not None:
-                values[key] = text
-    return values
 
 
 async def list_custom_fields(sb: Sandbox, request: Request) -> Response:
@@ -58,8 +23,8 @@ async def list_custom_fields(sb: Sandbox, request: Request) -> Response:
 
 async def create_custom_field(sb: Sandbox, request: Request) -> Response:
     """POST /v2/custom_fields (201)"""
-    values = _field_values(await read_body(request), creating=True)
-    return json_response({"custom_field": sb.store.custom_fields.create(values, sb.now())}, 201)
+    body = await read_body(request)
+    return json_response({"custom_field": sb.store.custom_fields.create(body, sb.now())}, 201)
 
 
 async def show_custom_field(sb: Sandbox, request: Request) -> Response:
@@ -69,8 +34,8 @@ async def show_custom_field(sb: Sandbox, request: Request) -> Response:
 
 async def update_custom_field(sb: Sandbox, request: Request) -> Response:
     """PUT /v2/custom_fields/{id}"""
-    values = _field_values(await read_body(request), creating=False)
-    field = sb.store.custom_fields.update(path_id(request), values, sb.now())
+    body = await read_body(request)
+    field = sb.store.custom_fields.update(path_id(request), body, sb.now())
     return json_response({"custom_field": field})
 
 

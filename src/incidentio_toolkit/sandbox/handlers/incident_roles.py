@@ -6,7 +6,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from incidentio_toolkit.sandbox._context import Sandbox
-from incidentio_toolkit.sandbox._validate import Fields
 from incidentio_toolkit.sandbox.handlers._common import (
     Endpoint,
     empty_response,
@@ -17,15 +16,6 @@ from incidentio_toolkit.sandbox.handlers._common import (
 )
 
 
-def _role_values(body: Fields) -> dict[str, str]:
-    return {
-        "name": body.req_str("name"),
-        "shortform": body.req_str("shortform"),
-        "description": body.req_str("description"),
-        "instructions": body.req_str("instructions"),
-    }
-
-
 async def list_incident_roles(sb: Sandbox, request: Request) -> Response:
     """GET /v2/incident_roles"""
     return spliced("incident_roles", sb.store.incident_roles.list_texts())
@@ -33,8 +23,8 @@ async def list_incident_roles(sb: Sandbox, request: Request) -> Response:
 
 async def create_incident_role(sb: Sandbox, request: Request) -> Response:
     """POST /v2/incident_roles (201)"""
-    values = _role_values(await read_body(request))
-    return json_response({"incident_role": sb.store.incident_roles.create(values, sb.now())}, 201)
+    body = await read_body(request)
+    return json_response({"incident_role": sb.store.incident_roles.create(body, sb.now())}, 201)
 
 
 async def show_incident_role(sb: Sandbox, request: Request) -> Response:
@@ -44,8 +34,8 @@ async def show_incident_role(sb: Sandbox, request: Request) -> Response:
 
 async def update_incident_role(sb: Sandbox, request: Request) -> Response:
     """PUT /v2/incident_roles/{id}"""
-    values = _role_values(await read_body(request))
-    role = sb.store.incident_roles.update(path_id(request), values, sb.now())
+    body = await read_body(request)
+    role = sb.store.incident_roles.update(path_id(request), body, sb.now())
     return json_response({"incident_role": role})
 
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
 from starlette.requests import Request
@@ -22,6 +22,8 @@ from incidentio_toolkit.sandbox.handlers._common import (
 ENTRIES_PAGE_LIMIT = 100
 """Scheduled entries per page of `GET /v2/schedule_entries` (the rest is behind `after`)."""
 DEFAULT_WINDOW = timedelta(days=7)
+LAST_MOMENT = datetime.max.replace(tzinfo=UTC)
+"""Where a default window that would run past the year 9999 ends instead."""
 
 
 def _window_bound(request: Request, name: str) -> str | None:
@@ -34,6 +36,13 @@ def _window_bound(request: Request, name: str) -> str | None:
         raise invalid(name, f"{name} must be an RFC 3339 date-time") from None
 
 
+def _default_end(start: datetime) -> datetime:
+    try:
+        return start + DEFAULT_WINDOW
+    except OverflowError:
+        return LAST_MOMENT
+
+
 async def list_schedule_entries(sb: Sandbox, request: Request) -> Response:
     """GET /v2/schedule_entries — paginated through `entry_window_start`."""
     schedule_id = query_str(request, "schedule_id", required=True)
@@ -42,7 +51,7 @@ async def list_schedule_entries(sb: Sandbox, request: Request) -> Response:
     start_text = _window_bound(request, "entry_window_start")
     end_text = _window_bound(request, "entry_window_end")
     start = parse_time(start_text) if start_text else sb.now()
-    end = parse_time(end_text) if end_text else start + DEFAULT_WINDOW
+    end = parse_time(end_text) if end_text else _default_end(start)
     if end <= start:
         raise invalid("entry_window_end", "entry_window_end must be after entry_window_start")
     scheduled, override_entries, final, next_start = sb.store.on_call.entries(
@@ -75,7 +84,7 @@ async def list_schedule_entries(sb: Sandbox, request: Request) -> Response:
 async def create_schedule_override(sb: Sandbox, request: Request) -> Response:
     """POST /v2/schedule_overrides (201)"""
     body = await read_body(request)
-    return json_response({"override": sb.store.on_call.create_override(body, sb.now())}, 201)
+    return json_response({"override": sb.store.schedule_overrides.create(body, sb.now())}, 201)
 
 
 ROUTES: tuple[Endpoint, ...] = (

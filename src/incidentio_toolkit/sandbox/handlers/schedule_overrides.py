@@ -1,5 +1,6 @@
 """`/v2/schedule_overrides`: list a schedule's overrides, move one (`PUT .../{id}`), delete one
-(`DELETE .../{id}`, 204 also when it was deleted already). Creating one is in `on_call.py`."""
+(`DELETE .../{id}`, 204 also when it was deleted already). Creating one is in `on_call.py` (its
+action is in `actions/on_call.py`); all four go to the schedule overrides store."""
 
 from __future__ import annotations
 

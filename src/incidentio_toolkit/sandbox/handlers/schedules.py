@@ -41,8 +41,10 @@ async def list_schedules(sb: Sandbox, request: Request) -> Response:
 async def create_schedule(sb: Sandbox, request: Request) -> Response:
     """POST /v2/schedules (201)"""
     body = await read_body(request)
-    schedule = sb.store.schedules.create(body, sb.now())
-    return json_response({"schedule": sb.store.on_call.with_shifts(schedule, sb.now())}, 201)
+    with sb.store.db.transaction():  # kept only if it can be answered with its shifts
+        schedule = sb.store.schedules.create(body, sb.now())
+        answer = sb.store.on_call.with_shifts(schedule, sb.now())
+    return json_response({"schedule": answer}, 201)
 
 
 async def show_schedule(sb: Sandbox, request: Request) -> Response:
@@ -54,8 +56,10 @@ async def show_schedule(sb: Sandbox, request: Request) -> Response:
 async def update_schedule(sb: Sandbox, request: Request) -> Response:
     """PUT /v2/schedules/{id}"""
     body = await read_body(request)
-    schedule = sb.store.schedules.update(path_id(request), body, sb.now())
-    return json_response({"schedule": sb.store.on_call.with_shifts(schedule, sb.now())})
+    with sb.store.db.transaction():  # kept only if it can be answered with its shifts
+        schedule = sb.store.schedules.update(path_id(request), body, sb.now())
+        answer = sb.store.on_call.with_shifts(schedule, sb.now())
+    return json_response({"schedule": answer})
 
 
 async def delete_schedule(sb: Sandbox, request: Request) -> Response:

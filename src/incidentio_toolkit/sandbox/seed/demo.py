@@ -6,6 +6,9 @@ A new sandbox database gets it unless told otherwise (`create_app(seed=False)`, 
 
 from __future__ import annotations
 
+import random
+
+from incidentio_toolkit.sandbox._util import seeded_ids
 from incidentio_toolkit.sandbox.seed._template import copy_template
 from incidentio_toolkit.sandbox.seed.alerts import seed_alerts
 from incidentio_toolkit.sandbox.seed.escalations import seed_escalations
@@ -20,8 +23,10 @@ from incidentio_toolkit.sandbox.store import Store
 
 
 def write_organisation(store: Store) -> None:
-    """Write every object of the demo organisation through the stores, in one transaction."""
-    with store.db.transaction():
+    """Write every object of the demo organisation through the stores, in one transaction; the
+    ids the stores draw (incident updates, escalation events) come from a fixed seed, so every
+    build, in any process, is the same organisation."""
+    with store.db.transaction(), seeded_ids(random.Random("northwind-ids")):  # noqa: S311
         seed_settings(store)
         seed_users(store)
         seed_teams(store)

@@ -85,7 +85,7 @@ def seed_on_call(store: Store) -> None:
         "end_at": "2025-12-27T09:00:00Z",
         "user": {"id": ids.USER_HANNAH_ID},
     }
-    store.on_call.create_override(
+    store.schedule_overrides.create(
         Fields(holiday_cover), ORG_CREATED, id=ids.OVERRIDE_HOLIDAY_COVER_ID
     )
     urgent = {

@@ -60,18 +60,23 @@ class Store:
             self.incident_updates,
         )
         self.alerts = Alerts(db, self.incidents)
-        self.incident_actions = IncidentActions(db)
+        self.incident_actions = IncidentActions(db, self.incidents)
         self.postmortem_documents = PostmortemDocuments(db, self.incidents)
-        self.follow_ups = FollowUps(db)
-        self.workflows = Workflows(db)
-        self.schedules = Schedules(db, self.users)
-        self.on_call = OnCall(db, self.users, self.schedules)
-        self.schedule_overrides = ScheduleOverrides(db, self.users, self.schedules, self.on_call)
-        self.escalation_paths = EscalationPaths(db, self.users, self.schedules, self.on_call)
-        self.escalations = Escalations(db, self.users, self.escalation_paths, self.incidents)
+        self.follow_ups = FollowUps(db, self.incidents, self.teams)
+        self.workflows = Workflows(db, self.teams)
+        self.schedules = Schedules(db, self.users, self.teams)
+        self.schedule_overrides = ScheduleOverrides(db, self.users, self.schedules)
+        self.on_call = OnCall(self.schedule_overrides)
+        self.escalation_paths = EscalationPaths(
+            db, self.users, self.schedules, self.on_call, self.teams
+        )
+        self.escalations = Escalations(
+            db, self.users, self.escalation_paths, self.incidents, self.alerts
+        )
         self.incident_roles.cascade = self.incidents.cascade_role
         self.custom_fields.cascade = self.incidents.cascade_custom_field
         self.incidents.on_change = self.escalations.refresh_incident
+        self.incident_updates.require_incident = self.incidents.table.require
 
     @property
     def seeded(self) -> bool:

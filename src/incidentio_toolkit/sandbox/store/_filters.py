@@ -3,8 +3,9 @@ conditions it turns into (`IN`, date ranges, incident modes)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from incidentio_toolkit.sandbox._util import parse_time, to_micros
@@ -17,6 +18,8 @@ LIST_MODES = ("standard", "retrospective", "test", "tutorial", "stream")
 """The `incident_mode` values of `GET /v2/actions` and `GET /v2/follow_ups`."""
 DEFAULT_MODES = ("standard", "retrospective")
 """The incident modes listed when the request names none."""
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DAY_MICROS = 86_400_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,16 +73,19 @@ def in_condition(column: str, values: list[str] | tuple[str, ...], negate: bool)
 
 
 def _day_bounds(text: str, label: str) -> tuple[int, int]:
-    """Microsecond bounds [start, end] of a date or an exact date-time."""
+    """Microsecond bounds [start, end] of a date (`YYYY-MM-DD` only, as the API's examples write
+    it) or an exact date-time."""
     try:
         if "T" in text or "t" in text:
             exact = to_micros(parse_time(text))
             return exact, exact
+        if not _DATE.fullmatch(text):
+            raise ValueError(text)
         day = date.fromisoformat(text)
     except ValueError:
         raise invalid(label, f"{label} must be a date (YYYY-MM-DD) or RFC 3339 date-time") from None
-    start = datetime.combine(day, time(), tzinfo=UTC)
-    return to_micros(start), to_micros(start + timedelta(days=1)) - 1
+    start = to_micros(datetime.combine(day, time(), tzinfo=UTC))
+    return start, start + _DAY_MICROS - 1
 
 
 def time_condition(column: str, op: str, value: str, label: str) -> Condition:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from incidentio_toolkit.sandbox._util import JSON, fmt_time
@@ -11,6 +12,14 @@ from incidentio_toolkit.sandbox.store.custom_fields import CustomFields
 from incidentio_toolkit.sandbox.store.incident_roles import IncidentRoles
 from incidentio_toolkit.sandbox.store.incident_timestamps import IncidentTimestamps
 from incidentio_toolkit.sandbox.store.users import Users, user_embed
+
+# Timestamps the sandbox fills in by itself, keyed by their (seeded) names.
+_AUTO_TIMESTAMPS = {
+    "Reported at": ("triage", "live", "learning", "closed"),
+    "Accepted at": ("live", "learning", "closed"),
+    "Resolved at": ("learning", "closed"),
+    "Closed at": ("closed",),
+}
 
 
 class EntryBuilder:
@@ -78,7 +87,7 @@ class EntryBuilder:
                 value.path("value_option_id"), f"option of {info['name']}", option_id
             )
         if field_type == "text":
-            return {"value_text": value.req_str("value_text", nonempty=False)}
+            return {"value_text": value.req_str("value_text")}
         if field_type == "link":
             return {"value_link": value.req_str("value_link")}
         number = value.req_str("value_numeric")
@@ -107,3 +116,29 @@ class EntryBuilder:
                 entry["value"] = {"value": fmt_time(when)}
             result[timestamp_id] = entry
         return result
+
+    def set_timestamps(
+        self, incident: JSON, explicit: dict[str, JSON], old_category: str | None, now: datetime
+    ) -> None:
+        """Rebuild `incident_timestamp_values`: explicit values, then the automatic ones that the
+        status category reached (from `old_category`, `None` for a new incident) fills in."""
+        current = {v["incident_timestamp"]["id"]: v for v in incident["incident_timestamp_values"]}
+        category = incident["incident_status"]["category"]
+        values: list[JSON] = []
+        for timestamp in self.timestamps.all():
+            entry: JSON = current.get(timestamp["id"]) or {"incident_timestamp": timestamp}
+            entry["incident_timestamp"] = timestamp
+            if timestamp["id"] in explicit:
+                entry = explicit[timestamp["id"]]
+            auto = _AUTO_TIMESTAMPS.get(timestamp["name"])
+            if (
+                auto is not None
+                and "value" not in entry
+                and category in auto
+                and (old_category is None or old_category != category)
+            ):
+                entry["value"] = {
+                    "value": incident["created_at"] if old_category is None else fmt_time(now)
+                }
+            values.append(entry)
+        incident["incident_timestamp_values"] = values

@@ -1,11 +1,13 @@
 """The filters of `GET /v2/incidents` (status, severity, type, dates, mode, roles, custom fields)
-translated into SQL over the incidents table."""
+translated into SQL over the incidents table. Every id a filter names must name something of its
+kind (a status, a role, a user, an option of the field...): a 422 names the filter otherwise."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from incidentio_toolkit.sandbox.errors import invalid, unknown_reference
+from incidentio_toolkit.sandbox.store._db import Table
 from incidentio_toolkit.sandbox.store._filters import (
     DEFAULT_MODES,
     BracketParam,
@@ -13,6 +15,7 @@ from incidentio_toolkit.sandbox.store._filters import (
     in_condition,
     time_condition,
 )
+from incidentio_toolkit.sandbox.store._incident_entries import EntryBuilder
 from incidentio_toolkit.sandbox.store.reference import STATUS_CATEGORIES, Reference
 
 INCIDENT_MODES = ("standard", "retrospective", "test", "tutorial")
@@ -25,11 +28,17 @@ def _flag(value: str, label: str) -> bool:
     return value == "true"
 
 
+def _require_each(table: Table, param: BracketParam) -> None:
+    for value in param.values:
+        table.require(value, param.label)
+
+
 class IncidentFilter:
     """Builds the WHERE clause; `mode` always applies, the rest combine by `filter_mode`."""
 
-    def __init__(self, reference: Reference) -> None:
+    def __init__(self, reference: Reference, entries: EntryBuilder) -> None:
         self.reference = reference
+        self.entries = entries
         self.conditions: list[Condition] = []
         self.modes: list[str] = []
 
@@ -42,6 +51,7 @@ class IncidentFilter:
 
     def _f_status(self, param: BracketParam) -> None:
         op = param.operator(("one_of", "not_in"))
+        _require_each(self.reference.statuses, param)
         self.conditions.append(in_condition("status_id", list(param.values), op == "not_in"))
 
     def _f_status_category(self, param: BracketParam) -> None:
@@ -57,6 +67,7 @@ class IncidentFilter:
     def _f_severity(self, param: BracketParam) -> None:
         op = param.operator(("one_of", "not_in", "gte", "lte"))
         if op in ("one_of", "not_in"):
+            _require_each(self.reference.severities, param)
             self.conditions.append(in_condition("severity_id", list(param.values), op == "not_in"))
             return
         found = self.reference.severities.get(param.value)
@@ -67,6 +78,7 @@ class IncidentFilter:
 
     def _f_incident_type(self, param: BracketParam) -> None:
         op = param.operator(("one_of", "not_in"))
+        _require_each(self.reference.types, param)
         self.conditions.append(in_condition("type_id", list(param.values), op == "not_in"))
 
     def _f_created_at(self, param: BracketParam) -> None:
@@ -94,12 +106,14 @@ class IncidentFilter:
                 f"{param.label}: use incident_role[ROLE_ID][one_of|is_set|is_blank]",
             )
         role_id, op = param.keys
+        self.entries.roles.require(role_id, param.label)
         assigned = (
             "EXISTS (SELECT 1 FROM json_each(data, '$.incident_role_assignments') AS a "
             "WHERE json_extract(a.value, '$.role.id') = ? "
             "AND json_extract(a.value, '$.assignee.id') IS NOT NULL{extra})"
         )
         if op == "one_of":
+            _require_each(self.entries.users.table, param)
             marks = ", ".join("?" for _ in param.values)
             sql = assigned.format(extra=f" AND json_extract(a.value, '$.assignee.id') IN ({marks})")
             self.conditions.append((sql, [role_id, *param.values]))
@@ -116,12 +130,18 @@ class IncidentFilter:
                 f"{param.label}: use custom_field[FIELD_ID][one_of|not_in|is_set|is_blank]",
             )
         field_id, op = param.keys
+        info = self.entries.fields.type_info(field_id, param.label)
         has_value = (
             "EXISTS (SELECT 1 FROM json_each(data, '$.custom_field_entries') AS e, "
             "json_each(e.value, '$.values') AS v "
             "WHERE json_extract(e.value, '$.custom_field.id') = ?{extra})"
         )
         if op in ("one_of", "not_in"):
+            if info["field_type"] in ("single_select", "multi_select"):
+                options = {option["id"] for option in info["options"]}
+                for value in param.values:
+                    if value not in options:
+                        raise unknown_reference(param.label, f"option of {info['name']}", value)
             marks = ", ".join("?" for _ in param.values)
             extra = (
                 " AND coalesce(json_extract(v.value, '$.value_option.id'), "

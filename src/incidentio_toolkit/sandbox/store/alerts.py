@@ -22,8 +22,7 @@ from incidentio_toolkit.sandbox.store._filters import (
     in_condition,
     time_condition,
 )
-from incidentio_toolkit.sandbox.store.escalations import incident_slim
-from incidentio_toolkit.sandbox.store.incidents import Incidents
+from incidentio_toolkit.sandbox.store.incidents import Incidents, incident_slim
 
 STATUSES = ("firing", "resolved")
 _SLIM_KEYS = (
@@ -94,7 +93,12 @@ class Alerts:
         return self.table.show(id)
 
     def page(self, params: list[BracketParam], after: str | None, limit: int) -> Page:
-        """Alerts newest first, filtered (every filter must match)."""
+        """Alerts newest first, filtered (every filter must match; an alert source a filter
+        names must exist: a 422 names the filter otherwise)."""
+        for param in params:
+            if param.name == "alert_source" and param.keys in (("one_of",), ("not_in",)):
+                for value in param.values:
+                    self.sources.require(value, param.label)
         where, args = all_of([c for c in map(_condition, params) if c is not None])
         return self.table.page(
             where=where, params=args, order=NEWEST_FIRST, after=after, limit=limit

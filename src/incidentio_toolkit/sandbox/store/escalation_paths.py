@@ -12,6 +12,7 @@ from incidentio_toolkit.sandbox.errors import invalid, missing, unknown_referenc
 from incidentio_toolkit.sandbox.store._db import Database, Page, Table
 from incidentio_toolkit.sandbox.store.on_call import OnCall
 from incidentio_toolkit.sandbox.store.schedules import Schedules, rotations_of
+from incidentio_toolkit.sandbox.store.teams import Teams
 from incidentio_toolkit.sandbox.store.users import Users, user_embed
 
 NODE_TYPES = (
@@ -43,11 +44,14 @@ INTERVAL_CONDITIONS = ("active", "inactive")
 class EscalationPaths:
     """Stored rows hold `EscalationPathV2` without `current_responders` (computed on read)."""
 
-    def __init__(self, db: Database, users: Users, schedules: Schedules, on_call: OnCall) -> None:
+    def __init__(
+        self, db: Database, users: Users, schedules: Schedules, on_call: OnCall, teams: Teams
+    ) -> None:
         self.table = Table(db, "escalation_paths", "escalation path")
         self.users = users
         self.schedules = schedules
         self.on_call = on_call
+        self.teams = teams
 
     def show(self, id: str) -> JSON:
         """The stored path or 404."""
@@ -123,7 +127,7 @@ class EscalationPaths:
     def _build(self, body: Fields) -> JSON:
         name = body.req_str("name")
         kind = body.enum("kind", KINDS) or "standalone"
-        template_id = body.str("template_id", nonempty=True)
+        template_id = body.str("template_id")
         if kind == "templated":
             if template_id is None:
                 raise missing(body.path("template_id"))
@@ -146,7 +150,7 @@ class EscalationPaths:
             "name": name,
             "kind": "standalone",
             "path": nodes,
-            "team_ids": body.strs("team_ids") or [],
+            "team_ids": self.teams.team_ids(body, "team_ids") or [],
         }
         if hours:
             out["working_hours"] = hours

@@ -16,9 +16,9 @@ from incidentio_toolkit.sandbox.store._filters import (
     in_condition,
     time_condition,
 )
+from incidentio_toolkit.sandbox.store.alerts import Alerts
 from incidentio_toolkit.sandbox.store.escalation_paths import EscalationPaths
-from incidentio_toolkit.sandbox.store.incidents import Incidents
-from incidentio_toolkit.sandbox.store.reference import SLIM_STATUS_CATEGORY
+from incidentio_toolkit.sandbox.store.incidents import Incidents, incident_slim
 from incidentio_toolkit.sandbox.store.users import Users, user_embed
 
 RELATED_TO_ONE_OF = (
@@ -42,34 +42,23 @@ FINISHED = ("resolved", "expired")
 """Statuses a cancel refuses: the paging is over."""
 
 
-def incident_slim(incident: JSON) -> JSON:
-    """`IncidentSlimV2` of an incident."""
-    slim: JSON = {
-        "id": incident["id"],
-        "external_id": int(incident["reference"].removeprefix("INC-")),
-        "name": incident["name"],
-        "reference": incident["reference"],
-        "visibility": incident["visibility"],
-        "status_category": SLIM_STATUS_CATEGORY.get(
-            incident["incident_status"]["category"], incident["incident_status"]["category"]
-        ),
-    }
-    if incident.get("summary") is not None:
-        slim["summary"] = incident["summary"]
-    return slim
-
-
 class Escalations:
     """Escalation store."""
 
     def __init__(
-        self, db: Database, users: Users, paths: EscalationPaths, incidents: Incidents
+        self,
+        db: Database,
+        users: Users,
+        paths: EscalationPaths,
+        incidents: Incidents,
+        alerts: Alerts,
     ) -> None:
         self.db = db
         self.table = Table(db, "escalations", "escalation")
         self.users = users
         self.paths = paths
         self.incidents = incidents
+        self.alerts = alerts
 
     def show(self, id: str) -> JSON:
         """The escalation or 404."""
@@ -82,9 +71,9 @@ class Escalations:
         key = body.req_str("idempotency_key")
         title = body.req_str("title")
         description = body.str("description")
-        path_id = body.str("escalation_path_id", nonempty=True)
+        path_id = body.str("escalation_path_id")
         user_ids = body.strs("user_ids")
-        incident_id = body.str("incident_id", nonempty=True)
+        incident_id = body.str("incident_id")
         existing = self.table.find("idempotency_key = ?", (key,))
         if existing:
             return existing[0], False
@@ -172,7 +161,10 @@ class Escalations:
             return escalation
 
     def page(self, params: list[BracketParam], after: str | None, limit: int) -> Page:
-        """Escalations newest first, filtered (every filter must match)."""
+        """Escalations newest first, filtered (every filter must match; each id a filter names
+        must exist: a 422 names the filter otherwise)."""
+        for param in params:
+            self._check_ids(param)
         conditions = [c for c in map(_condition, params) if c is not None]
         where, args = all_of(conditions)
         return self.table.page(
@@ -182,6 +174,17 @@ class Escalations:
             after=after,
             limit=limit,
         )
+
+    def _check_ids(self, param: BracketParam) -> None:
+        tables = {
+            "escalation_path": self.paths.table,
+            "incident": self.incidents.table,
+            "alert": self.alerts.table,
+        }
+        table = tables.get(param.name)
+        if table is not None and param.keys in (("one_of",), ("not_in",)):
+            for value in param.values:
+                table.require(value, param.label)
 
     def refresh_incident(self, incident: JSON) -> None:
         """Re-embed an edited incident in the escalations that relate to it."""
@@ -229,7 +232,7 @@ def _condition(param: BracketParam) -> Condition | None:
         return time_condition(column, op, param.value, param.label)
     if op == "is":
         return in_condition("idempotency_key", list(param.values), False)
-    prefixes = [
-        v.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for v in param.values
-    ]
-    return " OR ".join("idempotency_key LIKE ? ESCAPE '\\'" for _ in prefixes), prefixes
+    # An exact, case-sensitive prefix (SQLite's LIKE ignores the case of ASCII letters).
+    prefixes = [(len(v), v) for v in param.values]
+    sql = " OR ".join("substr(idempotency_key, 1, ?) = ?" for _ in prefixes)
+    return f"({sql})", [arg for prefix in prefixes for arg in prefix]

@@ -3,6 +3,7 @@ listed newest first."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from incidentio_toolkit.sandbox._util import JSON, fmt_time, new_id, to_micros
@@ -14,6 +15,9 @@ class IncidentUpdates:
 
     def __init__(self, db: Database) -> None:
         self.table = Table(db, "incident_updates", "incident update")
+        self.require_incident: Callable[[str, str], JSON] = _unwired
+        """The incident with an id, or a 422 naming the field (wired by `Store`: the incidents
+        store records updates, so it is made after this one)."""
 
     def record(self, incident: JSON, actor: JSON, now: datetime, message: str) -> JSON:
         """Record that `actor` moved `incident` to its current status and severity."""
@@ -33,9 +37,11 @@ class IncidentUpdates:
         return update
 
     def page(self, incident_id: str | None, after: str | None, limit: int) -> Page:
-        """Incident updates, newest first, optionally for one incident."""
+        """Incident updates, newest first, optionally for one incident (a 422 when it names
+        none)."""
         where, args = ("", [])
         if incident_id is not None:
+            self.require_incident(incident_id, "incident_id")
             where, args = "incident_id = ?", [incident_id]
         return self.table.page(
             where=where,
@@ -44,3 +50,7 @@ class IncidentUpdates:
             after=after,
             limit=limit,
         )
+
+
+def _unwired(_id: str, _field: str) -> JSON:
+    raise RuntimeError("IncidentUpdates.require_incident is wired by Store")

@@ -1,5 +1,6 @@
 """Incidents: create (idempotent), show (by id or reference), edit (recording an incident update
-when status or severity change), list with filters; cascades from roles and custom fields."""
+when status or severity change), list with filters; cascades from roles and custom fields; the
+`IncidentSlimV2` that escalations and incident alerts embed."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from incidentio_toolkit.sandbox._util import (
     to_micros,
 )
 from incidentio_toolkit.sandbox._validate import Fields
-from incidentio_toolkit.sandbox.errors import invalid, not_found
+from incidentio_toolkit.sandbox.errors import UnprocessableEntityError, invalid, not_found
 from incidentio_toolkit.sandbox.store._db import Database, Page, Table
 from incidentio_toolkit.sandbox.store._filters import BracketParam
 from incidentio_toolkit.sandbox.store._incident_entries import EntryBuilder
@@ -25,19 +26,14 @@ from incidentio_toolkit.sandbox.store.custom_fields import CustomFields
 from incidentio_toolkit.sandbox.store.incident_roles import IncidentRoles
 from incidentio_toolkit.sandbox.store.incident_timestamps import IncidentTimestamps
 from incidentio_toolkit.sandbox.store.incident_updates import IncidentUpdates
-from incidentio_toolkit.sandbox.store.reference import Reference
+from incidentio_toolkit.sandbox.store.reference import SLIM_STATUS_CATEGORY, Reference
 from incidentio_toolkit.sandbox.store.users import Users
 
 VISIBILITIES = ("public", "private")
+MAX_EXTERNAL_ID = 2**63 - 1
+"""References are int64 numbers (`IncidentV2.external_id`)."""
 SLACK_TEAM_ID = "T02A1FSLE8J"
 PERMALINK_BASE = "https://app.incident.io/sandbox/incidents/"
-# Timestamps the sandbox fills in by itself, keyed by their (seeded) names.
-_AUTO_TIMESTAMPS = {
-    "Reported at": ("triage", "live", "learning", "closed"),
-    "Accepted at": ("live", "learning", "closed"),
-    "Resolved at": ("learning", "closed"),
-    "Closed at": ("closed",),
-}
 
 
 class Incidents:
@@ -66,7 +62,8 @@ class Incidents:
         """An incident by id, or by the bare number of its reference (`123`, not `INC-123`,
         which incident.io answers with a 404 too)."""
         if id.isascii() and id.isdigit():
-            rows = self.table.find("external_id = ?", (int(id),))
+            number = int(id)
+            rows = [] if number > MAX_EXTERNAL_ID else self.table.find("external_id = ?", (number,))
             if rows:
                 return rows[0]
             raise not_found("incident", id)
@@ -82,7 +79,7 @@ class Incidents:
         limit: int,
     ) -> Page:
         """Incidents matching the bracket filters `params`."""
-        builder = IncidentFilter(self.reference)
+        builder = IncidentFilter(self.reference, self.entries)
         for param in params:
             builder.add(param)
         where, args = builder.where(filter_mode)
@@ -173,7 +170,7 @@ class Incidents:
             incident["incident_type"] = incident_type
         if retro is not None and retro.str("postmortem_document_url"):
             incident["postmortem_document_url"] = retro.str("postmortem_document_url")
-        self._set_timestamps(incident, timestamp_values, None, now)
+        self.entries.set_timestamps(incident, timestamp_values, None, now)
         with self.db.transaction():
             self.table.insert(
                 incident_id,
@@ -194,11 +191,11 @@ class Incidents:
         old_status = incident["incident_status"]
         old_severity = incident.get("severity")
         for key in ("name", "summary", "call_url"):
-            value = changes.str(key, nonempty=key == "name")
+            value = changes.str(key)
             if value is not None:
                 incident[key] = value
-        override = changes.str("slack_channel_name_override", nonempty=True)
-        if override is not None:
+        override = changes.str("slack_channel_name_override")
+        if override:  # an empty override keeps the name, as on create
             incident["slack_channel_name"] = override
         severity_id = changes.str("severity_id")
         if severity_id is not None:
@@ -230,7 +227,7 @@ class Incidents:
                     entries.pop(field_id, None)
             incident["custom_field_entries"] = list(entries.values())
         values = self.entries.timestamp_values(changes.objs("incident_timestamp_values") or [])
-        self._set_timestamps(incident, values, old_status["category"], now)
+        self.entries.set_timestamps(incident, values, old_status["category"], now)
         incident["updated_at"] = incident["last_activity_at"] = fmt_time(now)
 
         new_status = incident["incident_status"]
@@ -253,7 +250,7 @@ class Incidents:
                         severity_changed,
                     ),
                 )
-        self.on_change(incident)
+            self.on_change(incident)  # what embeds the incident changes with it
         return incident
 
     # cascades from settings ----------------------------------------------------------------
@@ -284,11 +281,10 @@ class Incidents:
         self._rewrite(object_id, patch)
 
     def _rewrite(self, needle: str, patch: Callable[[JSON], None]) -> None:
-        rows = self.db.query(
-            "SELECT id, data FROM incidents WHERE instr(data, ?) > 0",
-            (needle,),
-        )
         with self.db.transaction():
+            rows = self.db.query(
+                "SELECT id, data FROM incidents WHERE instr(data, ?) > 0", (needle,)
+            )
             for row_id, text in rows:
                 incident = loads_object(text)
                 patch(incident)
@@ -296,7 +292,8 @@ class Incidents:
 
     def _next_number(self, retro: Fields | None) -> int:
         if retro is not None:
-            wanted = retro.int("external_id", minimum=1)
+            # the next incident is numbered after the highest: its number must fit too
+            wanted = retro.int("external_id", minimum=1, maximum=MAX_EXTERNAL_ID - 1)
             if wanted is not None:
                 if self.table.find("external_id = ?", (wanted,)):
                     raise invalid(
@@ -305,7 +302,12 @@ class Incidents:
                     )
                 return wanted
         rows = self.db.query("SELECT max(external_id) FROM incidents")
-        return int(rows[0][0] or 0) + 1
+        highest = int(rows[0][0] or 0)
+        if highest >= MAX_EXTERNAL_ID:
+            raise UnprocessableEntityError(
+                f"No incident reference is left: INC-{highest} is the largest int64 reference"
+            )
+        return highest + 1
 
     @staticmethod
     def _columns(incident: JSON, now: datetime) -> dict[str, Any]:
@@ -320,30 +322,22 @@ class Incidents:
             "updated_us": to_micros(now),
         }
 
-    def _set_timestamps(
-        self, incident: JSON, explicit: dict[str, JSON], old_category: str | None, now: datetime
-    ) -> None:
-        """Rebuild `incident_timestamp_values`: explicit values, then automatic ones."""
-        current = {v["incident_timestamp"]["id"]: v for v in incident["incident_timestamp_values"]}
-        category = incident["incident_status"]["category"]
-        values: list[JSON] = []
-        for timestamp in self.timestamps.all():
-            entry: JSON = current.get(timestamp["id"]) or {"incident_timestamp": timestamp}
-            entry["incident_timestamp"] = timestamp
-            if timestamp["id"] in explicit:
-                entry = explicit[timestamp["id"]]
-            auto = _AUTO_TIMESTAMPS.get(timestamp["name"])
-            if (
-                auto is not None
-                and "value" not in entry
-                and category in auto
-                and (old_category is None or old_category != category)
-            ):
-                entry["value"] = {
-                    "value": incident["created_at"] if old_category is None else fmt_time(now)
-                }
-            values.append(entry)
-        incident["incident_timestamp_values"] = values
+
+def incident_slim(incident: JSON) -> JSON:
+    """`IncidentSlimV2` of an incident."""
+    slim: JSON = {
+        "id": incident["id"],
+        "external_id": int(incident["reference"].removeprefix("INC-")),
+        "name": incident["name"],
+        "reference": incident["reference"],
+        "visibility": incident["visibility"],
+        "status_category": SLIM_STATUS_CATEGORY.get(
+            incident["incident_status"]["category"], incident["incident_status"]["category"]
+        ),
+    }
+    if incident.get("summary") is not None:
+        slim["summary"] = incident["summary"]
+    return slim
 
 
 def _id_of(value: JSON | None) -> str | None:

@@ -5,13 +5,15 @@ Who is on call is computed by the on-call store (`store/on_call.py`), which also
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from incidentio_toolkit.sandbox._util import JSON, fmt_time, new_id
+from incidentio_toolkit.sandbox._util import JSON, fmt_time, new_id, parse_time
 from incidentio_toolkit.sandbox._validate import Fields, weekday_intervals
+from incidentio_toolkit.sandbox.domain import on_call
 from incidentio_toolkit.sandbox.errors import invalid
 from incidentio_toolkit.sandbox.store._db import Database, Page, Table
+from incidentio_toolkit.sandbox.store.teams import Teams
 from incidentio_toolkit.sandbox.store.users import Users, user_embed
 
 INTERVAL_TYPES = ("hourly", "daily", "weekly")
@@ -37,9 +39,10 @@ def _check_timezone(name: str, field: str) -> str:
 class Schedules:
     """Schedule rows hold `ScheduleV2` without the computed shift lists (see `OnCall.with_shifts`)."""
 
-    def __init__(self, db: Database, users: Users) -> None:
+    def __init__(self, db: Database, users: Users, teams: Teams) -> None:
         self.table = Table(db, "schedules", "schedule")
         self.users = users
+        self.teams = teams
 
     # reads ---------------------------------------------------------------------------------
     def show(self, id: str) -> JSON:
@@ -65,7 +68,7 @@ class Schedules:
             "name": payload.str("name") or "Untitled schedule",
             "timezone": _check_timezone(payload.str("timezone") or "UTC", "schedule.timezone"),
             "config": {"rotations": self._rotations(payload, now, previous=[], creating=True)},
-            "team_ids": payload.strs("team_ids") or [],
+            "team_ids": self.teams.team_ids(payload, "team_ids") or [],
             "annotations": payload.str_map("annotations") or {},
             "permalink": PERMALINK_BASE + schedule_id,
             "created_at": stamp,
@@ -92,7 +95,7 @@ class Schedules:
             schedule["config"] = {
                 "rotations": self._rotations(payload, now, previous=previous, creating=False)
             }
-        teams = payload.strs("team_ids")
+        teams = self.teams.team_ids(payload, "team_ids")
         if teams is not None:
             schedule["team_ids"] = teams
         annotations = payload.str_map("annotations")
@@ -140,9 +143,9 @@ class Schedules:
     def _rotation(
         self, item: Fields, now: datetime, previous: dict[str, JSON], creating: bool
     ) -> JSON:
-        rotation_id = item.str("id", nonempty=True) or new_id(now)
+        rotation_id = item.str("id") or new_id(now)
         old = previous.get(rotation_id)
-        name = item.str("name", required=creating and old is None, nonempty=True)
+        name = item.str("name", required=creating and old is None)
         if name is None:
             if old is None:
                 raise invalid(
@@ -152,21 +155,16 @@ class Schedules:
         old_layers = {layer["id"]: layer for layer in (old or {}).get("layers", [])}
         layers: list[JSON] = []
         for layer in item.objs("layers") or []:
-            layer_id = layer.str("id", nonempty=True) or new_id(now)
+            layer_id = layer.str("id") or new_id(now)
             layer_name = layer.str("name", required=creating and layer_id not in old_layers)
             if layer_name is None:
                 layer_name = old_layers.get(layer_id, {}).get("name") or f"Layer {len(layers) + 1}"
             layers.append({"id": layer_id, "name": layer_name})
         if not layers:
             layers = list(old_layers.values()) or [{"id": new_id(now), "name": "Layer 1"}]
-        handovers = [
-            {
-                "interval": h.int("interval", required=True, minimum=1),
-                "interval_type": h.enum("interval_type", INTERVAL_TYPES, required=True),
-            }
-            for h in item.objs("handovers") or []
-        ] or [{"interval": 1, "interval_type": "weekly"}]
         start = item.datetime("handover_start_at")
+        handover_start = start or parse_time((old or {}).get("handover_start_at") or fmt_time(now))
+        handovers = _handovers(item, handover_start)
         intervals = weekday_intervals(
             [*(item.objs("working_intervals") or []), *(item.objs("working_interval") or [])]
         )
@@ -188,3 +186,27 @@ class Schedules:
         if mode is not None:
             rotation["scheduling_mode"] = mode
         return rotation
+
+
+def _handovers(item: Fields, start: datetime) -> list[JSON]:
+    """The rotation's handovers (weekly without any), each of which must end by the year 9999
+    when taken from `start` (`handover_start_at`): who is on call is computed up to there."""
+    items = item.objs("handovers") or []
+    handovers = [
+        {
+            "interval": h.int("interval", required=True, minimum=1),
+            "interval_type": h.enum("interval_type", INTERVAL_TYPES, required=True),
+        }
+        for h in items
+    ] or [{"interval": 1, "interval_type": "weekly"}]
+    fields = [h.path("interval") for h in items] or [item.path("handover_start_at")]
+    for handover, field in zip(handovers, fields, strict=True):
+        try:
+            on_call.handover_end(start, handover, UTC)
+        except OverflowError:
+            raise invalid(
+                field,
+                f"{field}: {handover['interval']} {handover['interval_type']} handovers from "
+                f"{fmt_time(start)} end after the year 9999",
+            ) from None
+    return handovers

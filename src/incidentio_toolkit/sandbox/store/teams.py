@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from incidentio_toolkit.sandbox._util import JSON, stable_id
+from incidentio_toolkit.sandbox._validate import Fields
 from incidentio_toolkit.sandbox.store._db import Database, Page, Table
 from incidentio_toolkit.sandbox.store.users import Users
 
@@ -37,6 +38,14 @@ class Teams:
     def show(self, id: str) -> JSON:
         """One team or 404."""
         return self.table.show(id)
+
+    def team_ids(self, body: Fields, key: str) -> list[str] | None:
+        """The array of team ids `body[key]` (`None` when absent), each naming a team: a 422
+        names the first that does not (`schedule.team_ids[1]`)."""
+        ids = body.strs(key)
+        for index, team_id in enumerate(ids or []):
+            self.table.require(team_id, f"{body.path(key)}[{index}]")
+        return ids
 
     def page(self, *, after: str | None, limit: int) -> Page:
         """Teams in the order they were added."""

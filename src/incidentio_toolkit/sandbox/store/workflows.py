@@ -9,6 +9,7 @@ from incidentio_toolkit.sandbox._validate import Fields
 from incidentio_toolkit.sandbox.domain import workflow_engine
 from incidentio_toolkit.sandbox.errors import invalid
 from incidentio_toolkit.sandbox.store._db import Database, Table
+from incidentio_toolkit.sandbox.store.teams import Teams
 
 STATES = ("active", "disabled", "draft", "error")
 RUNS_ON_INCIDENTS = ("newly_created", "newly_created_and_active")
@@ -20,8 +21,9 @@ AUTO_RUN_MODES = ("run_automatically", "confirm_before_running")
 class Workflows:
     """Stored rows hold `{"workflow": WorkflowV2, "management_meta": ManagementMetaV2}`."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, teams: Teams) -> None:
         self.table = Table(db, "workflows", "workflow")
+        self.teams = teams
 
     def list_slim(self) -> list[JSON]:
         """`WorkflowSlimV2` of every workflow."""
@@ -34,7 +36,7 @@ class Workflows:
     def create(self, body: Fields, now: datetime, *, id: str | None = None) -> JSON:
         """Create from `WorkflowsCreateWorkflowPayloadV2`."""
         trigger = body.req_str("trigger")
-        workflow = _build(body, None)
+        workflow = _build(body, None, self.teams)
         workflow_id = id or new_id(now)
         workflow = {
             "id": workflow_id,
@@ -52,7 +54,7 @@ class Workflows:
         """Replace a workflow from `WorkflowsUpdateWorkflowPayloadV2` (bumps `version`)."""
         record = self.show(id)
         old = record["workflow"]
-        workflow = _build(body, old)
+        workflow = _build(body, old, self.teams)
         workflow = {"id": id, "trigger": old["trigger"], **workflow, "version": old["version"] + 1}
         if workflow["state"] == "active":
             workflow["runs_from"] = old.get("runs_from") or fmt_time(now)
@@ -87,7 +89,7 @@ def _ordered(workflow: JSON) -> JSON:
     return dict(sorted(workflow.items()))
 
 
-def _build(body: Fields, old: JSON | None) -> JSON:
+def _build(body: Fields, old: JSON | None, teams: Teams) -> JSON:
     """Fields shared by create and update (everything except id, trigger and version)."""
     include = body.bool("include_private_incidents")
     scope = body.enum("private_incident_scope", PRIVATE_SCOPES)
@@ -133,9 +135,9 @@ def _build(body: Fields, old: JSON | None) -> JSON:
         value = body.str(key)
         if value is not None:
             workflow[key] = value
-    teams = body.strs("owning_team_ids")
-    if teams is not None:
-        workflow["owning_team_ids"] = teams
+    owners = teams.team_ids(body, "owning_team_ids")
+    if owners is not None:
+        workflow["owning_team_ids"] = owners
     delay = body.obj("delay")
     if delay is not None:
         workflow["delay"] = {

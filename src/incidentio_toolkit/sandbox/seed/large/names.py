@@ -3,7 +3,6 @@ services, incident symptoms, and the texts of actions, follow-ups and updates.""
 
 from __future__ import annotations
 
-ORG_NAME = "Globex"
 EMAIL_DOMAIN = "globex.example"
 
 FIRST_NAMES = (

@@ -17,6 +17,7 @@ from incidentio_toolkit.sandbox.seed.large.teams import team_id
 SCHEDULE_KINDS = ("Primary", "Secondary", "Business hours", "Follow the sun", "Shadow")
 PATH_KINDS = ("Urgent", "Business hours", "Major incident")
 OVERRIDES_PER_SCHEDULE = 8
+Window = tuple[datetime, datetime]
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
 WEEKEND = ("saturday", "sunday")
 
@@ -148,13 +149,27 @@ def write_schedules(org: LargeOrg) -> None:
         _write_overrides(org, team, schedule_id, sorted(layers))
 
 
-def _write_overrides(
-    org: LargeOrg, team: Team, schedule_id: str, layers: list[tuple[str, str, str]]
-) -> None:
-    for _ in range(OVERRIDES_PER_SCHEDULE):
+def _free_window(
+    org: LargeOrg, layers: list[tuple[str, str, str]], taken: dict[tuple[str, str], list[Window]]
+) -> tuple[str, str, Window]:
+    """A layer and a window on it that overlaps none of the layer's overrides (on one layer
+    they never overlap, as in incident.io); drawn again until it fits."""
+    while True:
         _, rotation_id, layer_id = org.pick(layers)
         start = HISTORY_END + timedelta(hours=org.rng.randint(-90 * 24, 60 * 24))
         end = start + timedelta(hours=org.rng.choice((4, 8, 12, 24, 48, 72)))
+        windows = taken.setdefault((rotation_id, layer_id), [])
+        if all(end <= other_start or start >= other_end for other_start, other_end in windows):
+            windows.append((start, end))
+            return rotation_id, layer_id, (start, end)
+
+
+def _write_overrides(
+    org: LargeOrg, team: Team, schedule_id: str, layers: list[tuple[str, str, str]]
+) -> None:
+    taken: dict[tuple[str, str], list[Window]] = {}
+    for _ in range(OVERRIDES_PER_SCHEDULE):
+        rotation_id, layer_id, (start, end) = _free_window(org, layers, taken)
         created = min(start - timedelta(days=org.rng.randint(1, 10)), HISTORY_END)
         user = org.pick(team.members or org.active_users)
         body = {
@@ -165,7 +180,7 @@ def _write_overrides(
             "start_at": fmt_time(start),
             "end_at": fmt_time(end),
         }
-        org.store.on_call.create_override(Fields(body), created)
+        org.store.schedule_overrides.create(Fields(body), created)
 
 
 def _schedule_target(schedule_id: str, urgency: str, **extra: str) -> JSON:

@@ -214,7 +214,7 @@ class AsyncIncidentIO(AsyncActionMethods):
                     f"Invalid arguments for {action.name}: {problem}. Nothing was sent."
                 )
         self._check_key()
-        return await self._resolver.resolve(action, args)
+        return await self._resolver.resolve(args)
 
     async def _kept(self, action: Action, args: ActionInput) -> ActionInput:
         """`args` with each of the record's `keeps` that was left out set to the object's current

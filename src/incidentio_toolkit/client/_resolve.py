@@ -80,7 +80,7 @@ class Resolver:
         """Drop the cached listings and lookups (after a write, which may have changed them)."""
         self._cached.clear()
 
-    async def resolve(self, tool: Any, arguments: ActionInput) -> ActionInput:
+    async def resolve(self, arguments: ActionInput) -> ActionInput:
         """`arguments` with every marked name or reference replaced by its id, in nested models
         too (a level's targets, a rotation's users)."""
         return cast(ActionInput, await self._model(arguments, ""))
